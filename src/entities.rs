@@ -1,0 +1,387 @@
+//! Step 2b: entity mentions (names, acronyms, numbers, dates, money) and their chains.
+//!
+//! Mentions are read from the original casing while the tokenizer walks the
+//! words. A capitalised run that starts a sentence is only a name if the same
+//! name also appears mid-sentence (or is several words long); single-word
+//! mentions are chained to the multi-word name they abbreviate, so "Kim" after
+//! "Kim Jong Un" counts for the same entity.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::lang::{is_stop_word, Language};
+use crate::tokenize::Word;
+
+/// What sort of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EntityKind {
+    /// A capitalised name: a person, place, organisation, ...
+    Name,
+    /// An all-capitals abbreviation such as NATO or U.S.
+    Acronym,
+    /// A plain number.
+    Number,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A date, year, month or weekday.
+    Date,
+}
+
+/// One entity of the text with all its mentions chained together.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    /// Its longest form in the text.
+    pub text: String,
+    pub kind: EntityKind,
+    /// Mentions in the whole text.
+    pub mentions: u32,
+    /// How much a sentence gains by carrying it: grows with the mentions.
+    pub weight: f64,
+}
+
+/// All entities, and which ones each sentence carries.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EntityTable {
+    /// Sorted by weight, most important first.
+    pub entities: Vec<Entity>,
+    /// Distinct entity indices per sentence.
+    pub per_sentence: Vec<Vec<u32>>,
+}
+
+struct Mention {
+    sentence: u32,
+    form: u32,
+    /// A capitalised single word at a sentence start: a name only if confirmed elsewhere.
+    tentative: bool,
+}
+
+struct Form {
+    key: String,
+    text: String,
+    kind: EntityKind,
+    tokens: usize,
+    confirmed: bool,
+}
+
+pub(crate) struct Recognizer {
+    language: Language,
+    mentions: Vec<Mention>,
+    forms: Vec<Form>,
+    form_ids: FxHashMap<String, u32>,
+}
+
+/// Words that may join the parts of a name ("Bank of America", "Ludwig van Beethoven").
+const NAME_CONNECTORS: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "of", "van", "von",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
+    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
+    "tuesday", "wednesday",
+];
+
+const MAGNITUDES: &[&str] = &["billion", "million", "thousand", "trillion", "bn", "m"];
+
+impl Recognizer {
+    pub fn new(language: Language) -> Self {
+        Recognizer {
+            language,
+            mentions: Vec::new(),
+            forms: Vec::new(),
+            form_ids: FxHashMap::default(),
+        }
+    }
+
+    /// Finds the mentions among one sentence's words.
+    pub fn scan_sentence(&mut self, index: usize, sentence: &str, words: &[Word]) {
+        let mut i = 0;
+        while i < words.len() {
+            let (offset, word) = words[i];
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_numeric() {
+                i += self.number(index, sentence, words, i);
+                continue;
+            }
+            if is_acronym(word) {
+                self.add(index, word, EntityKind::Acronym, 1, false);
+                i += 1;
+                continue;
+            }
+            if !first.is_uppercase() {
+                i += 1;
+                continue;
+            }
+            // A capitalised run, possibly joined by connectors.
+            let mut end = i + 1;
+            while end < words.len() {
+                let (next_offset, next) = words[end];
+                let previous_end = words[end - 1].0 + words[end - 1].1.len();
+                if !sentence[previous_end..next_offset].chars().all(|c| c == ' ' || c == '\u{a0}') {
+                    break;
+                }
+                if is_capitalised(next) && !is_acronym(next) {
+                    end += 1;
+                } else if NAME_CONNECTORS.contains(&next)
+                    && end + 1 < words.len()
+                    && is_capitalised(words[end + 1].1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut start = i;
+            // Drop sentence-initial function words: "The", "In", "But".
+            while start < end && start == 0 && self.is_function_word(words[start].1) {
+                start += 1;
+            }
+            if start < end {
+                let from = words[start].0;
+                let to = words[end - 1].0 + words[end - 1].1.len();
+                let name = strip_possessive(&sentence[from..to]);
+                let tokens = end - start;
+                let lower = name.to_lowercase();
+                let kind = if tokens == 1 && MONTHS_AND_DAYS.contains(&lower.as_str()) {
+                    EntityKind::Date
+                } else {
+                    EntityKind::Name
+                };
+                let tentative = start == 0 && tokens == 1 && kind == EntityKind::Name;
+                self.add(index, name, kind, tokens, tentative);
+            }
+            let _ = offset;
+            i = end;
+        }
+    }
+
+    fn is_function_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        is_stop_word(self.language, &lower) || is_stop_word(Language::English, &lower)
+    }
+
+    /// Reads a number and what it measures; returns how many words it used.
+    fn number(&mut self, index: usize, sentence: &str, words: &[Word], i: usize) -> usize {
+        let (offset, word) = words[i];
+        let mut used = 1;
+        let mut end = offset + word.len();
+        let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
+        if let Some(next) = &next {
+            if MAGNITUDES.contains(&next.as_str()) {
+                used = 2;
+                end = words[i + 1].0 + words[i + 1].1.len();
+            }
+        }
+        let before = sentence[..offset].chars().next_back();
+        let after = sentence[offset + word.len()..].chars().next();
+        let next_word = next.as_deref().unwrap_or("");
+        let kind = if matches!(before, Some('$' | '€' | '£' | '¥')) {
+            EntityKind::Money
+        } else if after == Some('%') || matches!(next_word, "percent" | "prozent" | "pourcent") {
+            EntityKind::Percent
+        } else if is_year(word)
+            || MONTHS_AND_DAYS.contains(&next_word)
+            || i > 0 && MONTHS_AND_DAYS.contains(&words[i - 1].1.to_lowercase().as_str())
+        {
+            EntityKind::Date
+        } else {
+            EntityKind::Number
+        };
+        let start = if kind == EntityKind::Money { offset - before.map_or(0, char::len_utf8) } else { offset };
+        self.add(index, &sentence[start..end], kind, 1, false);
+        used
+    }
+
+    fn add(&mut self, sentence: usize, text: &str, kind: EntityKind, tokens: usize, tentative: bool) {
+        let key = text.to_lowercase();
+        let form = match self.form_ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.forms.len() as u32;
+                self.forms.push(Form {
+                    key: key.clone(),
+                    text: text.to_string(),
+                    kind,
+                    tokens,
+                    confirmed: false,
+                });
+                self.form_ids.insert(key, id);
+                id
+            }
+        };
+        if !tentative {
+            self.forms[form as usize].confirmed = true;
+        }
+        self.mentions.push(Mention {
+            sentence: sentence as u32,
+            form,
+            tentative,
+        });
+    }
+
+    /// Chains the mentions into entities and weighs them.
+    pub fn finish(self, sentence_count: usize) -> EntityTable {
+        // Each word of a multi-word name points at that name, unless two names share it.
+        let mut alias: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+        for (id, form) in self.forms.iter().enumerate() {
+            if form.kind != EntityKind::Name || form.tokens < 2 {
+                continue;
+            }
+            for part in form.key.split(' ') {
+                if NAME_CONNECTORS.contains(&part) {
+                    continue;
+                }
+                alias
+                    .entry(part)
+                    .and_modify(|entry| {
+                        if *entry != Some(id as u32) {
+                            *entry = None;
+                        }
+                    })
+                    .or_insert(Some(id as u32));
+            }
+        }
+        let chain_of = |form: u32| -> u32 {
+            let f = &self.forms[form as usize];
+            if f.kind == EntityKind::Name && f.tokens == 1 {
+                if let Some(Some(target)) = alias.get(f.key.as_str()) {
+                    return *target;
+                }
+            }
+            form
+        };
+
+        let mut mentions_per_chain: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut kept: Vec<(u32, u32)> = Vec::with_capacity(self.mentions.len());
+        for mention in &self.mentions {
+            let chain = chain_of(mention.form);
+            let confirmed = self.forms[chain as usize].confirmed || chain != mention.form;
+            if mention.tentative && !confirmed {
+                continue;
+            }
+            *mentions_per_chain.entry(chain).or_insert(0) += 1;
+            kept.push((mention.sentence, chain));
+        }
+
+        let mut chains: Vec<(u32, u32)> = mentions_per_chain.into_iter().collect();
+        let weight = |kind: EntityKind, mentions: u32| {
+            let base = (1.0 + mentions as f64).ln();
+            match kind {
+                EntityKind::Name | EntityKind::Acronym => base,
+                EntityKind::Number => 0.5 * base,
+                _ => 0.75 * base,
+            }
+        };
+        chains.sort_by(|&(a, ma), &(b, mb)| {
+            let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
+            weight(fb.kind, mb)
+                .total_cmp(&weight(fa.kind, ma))
+                .then(a.cmp(&b))
+        });
+        let mut index_of: FxHashMap<u32, u32> = FxHashMap::default();
+        let entities = chains
+            .iter()
+            .enumerate()
+            .map(|(index, &(chain, mentions))| {
+                index_of.insert(chain, index as u32);
+                let form = &self.forms[chain as usize];
+                Entity {
+                    text: form.text.clone(),
+                    kind: form.kind,
+                    mentions,
+                    weight: weight(form.kind, mentions),
+                }
+            })
+            .collect();
+
+        let mut per_sentence = vec![Vec::new(); sentence_count];
+        for (sentence, chain) in kept {
+            let list: &mut Vec<u32> = &mut per_sentence[sentence as usize];
+            let index = index_of[&chain];
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+        EntityTable {
+            entities,
+            per_sentence,
+        }
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// NATO, U.S, G7: two or more letters, all capitals.
+fn is_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        } else if !(c.is_ascii_digit() || c == '.' || c == '&') {
+            return false;
+        }
+    }
+    (2..=8).contains(&letters)
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && matches!(word.as_bytes()[0], b'1' | b'2')
+        && (1000..=2199).contains(&word.parse::<u32>().unwrap_or(0))
+}
+
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Language;
+
+    fn entities(text: &str) -> Vec<(String, super::EntityKind, u32)> {
+        let spans = crate::segment(text, Language::English);
+        let tokens = crate::tokenize::tokenize(text, &spans, Language::English);
+        tokens
+            .entities
+            .entities
+            .into_iter()
+            .map(|e| (e.text, e.kind, e.mentions))
+            .collect()
+    }
+
+    #[test]
+    fn chains_short_mentions_to_full_names() {
+        use super::EntityKind::*;
+        let found = entities(
+            "North Korean leader Kim Jong Un arrived. Officials said Kim was tired. \
+             Kim left on Tuesday with $5 million and 20% of NATO.",
+        );
+        assert!(found.contains(&("Kim Jong Un".into(), Name, 3)), "{found:?}");
+        assert!(found.contains(&("North Korean".into(), Name, 1)), "{found:?}");
+        assert!(found.contains(&("Tuesday".into(), Date, 1)), "{found:?}");
+        assert!(found.contains(&("$5 million".into(), Money, 1)), "{found:?}");
+        assert!(found.contains(&("20".into(), Percent, 1)), "{found:?}");
+        assert!(found.contains(&("NATO".into(), Acronym, 1)), "{found:?}");
+        assert!(!found.iter().any(|(t, ..)| t == "Officials"), "{found:?}");
+    }
+
+    #[test]
+    fn sentence_start_needs_confirmation() {
+        let found = entities("Yesterday it rained. Paris was wet. We love Paris.");
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(names, ["Paris"]);
+        assert_eq!(found[0].2, 2);
+    }
+}

@@ -1,0 +1,241 @@
+//! # abridge
+//!
+//! Extractive summaries: abridge picks the sentences of a text that carry the
+//! most and hands them back verbatim, with the reasons.
+//!
+//! The pipeline, one module per step:
+//!
+//! 1. [`segment`](mod@segment): paragraphs and sentences, with byte spans (UAX #29
+//!    boundaries, repaired for abbreviations, initials, decimals, lists, headings).
+//! 2. `tokenize`: content terms per sentence (lower-cased, stop words out, stemmed;
+//!    character bigrams for Chinese and Japanese), and entity mentions.
+//! 3. `score`: salience, directed centrality, entity density, an adaptive position
+//!    prior and quality penalties, combined into one score per sentence.
+//! 4. `select`: the best sentences within the budget, without near-duplicates,
+//!    in document order.
+//!
+//! ```
+//! use abridge::{summarize, Length, Options};
+//!
+//! let text = "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping. \
+//!             The weather was mild. Kim and Xi discussed a second summit with Trump. \
+//!             A band played.";
+//! let summary = summarize(text, &Options::default().length(Length::Sentences(2))).unwrap();
+//! let picked: Vec<&str> = summary.selected().map(|s| s.text(text)).collect();
+//! assert_eq!(picked.len(), 2);
+//! assert!(picked[0].starts_with("Kim Jong Un left Beijing"));
+//! assert_eq!(summary.language, abridge::Language::English);
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod entities;
+mod error;
+pub mod lang;
+mod options;
+mod report;
+mod score;
+pub mod segment;
+mod select;
+mod tokenize;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::Serialize;
+
+pub use entities::{Entity, EntityKind};
+pub use error::Error;
+pub use lang::{detect as detect_language, Language};
+pub use options::{Length, Options};
+pub use report::{Report, SentenceReport};
+pub use score::{Features, Penalty, TextKind};
+pub use segment::{segment, SentenceSpan, UnitKind};
+
+/// A half-open range of offsets into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One sentence of the text, chosen or not, with its score and features.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    /// Byte offsets into the text.
+    pub bytes: Span,
+    /// UTF-16 code-unit offsets (what JavaScript's `String.prototype.slice` takes).
+    pub utf16: Span,
+    /// Paragraph number, from 0.
+    pub paragraph: usize,
+    pub kind: UnitKind,
+    /// Words, as UAX #29 counts them.
+    pub words: usize,
+    pub score: f64,
+    pub selected: bool,
+    pub features: Features,
+}
+
+impl Sentence {
+    /// The sentence's text, given the text it came from.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.bytes.start..self.bytes.end]
+    }
+}
+
+/// A keyword: a frequent, specific term of the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Keyword {
+    /// The word as it first appeared (lower-cased).
+    pub text: String,
+    /// How often its stem occurs.
+    pub count: u32,
+    pub score: f64,
+}
+
+/// Counts before and after summarizing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub sentences_in: usize,
+    pub sentences_out: usize,
+    pub words_in: usize,
+    pub words_out: usize,
+    pub chars_in: usize,
+    pub chars_out: usize,
+}
+
+/// The result of [`summarize`]: every sentence with its score, which ones were
+/// chosen, and what the text is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub sentences: Vec<Sentence>,
+    pub keywords: Vec<Keyword>,
+    pub entities: Vec<Entity>,
+    pub language: Language,
+    pub kind: TextKind,
+    pub stats: Stats,
+}
+
+impl Summary {
+    /// The chosen sentences, in document order.
+    pub fn selected(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences.iter().filter(|s| s.selected)
+    }
+
+    /// The chosen sentences joined into one text: by a space, or by nothing for
+    /// languages written without spaces.
+    pub fn text(&self, text: &str) -> String {
+        let separator = if self.language.uses_spaces() { " " } else { "" };
+        let parts: Vec<&str> = self.selected().map(|s| s.text(text)).collect();
+        parts.join(separator)
+    }
+}
+
+/// Summarizes `text` within the budget of `options`.
+///
+/// An empty text gives an empty summary; the only errors are invalid options.
+pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
+    options.validate()?;
+    let language = options.language.unwrap_or_else(|| lang::detect(text));
+    let spans = segment(text, language);
+    let tokens = tokenize::tokenize(text, &spans, language);
+    let scored = score::score(text, &spans, &tokens, language);
+
+    let char_counts: Vec<usize> = spans.iter().map(|s| s.text(text).chars().count()).collect();
+    let candidates: Vec<select::Candidate> = (0..spans.len())
+        .map(|i| select::Candidate {
+            score: scored.scores[i],
+            words: tokens.word_counts[i] as usize,
+            chars: char_counts[i],
+            vector: &scored.vectors[i],
+            eligible: spans[i].kind != UnitKind::Heading,
+        })
+        .collect();
+    let chosen = select::select(&candidates, options.length, options.redundancy);
+
+    let utf16 = utf16_spans(text, &spans);
+    let mut sentences: Vec<Sentence> = spans
+        .iter()
+        .zip(scored.features)
+        .enumerate()
+        .map(|(i, (span, features))| Sentence {
+            bytes: Span {
+                start: span.start,
+                end: span.end,
+            },
+            utf16: utf16[i],
+            paragraph: span.paragraph,
+            kind: span.kind,
+            words: tokens.word_counts[i] as usize,
+            score: scored.scores[i],
+            selected: false,
+            features,
+        })
+        .collect();
+    for &i in &chosen {
+        sentences[i].selected = true;
+    }
+
+    let stats = Stats {
+        sentences_in: sentences.len(),
+        sentences_out: chosen.len(),
+        words_in: sentences.iter().map(|s| s.words).sum(),
+        words_out: chosen.iter().map(|&i| sentences[i].words).sum(),
+        chars_in: char_counts.iter().sum(),
+        chars_out: chosen.iter().map(|&i| char_counts[i]).sum(),
+    };
+    Ok(Summary {
+        keywords: keywords(&tokens, options.keywords),
+        entities: tokens.entities.entities.iter().take(options.entities).cloned().collect(),
+        sentences,
+        language,
+        kind: scored.kind,
+        stats,
+    })
+}
+
+/// The most specific frequent terms: count × idf, at least two occurrences when
+/// the text is long enough to tell.
+fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
+    let n = tokens.sentence_count() as f64;
+    let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
+    let mut ranked: Vec<Keyword> = tokens
+        .terms
+        .iter()
+        .filter(|t| t.count >= min_count && t.surface.chars().count() > 1)
+        .map(|t| Keyword {
+            text: t.surface.clone(),
+            count: t.count,
+            score: t.count as f64 * (1.0 + n / t.sentence_frequency.max(1) as f64).ln(),
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.text.cmp(&b.text)));
+    ranked.truncate(limit);
+    ranked
+}
+
+/// UTF-16 offsets of every span, in one pass over the text.
+fn utf16_spans(text: &str, spans: &[SentenceSpan]) -> Vec<Span> {
+    let mut byte = 0;
+    let mut unit = 0;
+    let mut advance = |to: usize| {
+        let piece = &text[byte..to];
+        unit += if piece.is_ascii() {
+            piece.len()
+        } else {
+            piece.chars().map(char::len_utf16).sum()
+        };
+        byte = to;
+        unit
+    };
+    spans
+        .iter()
+        .map(|s| {
+            let start = advance(s.start);
+            let end = advance(s.end);
+            Span { start, end }
+        })
+        .collect()
+}

@@ -1,0 +1,145 @@
+//! What the caller asks for: the length of the summary and a few knobs.
+
+use crate::error::Error;
+use crate::lang::Language;
+
+/// How long the summary may be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Length {
+    /// At most this many sentences.
+    Sentences(usize),
+    /// This fraction of the text's sentences, rounded, and at least one: `0.0 < r <= 1.0`.
+    Ratio(f64),
+    /// At most this many words (Unicode words, as UAX #29 counts them).
+    Words(usize),
+    /// At most this many characters (Unicode scalar values).
+    Chars(usize),
+}
+
+impl Default for Length {
+    fn default() -> Self {
+        Length::Sentences(3)
+    }
+}
+
+/// Options for [`crate::summarize`], built with chained setters.
+///
+/// ```
+/// use abridge::{Length, Options};
+/// let options = Options::default().length(Length::Ratio(0.2)).language("de").unwrap();
+/// assert_eq!(options.get_length(), Length::Ratio(0.2));
+/// // The common case in one argument: a sentence count.
+/// assert_eq!(Options::from(5).get_length(), Length::Sentences(5));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub(crate) length: Length,
+    pub(crate) language: Option<Language>,
+    pub(crate) redundancy: f64,
+    pub(crate) keywords: usize,
+    pub(crate) entities: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            length: Length::default(),
+            language: None,
+            redundancy: 0.5,
+            keywords: 10,
+            entities: 10,
+        }
+    }
+}
+
+impl From<usize> for Options {
+    fn from(sentences: usize) -> Self {
+        Options::default().length(Length::Sentences(sentences))
+    }
+}
+
+impl From<Length> for Options {
+    fn from(length: Length) -> Self {
+        Options::default().length(length)
+    }
+}
+
+impl Options {
+    /// Sets the summary's length budget.
+    pub fn length(mut self, length: Length) -> Self {
+        self.length = length;
+        self
+    }
+
+    /// Forces the language by its code or English name (`"en"`, `"German"`, `"zh"`);
+    /// `"auto"` restores detection. Unknown codes are an error naming the known ones.
+    pub fn language(mut self, code: &str) -> Result<Self, Error> {
+        self.language = if code.eq_ignore_ascii_case("auto") {
+            None
+        } else {
+            Some(Language::from_code(code).ok_or_else(|| {
+                Error::invalid(
+                    "language",
+                    format!("unknown language {code:?}; known: auto, {}", Language::known_codes()),
+                )
+            })?)
+        };
+        Ok(self)
+    }
+
+    /// Forces the language (or `None` to detect it).
+    pub fn with_language(mut self, language: Option<Language>) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// How strongly near-duplicate sentences are kept out, from 0 (never) to 1 (any shared
+    /// content counts). Default 0.5.
+    pub fn redundancy(mut self, redundancy: f64) -> Self {
+        self.redundancy = redundancy;
+        self
+    }
+
+    /// How many keywords to return (default 10).
+    pub fn keywords(mut self, count: usize) -> Self {
+        self.keywords = count;
+        self
+    }
+
+    /// How many entities to return (default 10).
+    pub fn entities(mut self, count: usize) -> Self {
+        self.entities = count;
+        self
+    }
+
+    /// The length budget.
+    pub fn get_length(&self) -> Length {
+        self.length
+    }
+
+    /// The forced language, if any.
+    pub fn get_language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// Checks every value; [`crate::summarize`] calls this first.
+    pub fn validate(&self) -> Result<(), Error> {
+        match self.length {
+            Length::Sentences(0) => return Err(Error::out_of_range("sentences", "at least 1", 0)),
+            Length::Words(0) => return Err(Error::out_of_range("words", "at least 1", 0)),
+            Length::Chars(0) => return Err(Error::out_of_range("chars", "at least 1", 0)),
+            Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
+                return Err(Error::out_of_range("ratio", "a number in (0, 1]", r))
+            }
+            _ => {}
+        }
+        if !(0.0..=1.0).contains(&self.redundancy) {
+            return Err(Error::out_of_range(
+                "redundancy",
+                "a number in [0, 1]",
+                self.redundancy,
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,153 @@
+//! Step 4: choose sentences within the budget, without repeating content.
+//!
+//! Candidates are taken best score first (ties: earlier sentence first). A
+//! candidate is skipped when its cosine similarity to an already chosen sentence
+//! exceeds the redundancy threshold, or when it would overflow a word or
+//! character budget. The result is never empty when the text has a sentence.
+
+use rustc_hash::FxHashMap;
+
+use crate::options::Length;
+
+/// Each term's chosen sentences are checked only up to this many: a term that
+/// common carries little weight, and the cap keeps selection linear.
+const MAX_POSTINGS_PER_TERM: usize = 64;
+
+pub(crate) struct Candidate<'a> {
+    pub score: f64,
+    pub words: usize,
+    pub chars: usize,
+    pub vector: &'a [(u32, f32)],
+    /// Headings are only chosen when nothing else is left.
+    pub eligible: bool,
+}
+
+/// Returns the chosen indices in document order.
+pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) -> Vec<usize> {
+    let n = candidates.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let eligible_count = candidates.iter().filter(|c| c.eligible).count();
+    let max_sentences = match length {
+        Length::Sentences(k) => k,
+        Length::Ratio(r) => ((r * eligible_count.max(1) as f64).round() as usize).max(1),
+        Length::Words(_) | Length::Chars(_) => usize::MAX,
+    };
+    let (max_words, max_chars) = match length {
+        Length::Words(w) => (w, usize::MAX),
+        Length::Chars(c) => (usize::MAX, c),
+        _ => (usize::MAX, usize::MAX),
+    };
+    // Cosine above this counts as repeating a chosen sentence; 1 + ε never triggers.
+    let threshold = if redundancy <= 0.0 { 1.0 + 1e-6 } else { 1.0 - 0.7 * redundancy };
+
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&candidates[a], &candidates[b]);
+        y.eligible
+            .cmp(&x.eligible)
+            .then(y.score.total_cmp(&x.score))
+            .then(a.cmp(&b))
+    });
+
+    let mut chosen = Vec::new();
+    let mut postings: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
+    let mut overlap: Vec<f32> = Vec::new();
+    let (mut words, mut chars) = (0usize, 0usize);
+    for &i in &order {
+        if chosen.len() >= max_sentences {
+            break;
+        }
+        let candidate = &candidates[i];
+        if !candidate.eligible && !chosen.is_empty() {
+            break;
+        }
+        if words + candidate.words > max_words || chars + candidate.chars > max_chars {
+            continue;
+        }
+        overlap.iter_mut().for_each(|o| *o = 0.0);
+        let mut redundant = false;
+        for &(term, weight) in candidate.vector {
+            if let Some(list) = postings.get(&term) {
+                for &(slot, other) in list {
+                    let o = &mut overlap[slot as usize];
+                    *o += weight * other;
+                    redundant |= f64::from(*o) > threshold;
+                }
+            }
+        }
+        if redundant {
+            continue;
+        }
+        let slot = chosen.len() as u32;
+        overlap.push(0.0);
+        for &(term, weight) in candidate.vector {
+            let list = postings.entry(term).or_default();
+            if list.len() < MAX_POSTINGS_PER_TERM {
+                list.push((slot, weight));
+            }
+        }
+        chosen.push(i);
+        words += candidate.words;
+        chars += candidate.chars;
+    }
+    if chosen.is_empty() {
+        chosen.push(order[0]);
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(score: f64, words: usize, vector: &[(u32, f32)]) -> Candidate<'_> {
+        Candidate {
+            score,
+            words,
+            chars: words * 5,
+            vector,
+            eligible: true,
+        }
+    }
+
+    #[test]
+    fn budgets() {
+        let v = [[(0, 1.0)], [(1, 1.0)], [(2, 1.0)], [(3, 1.0)]];
+        let c = [
+            candidate(0.1, 10, &v[0]),
+            candidate(0.9, 30, &v[1]),
+            candidate(0.5, 10, &v[2]),
+            candidate(0.7, 10, &v[3]),
+        ];
+        let cases: [(&str, Length, &[usize]); 6] = [
+            ("top two, in document order", Length::Sentences(2), &[1, 3]),
+            ("more than there are", Length::Sentences(9), &[0, 1, 2, 3]),
+            ("ratio rounds", Length::Ratio(0.5), &[1, 3]),
+            ("tiny ratio still gives one", Length::Ratio(0.01), &[1]),
+            ("words skip what does not fit", Length::Words(45), &[1, 3]),
+            ("nothing fits: best anyway", Length::Words(5), &[1]),
+        ];
+        for (name, length, expected) in cases {
+            assert_eq!(select(&c, length, 0.5), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn redundancy_skips_near_duplicates() {
+        let same = [(7, 1.0)];
+        let other = [(8, 1.0)];
+        let c = [candidate(0.9, 5, &same), candidate(0.8, 5, &same), candidate(0.1, 5, &other)];
+        assert_eq!(select(&c, Length::Sentences(2), 0.5), [0, 2]);
+        assert_eq!(select(&c, Length::Sentences(2), 0.0), [0, 1]);
+    }
+
+    #[test]
+    fn ties_go_to_the_earlier_sentence() {
+        let v = [[(0, 1.0)], [(1, 1.0)]];
+        let c = [candidate(0.5, 5, &v[0]), candidate(0.5, 5, &v[1])];
+        assert_eq!(select(&c, Length::Sentences(1), 0.5), [0]);
+    }
+}

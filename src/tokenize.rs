@@ -1,0 +1,297 @@
+//! Step 2: turn each sentence into content terms (and feed the entity recognizer).
+//!
+//! Words come from UAX #29 word boundaries. Each distinct word form is
+//! lower-cased, checked against the stop list and stemmed once; later
+//! occurrences cost one hash lookup. Scripts written without spaces (Han, kana)
+//! become overlapping character bigrams.
+
+use rustc_hash::FxHashMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::entities::{EntityTable, Recognizer};
+use crate::lang::{is_stop_word, Language};
+use crate::segment::SentenceSpan;
+
+/// An interned term (a stem, or a character bigram).
+pub(crate) type TermId = u32;
+
+/// Marks a cached word form that yields no term (a stop word).
+const NO_TERM: TermId = TermId::MAX;
+
+/// What the later stages need to know about one term.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TermInfo {
+    /// A readable form: the first lower-cased word that produced the term.
+    pub surface: String,
+    /// How many sentences contain the term.
+    pub sentence_frequency: u32,
+    /// How often the term occurs in the whole text.
+    pub count: u32,
+}
+
+/// Terms per sentence, as `(term, count)` pairs sorted by term.
+pub(crate) struct Tokens {
+    entries: Vec<(TermId, u32)>,
+    /// `entries[bounds[i]..bounds[i + 1]]` belong to sentence `i`.
+    bounds: Vec<usize>,
+    /// Words per sentence, stop words included (the unit of word budgets).
+    pub word_counts: Vec<u32>,
+    pub terms: Vec<TermInfo>,
+    pub entities: EntityTable,
+}
+
+impl Tokens {
+    /// The `(term, count)` pairs of sentence `index`, sorted by term.
+    pub fn sentence_terms(&self, index: usize) -> &[(TermId, u32)] {
+        &self.entries[self.bounds[index]..self.bounds[index + 1]]
+    }
+
+    pub fn sentence_count(&self) -> usize {
+        self.word_counts.len()
+    }
+}
+
+/// A word of a sentence: its byte offset in the sentence and its text.
+pub(crate) type Word<'t> = (usize, &'t str);
+
+struct Interner {
+    language: Language,
+    stemmer: Option<rust_stemmers::Stemmer>,
+    /// Lower-cased word form → term (or [`NO_TERM`]).
+    forms: FxHashMap<String, TermId>,
+    /// Term text → term.
+    ids: FxHashMap<String, TermId>,
+    terms: Vec<TermInfo>,
+    lowered: String,
+}
+
+impl Interner {
+    fn new(language: Language) -> Self {
+        Interner {
+            language,
+            stemmer: language.stemmer().map(rust_stemmers::Stemmer::create),
+            forms: FxHashMap::default(),
+            ids: FxHashMap::default(),
+            terms: Vec::new(),
+            lowered: String::new(),
+        }
+    }
+
+    /// The term of one word, or `None` for a stop word.
+    fn word_term(&mut self, word: &str) -> Option<TermId> {
+        lower_into(word, &mut self.lowered);
+        if let Some(&id) = self.forms.get(self.lowered.as_str()) {
+            return (id != NO_TERM).then_some(id);
+        }
+        let form = self.lowered.clone();
+        let core = strip_clitics(&form);
+        let id = if core.is_empty() || is_stop_word(self.language, core) || is_stop_word(self.language, &form) {
+            NO_TERM
+        } else if core.starts_with(|c: char| c.is_numeric()) {
+            self.intern(core, core)
+        } else {
+            let stem = match &self.stemmer {
+                Some(stemmer) => stemmer.stem(core).into_owned(),
+                None => core.to_string(),
+            };
+            self.intern(&stem, core)
+        };
+        self.forms.insert(form, id);
+        (id != NO_TERM).then_some(id)
+    }
+
+    fn intern(&mut self, key: &str, surface: &str) -> TermId {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.terms.len() as TermId;
+        self.ids.insert(key.to_string(), id);
+        self.terms.push(TermInfo {
+            surface: surface.to_string(),
+            ..TermInfo::default()
+        });
+        id
+    }
+
+    /// The term of a character bigram (or a lone character).
+    fn gram_term(&mut self, gram: &str) -> TermId {
+        lower_into(gram, &mut self.lowered);
+        let key = std::mem::take(&mut self.lowered);
+        let id = self.intern(&key, &key);
+        self.lowered = key;
+        id
+    }
+}
+
+/// Tokenizes every sentence and runs the entity recognizer over the same words.
+pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -> Tokens {
+    let mut interner = Interner::new(language);
+    let mut recognizer = Recognizer::new(language);
+    let mut entries = Vec::new();
+    let mut bounds = Vec::with_capacity(spans.len() + 1);
+    let mut word_counts = Vec::with_capacity(spans.len());
+    let mut words: Vec<Word> = Vec::new();
+    let mut sentence_terms: Vec<TermId> = Vec::new();
+    bounds.push(0);
+
+    for (index, span) in spans.iter().enumerate() {
+        let sentence = span.text(text);
+        words.clear();
+        words.extend(sentence.unicode_word_indices());
+        sentence_terms.clear();
+        let mut i = 0;
+        while i < words.len() {
+            let (offset, word) = words[i];
+            if is_unspaced(word) {
+                // A run of adjacent ideographs: emit its bigrams.
+                let mut end = i + 1;
+                while end < words.len()
+                    && is_unspaced(words[end].1)
+                    && words[end].0 == words[end - 1].0 + words[end - 1].1.len()
+                {
+                    end += 1;
+                }
+                let run = &sentence[offset..words[end - 1].0 + words[end - 1].1.len()];
+                push_bigrams(run, &mut interner, &mut sentence_terms);
+                i = end;
+                continue;
+            }
+            if let Some(term) = interner.word_term(word) {
+                sentence_terms.push(term);
+            }
+            i += 1;
+        }
+        recognizer.scan_sentence(index, sentence, &words);
+        word_counts.push(words.len() as u32);
+
+        sentence_terms.sort_unstable();
+        let mut j = 0;
+        while j < sentence_terms.len() {
+            let term = sentence_terms[j];
+            let mut k = j + 1;
+            while k < sentence_terms.len() && sentence_terms[k] == term {
+                k += 1;
+            }
+            let count = (k - j) as u32;
+            let info = &mut interner.terms[term as usize];
+            info.sentence_frequency += 1;
+            info.count += count;
+            entries.push((term, count));
+            j = k;
+        }
+        bounds.push(entries.len());
+    }
+
+    Tokens {
+        entries,
+        bounds,
+        word_counts,
+        terms: interner.terms,
+        entities: recognizer.finish(spans.len()),
+    }
+}
+
+fn push_bigrams(run: &str, interner: &mut Interner, out: &mut Vec<TermId>) {
+    let mut chars = run.char_indices().peekable();
+    let mut count = 0;
+    while let Some((start, c)) = chars.next() {
+        count += 1;
+        match chars.peek() {
+            Some(&(next, n)) => out.push(interner.gram_term(&run[start..next + n.len_utf8()])),
+            None if count == 1 => out.push(interner.gram_term(&run[start..start + c.len_utf8()])),
+            None => {}
+        }
+    }
+}
+
+/// Whether a word belongs to a script written without spaces (Han, Hiragana),
+/// which UAX #29 hands out one character at a time.
+pub(crate) fn is_unspaced(word: &str) -> bool {
+    word.chars().next().is_some_and(is_unspaced_char)
+}
+
+pub(crate) fn is_unspaced_char(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x309F     // Hiragana
+        | 0x3400..=0x4DBF   // CJK Extension A
+        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+        | 0xF900..=0xFAFF   // CJK Compatibility Ideographs
+        | 0x20000..=0x3134F // CJK Extensions B..G
+    )
+}
+
+/// Lower-cases `word` into `out`, with a fast path for ASCII.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{02BC}' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+}
+
+/// Removes elided articles and possessive endings: `l'homme` → `homme`,
+/// `kim's` → `kim`, `don't` stays whole (it is a stop word).
+fn strip_clitics(word: &str) -> &str {
+    let Some(at) = word.find('\'') else { return word };
+    let (head, tail) = (&word[..at], &word[at + 1..]);
+    if (1..=3).contains(&head.chars().count()) && tail.chars().count() > 2 {
+        tail
+    } else if matches!(tail, "s" | "ll" | "re" | "ve" | "d" | "m") {
+        head
+    } else {
+        word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics() {
+        for (word, expected) in [
+            ("l'homme", "homme"),
+            ("kim's", "kim"),
+            ("they're", "they"),
+            ("don't", "don't"),
+            ("plain", "plain"),
+            ("d'", "d'"),
+        ] {
+            assert_eq!(strip_clitics(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn stems_and_drops_stop_words() {
+        let text = "The runners were running. A runner runs.";
+        let spans = crate::segment(text, Language::English);
+        let tokens = tokenize(text, &spans, Language::English);
+        let first: Vec<&str> = tokens
+            .sentence_terms(0)
+            .iter()
+            .map(|&(t, _)| tokens.terms[t as usize].surface.as_str())
+            .collect();
+        assert_eq!(first, ["runners", "running"]);
+        assert_eq!(tokens.word_counts, [4, 3]);
+        // "runner" and "runners" share a stem, so "runners"' term occurs twice.
+        let runner = tokens.terms.iter().find(|t| t.surface == "runners").unwrap();
+        assert_eq!((runner.count, runner.sentence_frequency), (2, 2));
+    }
+
+    #[test]
+    fn han_becomes_bigrams() {
+        let text = "北京大学很好。";
+        let spans = crate::segment(text, Language::Chinese);
+        let tokens = tokenize(text, &spans, Language::Chinese);
+        let mut grams: Vec<&str> = tokens.terms.iter().map(|t| t.surface.as_str()).collect();
+        grams.sort();
+        assert_eq!(grams, ["京大", "北京", "大学", "学很", "很好"]);
+    }
+}
