@@ -80,9 +80,25 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 const MONTHS_AND_DAYS: &[&str] = &[
-    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
-    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
-    "tuesday", "wednesday",
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
 ];
 
 const MAGNITUDES: &[&str] = &["billion", "million", "thousand", "trillion", "bn", "m"];
@@ -121,7 +137,10 @@ impl Recognizer {
             while end < words.len() {
                 let (next_offset, next) = words[end];
                 let previous_end = words[end - 1].0 + words[end - 1].1.len();
-                if !sentence[previous_end..next_offset].chars().all(|c| c == ' ' || c == '\u{a0}') {
+                if !sentence[previous_end..next_offset]
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}')
+                {
                     break;
                 }
                 if is_capitalised(next) && !is_acronym(next) {
@@ -191,12 +210,23 @@ impl Recognizer {
         } else {
             EntityKind::Number
         };
-        let start = if kind == EntityKind::Money { offset - before.map_or(0, char::len_utf8) } else { offset };
+        let start = if kind == EntityKind::Money {
+            offset - before.map_or(0, char::len_utf8)
+        } else {
+            offset
+        };
         self.add(index, &sentence[start..end], kind, 1, false);
         used
     }
 
-    fn add(&mut self, sentence: usize, text: &str, kind: EntityKind, tokens: usize, tentative: bool) {
+    fn add(
+        &mut self,
+        sentence: usize,
+        text: &str,
+        kind: EntityKind,
+        tokens: usize,
+        tentative: bool,
+    ) {
         let key = text.to_lowercase();
         let form = match self.form_ids.get(&key) {
             Some(&id) => id,
@@ -368,10 +398,19 @@ mod tests {
             "North Korean leader Kim Jong Un arrived. Officials said Kim was tired. \
              Kim left on Tuesday with $5 million and 20% of NATO.",
         );
-        assert!(found.contains(&("Kim Jong Un".into(), Name, 3)), "{found:?}");
-        assert!(found.contains(&("North Korean".into(), Name, 1)), "{found:?}");
+        assert!(
+            found.contains(&("Kim Jong Un".into(), Name, 3)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("North Korean".into(), Name, 1)),
+            "{found:?}"
+        );
         assert!(found.contains(&("Tuesday".into(), Date, 1)), "{found:?}");
-        assert!(found.contains(&("$5 million".into(), Money, 1)), "{found:?}");
+        assert!(
+            found.contains(&("$5 million".into(), Money, 1)),
+            "{found:?}"
+        );
         assert!(found.contains(&("20".into(), Percent, 1)), "{found:?}");
         assert!(found.contains(&("NATO".into(), Acronym, 1)), "{found:?}");
         assert!(!found.iter().any(|(t, ..)| t == "Officials"), "{found:?}");

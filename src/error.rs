@@ -27,7 +27,11 @@ enum ErrorKind {
 }
 
 impl Error {
-    pub(crate) fn out_of_range(option: &'static str, allowed: &'static str, got: impl fmt::Display) -> Self {
+    pub(crate) fn out_of_range(
+        option: &'static str,
+        allowed: &'static str,
+        got: impl fmt::Display,
+    ) -> Self {
         Error {
             kind: ErrorKind::OutOfRange {
                 option,
@@ -63,7 +67,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::OutOfRange { option, allowed, got } => {
+            ErrorKind::OutOfRange {
+                option,
+                allowed,
+                got,
+            } => {
                 write!(f, "option `{option}` must be {allowed}, got {got}")
             }
             ErrorKind::Invalid { option, message } => write!(f, "option `{option}`: {message}"),

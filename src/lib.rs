@@ -188,7 +188,13 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     };
     Ok(Summary {
         keywords: keywords(&tokens, options.keywords),
-        entities: tokens.entities.entities.iter().take(options.entities).cloned().collect(),
+        entities: tokens
+            .entities
+            .entities
+            .iter()
+            .take(options.entities)
+            .cloned()
+            .collect(),
         sentences,
         language,
         kind: scored.kind,
@@ -211,7 +217,11 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
             score: t.count as f64 * (1.0 + n / t.sentence_frequency.max(1) as f64).ln(),
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.text.cmp(&b.text)));
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.cmp(&b.text))
+    });
     ranked.truncate(limit);
     ranked
 }

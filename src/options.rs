@@ -80,7 +80,10 @@ impl Options {
             Some(Language::from_code(code).ok_or_else(|| {
                 Error::invalid(
                     "language",
-                    format!("unknown language {code:?}; known: auto, {}", Language::known_codes()),
+                    format!(
+                        "unknown language {code:?}; known: auto, {}",
+                        Language::known_codes()
+                    ),
                 )
             })?)
         };

@@ -78,7 +78,12 @@ pub(crate) struct Scored {
     pub vectors: Vec<Vec<(u32, f32)>>,
 }
 
-pub(crate) fn score(text: &str, spans: &[SentenceSpan], tokens: &Tokens, language: Language) -> Scored {
+pub(crate) fn score(
+    text: &str,
+    spans: &[SentenceSpan],
+    tokens: &Tokens,
+    language: Language,
+) -> Scored {
     let n = spans.len();
     let vectors = unit_vectors(tokens);
     let salience = normalized(centroid_similarity(tokens));
@@ -90,9 +95,19 @@ pub(crate) fn score(text: &str, spans: &[SentenceSpan], tokens: &Tokens, languag
     let mut features = Vec::with_capacity(n);
     let mut scores = Vec::with_capacity(n);
     for i in 0..n {
-        let penalties = penalties(spans[i], spans[i].text(text), tokens.word_counts[i], language);
-        let quality = penalties.iter().map(|&p| penalty_factor(p)).product::<f64>();
-        let content = SALIENCE_WEIGHT * salience[i] + CENTRALITY_WEIGHT * centrality[i] + ENTITY_WEIGHT * entities[i];
+        let penalties = penalties(
+            spans[i],
+            spans[i].text(text),
+            tokens.word_counts[i],
+            language,
+        );
+        let quality = penalties
+            .iter()
+            .map(|&p| penalty_factor(p))
+            .product::<f64>();
+        let content = SALIENCE_WEIGHT * salience[i]
+            + CENTRALITY_WEIGHT * centrality[i]
+            + ENTITY_WEIGHT * entities[i];
         let strength = prior_strength(kind);
         scores.push(content * ((1.0 - strength) + strength * position[i]) * quality);
         features.push(Features {
@@ -200,7 +215,10 @@ fn entity_density(tokens: &Tokens) -> Vec<f64> {
         .iter()
         .zip(&tokens.word_counts)
         .map(|(carried, &words)| {
-            let weight: f64 = carried.iter().map(|&e| table.entities[e as usize].weight).sum();
+            let weight: f64 = carried
+                .iter()
+                .map(|&e| table.entities[e as usize].weight)
+                .sum();
             weight / (words.max(6) as f64).sqrt()
         })
         .collect()
@@ -209,11 +227,18 @@ fn entity_density(tokens: &Tokens) -> Vec<f64> {
 /// Scales to `[0, 1]` by the range of the values.
 fn normalized(values: Vec<f64>) -> Vec<f64> {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min).min(0.0);
-    if !(max > min) {
+    let min = values
+        .iter()
+        .copied()
+        .fold(f64::INFINITY, f64::min)
+        .min(0.0);
+    if max.partial_cmp(&min) != Some(std::cmp::Ordering::Greater) {
         return vec![0.0; values.len()];
     }
-    values.into_iter().map(|v| (v - min) / (max - min)).collect()
+    values
+        .into_iter()
+        .map(|v| (v - min) / (max - min))
+        .collect()
 }
 
 fn text_kind(spans: &[SentenceSpan]) -> TextKind {
@@ -248,7 +273,11 @@ fn position_prior(spans: &[SentenceSpan], kind: TextKind) -> Vec<f64> {
             TextKind::Short | TextKind::News => (-(ordinal as f64) / 4.0).exp(),
             TextKind::Sectioned => {
                 let lead = (-(ordinal as f64) / 10.0).exp();
-                let section = if after_heading && paragraph_start { 1.0 } else { 0.0 };
+                let section = if after_heading && paragraph_start {
+                    1.0
+                } else {
+                    0.0
+                };
                 let paragraph = if paragraph_start { 1.0 } else { 0.0 };
                 (0.4 * lead + 0.3 * paragraph + 0.3 * section).min(1.0)
             }
@@ -310,7 +339,8 @@ fn penalties(span: SentenceSpan, sentence: &str, words: u32, language: Language)
     if trimmed.ends_with(['?', '？']) {
         found.push(Penalty::Question);
     }
-    if sentence.starts_with(['"', '“', '«', '„']) && sentence.ends_with(['"', '”', '»', '“']) {
+    if sentence.starts_with(['"', '“', '«', '„']) && sentence.ends_with(['"', '”', '»', '“'])
+    {
         found.push(Penalty::Quote);
     }
     if language == Language::English {
@@ -334,7 +364,12 @@ fn penalties(span: SentenceSpan, sentence: &str, words: u32, language: Language)
 
 /// "By Jane Doe, CNN" and similar credit lines.
 fn is_byline(sentence: &str) -> bool {
-    let Some(rest) = sentence.strip_prefix("By ") else { return false };
+    let Some(rest) = sentence.strip_prefix("By ") else {
+        return false;
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= 8 && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "and")
+    words.len() <= 8
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "and")
 }

@@ -54,19 +54,31 @@ pub fn segment(text: &str, language: Language) -> Vec<SentenceSpan> {
         let para = &text[para_start..para_end];
         let mut pending: Option<(usize, usize)> = None;
         for (offset, piece) in para.split_sentence_bound_indices() {
-            let Some((start, end)) = trimmed(piece) else { continue };
+            let Some((start, end)) = trimmed(piece) else {
+                continue;
+            };
             let (start, end) = (para_start + offset + start, para_start + offset + end);
             pending = match pending {
                 Some((s, e)) if ends_with_abbreviation(&text[s..e], language) => Some((s, end)),
                 Some((s, e)) => {
-                    spans.push(SentenceSpan { start: s, end: e, paragraph, kind: UnitKind::Sentence });
+                    spans.push(SentenceSpan {
+                        start: s,
+                        end: e,
+                        paragraph,
+                        kind: UnitKind::Sentence,
+                    });
                     Some((start, end))
                 }
                 None => Some((start, end)),
             };
         }
         if let Some((start, end)) = pending {
-            spans.push(SentenceSpan { start, end, paragraph, kind: UnitKind::Sentence });
+            spans.push(SentenceSpan {
+                start,
+                end,
+                paragraph,
+                kind: UnitKind::Sentence,
+            });
         }
     }
     spans
@@ -106,7 +118,12 @@ fn trimmed(piece: &str) -> Option<(usize, usize)> {
 }
 
 fn ends_with_abbreviation(sentence: &str, language: Language) -> bool {
-    let Some(body) = sentence.strip_suffix('.') else { return false };
-    let word = body.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let word = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     is_abbreviation(language, word)
 }

@@ -40,7 +40,11 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
         _ => (usize::MAX, usize::MAX),
     };
     // Cosine above this counts as repeating a chosen sentence; 1 + ε never triggers.
-    let threshold = if redundancy <= 0.0 { 1.0 + 1e-6 } else { 1.0 - 0.7 * redundancy };
+    let threshold = if redundancy <= 0.0 {
+        1.0 + 1e-6
+    } else {
+        1.0 - 0.7 * redundancy
+    };
 
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| {
@@ -139,7 +143,11 @@ mod tests {
     fn redundancy_skips_near_duplicates() {
         let same = [(7, 1.0)];
         let other = [(8, 1.0)];
-        let c = [candidate(0.9, 5, &same), candidate(0.8, 5, &same), candidate(0.1, 5, &other)];
+        let c = [
+            candidate(0.9, 5, &same),
+            candidate(0.8, 5, &same),
+            candidate(0.1, 5, &other),
+        ];
         assert_eq!(select(&c, Length::Sentences(2), 0.5), [0, 2]);
         assert_eq!(select(&c, Length::Sentences(2), 0.0), [0, 1]);
     }

@@ -85,7 +85,10 @@ impl Interner {
         }
         let form = self.lowered.clone();
         let core = strip_clitics(&form);
-        let id = if core.is_empty() || is_stop_word(self.language, core) || is_stop_word(self.language, &form) {
+        let id = if core.is_empty()
+            || is_stop_word(self.language, core)
+            || is_stop_word(self.language, &form)
+        {
             NO_TERM
         } else if core.starts_with(|c: char| c.is_numeric()) {
             self.intern(core, core)
@@ -239,7 +242,9 @@ fn lower_into(word: &str, out: &mut String) {
 /// Removes elided articles and possessive endings: `l'homme` → `homme`,
 /// `kim's` → `kim`, `don't` stays whole (it is a stop word).
 fn strip_clitics(word: &str) -> &str {
-    let Some(at) = word.find('\'') else { return word };
+    let Some(at) = word.find('\'') else {
+        return word;
+    };
     let (head, tail) = (&word[..at], &word[at + 1..]);
     if (1..=3).contains(&head.chars().count()) && tail.chars().count() > 2 {
         tail
@@ -281,7 +286,11 @@ mod tests {
         assert_eq!(first, ["runners", "running"]);
         assert_eq!(tokens.word_counts, [4, 3]);
         // "runner" and "runners" share a stem, so "runners"' term occurs twice.
-        let runner = tokens.terms.iter().find(|t| t.surface == "runners").unwrap();
+        let runner = tokens
+            .terms
+            .iter()
+            .find(|t| t.surface == "runners")
+            .unwrap();
         assert_eq!((runner.count, runner.sentence_frequency), (2, 2));
     }
 

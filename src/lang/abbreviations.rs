@@ -8,6 +8,18 @@ pub(crate) fn is_abbreviation(language: Language, word: &str) -> bool {
     let _ = language;
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "St" | "Gen" | "Jr" | "Sr" | "vs" | "etc" | "e.g" | "i.e" | "U.S"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "St"
+            | "Gen"
+            | "Jr"
+            | "Sr"
+            | "vs"
+            | "etc"
+            | "e.g"
+            | "i.e"
+            | "U.S"
     )
 }

@@ -7,8 +7,8 @@ mod abbreviations;
 mod detect;
 mod stopwords;
 
-pub use detect::detect;
 pub(crate) use abbreviations::is_abbreviation;
+pub use detect::detect;
 pub(crate) use stopwords::is_stop_word;
 
 use serde::Serialize;
@@ -107,7 +107,8 @@ impl Language {
         let code = code.trim();
         let primary = code.split(['-', '_']).next().unwrap_or("");
         Language::ALL.into_iter().find(|language| {
-            primary.eq_ignore_ascii_case(language.code()) || code.eq_ignore_ascii_case(language.name())
+            primary.eq_ignore_ascii_case(language.code())
+                || code.eq_ignore_ascii_case(language.name())
         })
     }
 

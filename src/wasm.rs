@@ -1,0 +1,1 @@
+//! JavaScript bindings (built only for wasm32).
