@@ -1,1 +1,387 @@
-fn main() {}
+//! The `abridge` command: summarize files, pipes and JSONL batches.
+
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use abridge::{summarize, Length, Options, Report, Summary};
+
+const SAMPLE: &str = include_str!("../samples/kim-beijing.txt");
+
+const HELP: &str = "\
+abridge — extractive summaries: the sentences that carry the most, verbatim
+
+Usage: abridge [OPTIONS] [FILE]
+       abridge --jsonl < batch.jsonl
+
+Reads FILE, or standard input when FILE is absent or `-`.
+
+Length (one of; default --sentences 3):
+  --sentences N      at most N sentences
+  --ratio R          this fraction of the sentences, 0 < R <= 1 (at least one)
+  --words N          at most N words
+  --chars N          at most N characters
+
+Options:
+  --language CODE    en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und, or auto (default)
+  --redundancy X     0 (allow repeats) .. 1 (strict); default 0.5
+  --format FORMAT    text (one sentence per line), markdown (bullets) or json
+  --explain          a table of every sentence's features and score
+  --sample           summarize the built-in sample article
+  --jsonl            batch mode: one {\"id\",\"text\",\"sentences\"?,\"lang\"?} per input line,
+                     one {\"id\",\"summary\"} per output line (sentences joined by newlines)
+  -h, --help         this help
+  -V, --version      the version
+
+Input that is not valid UTF-8 is decoded lossily (bad bytes become U+FFFD) with a warning.
+Exit status: 0 success, 1 input/output error, 2 usage error.";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+struct Args {
+    options: Options,
+    format: Format,
+    explain: bool,
+    sample: bool,
+    jsonl: bool,
+    file: Option<String>,
+}
+
+/// A problem with the command line: exit status 2.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(Usage(message)) => {
+            eprintln!("abridge: {message} (see --help)");
+            return ExitCode::from(2);
+        }
+    };
+    let result = if args.jsonl {
+        run_batch(&args)
+    } else {
+        run_single(&args)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`abridge big.txt | head -1`): not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("abridge: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usage> {
+    let mut args = Args {
+        options: Options::default(),
+        format: Format::Text,
+        explain: false,
+        sample: false,
+        jsonl: false,
+        file: None,
+    };
+    let mut length: Option<(&'static str, Length)> = None;
+    while let Some(arg) = raw.next() {
+        // Accept both `--flag value` and `--flag=value`.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, Usage> {
+            inline
+                .clone()
+                .or_else(|| raw.next())
+                .ok_or_else(|| Usage(format!("{name} needs a value")))
+        };
+        let mut set_length = |name: &'static str, new: Length| -> Result<(), Usage> {
+            if let Some((old, _)) = length {
+                return Err(Usage(format!(
+                    "{old} and {name} both set a length; give only one"
+                )));
+            }
+            length = Some((name, new));
+            Ok(())
+        };
+        match flag.as_str() {
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("abridge {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            "--sentences" => set_length(
+                "--sentences",
+                Length::Sentences(count(&flag, &value(&flag)?)?),
+            )?,
+            "--words" => set_length("--words", Length::Words(count(&flag, &value(&flag)?)?))?,
+            "--chars" => set_length("--chars", Length::Chars(count(&flag, &value(&flag)?)?))?,
+            "--ratio" => set_length("--ratio", Length::Ratio(number(&flag, &value(&flag)?)?))?,
+            "--language" | "--lang" => {
+                let code = value(&flag)?;
+                args.options = args
+                    .options
+                    .clone()
+                    .language(&code)
+                    .map_err(|e| Usage(e.to_string()))?;
+            }
+            "--redundancy" => {
+                let x = number(&flag, &value(&flag)?)?;
+                args.options = args.options.clone().redundancy(x);
+            }
+            "--format" => {
+                args.format = match value(&flag)?.as_str() {
+                    "text" => Format::Text,
+                    "markdown" | "md" => Format::Markdown,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(Usage(format!(
+                            "--format must be text, markdown or json, got {other:?}"
+                        )))
+                    }
+                }
+            }
+            "--explain" => args.explain = true,
+            "--sample" => args.sample = true,
+            "--jsonl" | "--batch" => args.jsonl = true,
+            "-" => args.file = Some(arg),
+            _ if flag.starts_with('-') => return Err(Usage(format!("unknown option {flag}"))),
+            _ if args.file.is_some() => {
+                return Err(Usage(format!(
+                    "only one FILE may be given, got another: {arg}"
+                )))
+            }
+            _ => args.file = Some(arg),
+        }
+    }
+    if let Some((_, length)) = length {
+        args.options = args.options.clone().length(length);
+    }
+    args.options.validate().map_err(|e| Usage(e.to_string()))?;
+    if args.sample && args.file.is_some() {
+        return Err(Usage("--sample and a FILE cannot be used together".into()));
+    }
+    Ok(Some(args))
+}
+
+fn count(flag: &str, value: &str) -> Result<usize, Usage> {
+    value
+        .parse()
+        .map_err(|_| Usage(format!("{flag} takes a whole number, got {value:?}")))
+}
+
+fn number(flag: &str, value: &str) -> Result<f64, Usage> {
+    match value.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(Usage(format!("{flag} takes a number, got {value:?}"))),
+    }
+}
+
+/// Reads the whole input as text; invalid UTF-8 is replaced, with a warning.
+fn read_input(file: Option<&str>) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    match file {
+        None | Some("-") => {
+            io::stdin().lock().read_to_end(&mut bytes)?;
+        }
+        Some(path) => {
+            bytes = std::fs::read(path)
+                .map_err(|e| io::Error::new(e.kind(), format!("cannot read {path}: {e}")))?;
+        }
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let name = file.unwrap_or("standard input");
+            eprintln!("abridge: warning: {name} is not valid UTF-8; invalid bytes were replaced by U+FFFD");
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    })
+}
+
+fn run_single(args: &Args) -> io::Result<()> {
+    if args.file.is_none() && !args.sample && io::stdin().is_terminal() {
+        eprintln!("abridge: reading standard input (give a FILE, or --sample; --help for more)");
+    }
+    let text = if args.sample {
+        SAMPLE.to_string()
+    } else {
+        read_input(args.file.as_deref())?
+    };
+    // Options were validated while parsing, so this cannot fail.
+    let summary = summarize(&text, &args.options)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.explain && args.format != Format::Json {
+        explain(&mut out, &summary, &text)?;
+    } else {
+        match args.format {
+            Format::Text => {
+                for sentence in summary.selected() {
+                    writeln!(out, "{}", one_line(sentence.text(&text)))?;
+                }
+            }
+            Format::Markdown => {
+                for sentence in summary.selected() {
+                    writeln!(out, "- {}", one_line(sentence.text(&text)))?;
+                }
+            }
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, &Report::new(&summary, &text))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()
+}
+
+/// A sentence on one line: hard-wrapped text has newlines inside sentences.
+fn one_line(sentence: &str) -> String {
+    if sentence.contains(['\n', '\r']) {
+        sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        sentence.to_string()
+    }
+}
+
+fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "language {}, {:?} text, {} of {} sentences, {} of {} words",
+        summary.language.code(),
+        summary.kind,
+        summary.stats.sentences_out,
+        summary.stats.sentences_in,
+        summary.stats.words_out,
+        summary.stats.words_in
+    )?;
+    writeln!(
+        out,
+        "  #  pick  score  salnc  centr  entty  posit  qualt  sentence"
+    )?;
+    for (i, s) in summary.sentences.iter().enumerate() {
+        let f = &s.features;
+        let mut preview: String = one_line(s.text(text)).chars().take(60).collect();
+        if s.text(text).chars().count() > 60 {
+            preview.push('…');
+        }
+        let penalties: Vec<String> = f
+            .penalties
+            .iter()
+            .map(|p| format!("{p:?}").to_lowercase())
+            .collect();
+        let penalties = if penalties.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", penalties.join(", "))
+        };
+        writeln!(
+            out,
+            "{i:>3}  {}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {preview}{penalties}",
+            if s.selected { " ✓ " } else { "   " },
+            s.score,
+            f.salience,
+            f.centrality,
+            f.entities,
+            f.position,
+            f.quality
+        )?;
+    }
+    if !summary.entities.is_empty() {
+        let names: Vec<String> = summary
+            .entities
+            .iter()
+            .map(|e| format!("{} ({})", e.text, e.mentions))
+            .collect();
+        writeln!(out, "entities: {}", names.join(", "))?;
+    }
+    if !summary.keywords.is_empty() {
+        let words: Vec<&str> = summary.keywords.iter().map(|k| k.text.as_str()).collect();
+        writeln!(out, "keywords: {}", words.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The batch protocol: one JSON object per line in, one per line out, flushed.
+fn run_batch(args: &Args) -> io::Result<()> {
+    let stdin = io::stdin().lock();
+    let mut out = io::stdout().lock();
+    for (number, line) in stdin.split(b'\n').enumerate() {
+        let line = line?;
+        let line = String::from_utf8_lossy(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let response = match batch_item(&line, &args.options) {
+            Ok((id, summary)) => serde_json::json!({ "id": id, "summary": summary }),
+            Err((id, error)) => serde_json::json!({
+                "id": id,
+                "summary": "",
+                "error": format!("line {}: {error}", number + 1),
+            }),
+        };
+        writeln!(out, "{response}")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+type BatchError = (serde_json::Value, String);
+
+fn batch_item(line: &str, defaults: &Options) -> Result<(serde_json::Value, String), BatchError> {
+    let request: serde_json::Value = serde_json::from_str(line)
+        .map_err(|e| (serde_json::Value::Null, format!("not JSON: {e}")))?;
+    let id = request
+        .get("id")
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    let fail = |message: String| (id.clone(), message);
+    let text = request
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or_else(|| fail("missing string field \"text\"".into()))?;
+    let mut options = defaults.clone();
+    for (key, make) in [
+        (
+            "sentences",
+            (|n: f64| Length::Sentences(n as usize)) as fn(f64) -> Length,
+        ),
+        ("words", |n| Length::Words(n as usize)),
+        ("chars", |n| Length::Chars(n as usize)),
+        ("ratio", Length::Ratio),
+    ] {
+        if let Some(value) = request.get(key) {
+            let n = value
+                .as_f64()
+                .filter(|n| n.is_finite() && n >= &0.0 && (key == "ratio" || n.fract() == 0.0))
+                .ok_or_else(|| {
+                    fail(format!(
+                        "\"{key}\" must be a non-negative number, got {value}"
+                    ))
+                })?;
+            options = options.length(make(n));
+        }
+    }
+    for key in ["language", "lang"] {
+        if let Some(code) = request.get(key).and_then(|c| c.as_str()) {
+            // An unknown language in a batch falls back to detection rather than failing.
+            if let Ok(with) = options.clone().language(code) {
+                options = with;
+            }
+        }
+    }
+    let summary = summarize(text, &options).map_err(|e| fail(e.to_string()))?;
+    let sentences: Vec<String> = summary.selected().map(|s| one_line(s.text(text))).collect();
+    Ok((id, sentences.join("\n")))
+}

@@ -1,0 +1,2 @@
+//! Native throughput benchmark (filled in by the benchmark work).
+fn main() {}
