@@ -1,0 +1,52 @@
+# abridge: build and test entry points. Long recipes live in scripts/.
+#
+#   make setup   toolchain: wasm32 target, wasm-bindgen CLI, chromium, npm packages (idempotent)
+#   make build   the release CLI (target/release/abridge)
+#   make wasm    the npm package in pkg/ (web + node builds, wasm-opt -Oz)
+#   make test    everything CI checks (what .ci/run runs)
+#   make demo    a summary of the built-in sample, then the page on http://127.0.0.1:8000
+#   make size    raw / gzip -9 / brotli sizes of the wasm and the JS glue, and where the bytes go
+#   make bench   native throughput, then the same inputs through the wasm in Node
+#   make eval    the evaluation (scripts/eval.sh)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+.PHONY: setup build wasm test demo serve size bench eval clean distclean
+
+setup:
+	scripts/setup.sh
+
+build:
+	cargo build --release --locked
+
+wasm: setup
+	scripts/build-wasm.sh
+
+test: setup
+	scripts/test.sh
+
+demo: setup build
+	target/release/abridge --sample
+	$(MAKE) serve
+
+# Hook for the page: serves www/ as it is. When the page gets a build step,
+# make it a prerequisite here (e.g. `serve: wasm site`).
+serve:
+	scripts/serve.sh
+
+size: wasm
+	node scripts/size.mjs
+
+bench: wasm
+	cargo bench --bench throughput
+	node scripts/bench-wasm.mjs
+
+eval:
+	scripts/eval.sh
+
+clean:
+	rm -rf pkg dist
+	cargo clean
+
+distclean: clean
+	rm -rf node_modules

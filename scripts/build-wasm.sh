@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `make wasm`: the npm package in pkg/.
+#
+#   cargo (wasm32, profile `wasm`) -> wasm-bindgen --target web / nodejs -> wasm-opt -Oz
+#   -> pkg/package.json (pkg-template/package.json with Cargo.toml's version), README, LICENSE
+#
+# WASM_PROFILE=release|wasm picks the cargo profile (default: wasm, i.e. opt-level "z").
+# WASM_OPT=0 skips wasm-opt (for comparing sizes).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+profile=${WASM_PROFILE:-wasm}
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+out=${PKG_DIR:-$root/pkg}
+
+cargo build --lib --locked --target wasm32-unknown-unknown --profile "$profile"
+wasm="$target_dir/wasm32-unknown-unknown/$profile/abridge.wasm"
+
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --out-dir "$out/web" "$wasm"
+wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
+# The package is "type": "module"; the nodejs build is CommonJS.
+printf '{ "type": "commonjs" }\n' > "$out/node/package.json"
+
+if [ "${WASM_OPT:-1}" != 0 ]; then
+  for t in web node; do
+    # After wasm-bindgen, never before. Names and producers go; the target_features
+    # section stays (rustc emits bulk memory etc. and wasm-opt must know).
+    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+      "$out/$t/abridge_bg.wasm" -o "$out/$t/abridge_bg.wasm"
+  done
+fi
+
+node scripts/write-package.mjs "$out"
+echo "pkg: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"
