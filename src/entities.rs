@@ -101,6 +101,37 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "wednesday",
 ];
 
+/// Titles in front of names: "President Xi Jinping" is the entity "Xi Jinping".
+const TITLES: &[&str] = &[
+    "Chancellor",
+    "Dr",
+    "Gen",
+    "General",
+    "Gov",
+    "Governor",
+    "King",
+    "Judge",
+    "Justice",
+    "Leader",
+    "Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Pope",
+    "Premier",
+    "President",
+    "Prime",
+    "Prince",
+    "Princess",
+    "Prof",
+    "Queen",
+    "Rep",
+    "Sen",
+    "Senator",
+    "Sir",
+    "St",
+];
+
 const MAGNITUDES: &[&str] = &["billion", "million", "thousand", "trillion", "bn", "m"];
 
 impl Recognizer {
@@ -115,6 +146,11 @@ impl Recognizer {
 
     /// Finds the mentions among one sentence's words.
     pub fn scan_sentence(&mut self, index: usize, sentence: &str, words: &[Word]) {
+        // In a title-case line every content word is capitalised, so capitals say nothing.
+        let title_case = words.len() >= 4
+            && words.iter().all(|&(_, w)| {
+                is_capitalised(w) || !w.starts_with(char::is_alphabetic) || self.is_function_word(w)
+            });
         let mut i = 0;
         while i < words.len() {
             let (offset, word) = words[i];
@@ -124,11 +160,15 @@ impl Recognizer {
                 continue;
             }
             if is_acronym(word) {
-                self.add(index, word, EntityKind::Acronym, 1, false);
+                // Keep the final period of "U.S." that word segmentation leaves out.
+                let end = offset + word.len();
+                let dotted = word.contains('.') && sentence[end..].starts_with('.');
+                let text = &sentence[offset..end + usize::from(dotted)];
+                self.add(index, text, EntityKind::Acronym, 1, false);
                 i += 1;
                 continue;
             }
-            if !first.is_uppercase() {
+            if !first.is_uppercase() || title_case {
                 i += 1;
                 continue;
             }
@@ -143,7 +183,7 @@ impl Recognizer {
                 {
                     break;
                 }
-                if is_capitalised(next) && !is_acronym(next) {
+                if is_capitalised(next) && !is_acronym(next) && !is_month_or_day(next) {
                     end += 1;
                 } else if NAME_CONNECTORS.contains(&next)
                     && end + 1 < words.len()
@@ -155,8 +195,12 @@ impl Recognizer {
                 }
             }
             let mut start = i;
-            // Drop sentence-initial function words: "The", "In", "But".
-            while start < end && start == 0 && self.is_function_word(words[start].1) {
+            // Drop sentence-initial function words ("The", "In", "But") and titles
+            // ("President", "Dr"), so that the name itself is what gets chained.
+            while start < end
+                && (start == 0 && self.is_function_word(words[start].1)
+                    || end - start > 1 && TITLES.contains(&words[start].1))
+            {
                 start += 1;
             }
             if start < end {
@@ -164,16 +208,18 @@ impl Recognizer {
                 let to = words[end - 1].0 + words[end - 1].1.len();
                 let name = strip_possessive(&sentence[from..to]);
                 let tokens = end - start;
-                let lower = name.to_lowercase();
-                let kind = if tokens == 1 && MONTHS_AND_DAYS.contains(&lower.as_str()) {
+                let kind = if tokens == 1 && is_month_or_day(name) {
                     EntityKind::Date
                 } else {
                     EntityKind::Name
                 };
-                let tentative = start == 0 && tokens == 1 && kind == EntityKind::Name;
+                // German capitalises every noun, so there a lone capitalised word
+                // is only a name when a longer name explains it.
+                let tentative = tokens == 1
+                    && kind == EntityKind::Name
+                    && (start == 0 || self.language == Language::German);
                 self.add(index, name, kind, tokens, tentative);
             }
-            let _ = offset;
             i = end;
         }
     }
@@ -255,8 +301,13 @@ impl Recognizer {
 
     /// Chains the mentions into entities and weighs them.
     pub fn finish(self, sentence_count: usize) -> EntityTable {
-        // Each word of a multi-word name points at that name, unless two names share it.
-        let mut alias: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+        // Each word of a multi-word name points at the most mentioned name that
+        // contains it ("Kim" → "Kim Jong Un"; ties go to the first seen).
+        let mut form_mentions = vec![0u32; self.forms.len()];
+        for mention in &self.mentions {
+            form_mentions[mention.form as usize] += 1;
+        }
+        let mut alias: FxHashMap<&str, u32> = FxHashMap::default();
         for (id, form) in self.forms.iter().enumerate() {
             if form.kind != EntityKind::Name || form.tokens < 2 {
                 continue;
@@ -265,21 +316,17 @@ impl Recognizer {
                 if NAME_CONNECTORS.contains(&part) {
                     continue;
                 }
-                alias
-                    .entry(part)
-                    .and_modify(|entry| {
-                        if *entry != Some(id as u32) {
-                            *entry = None;
-                        }
-                    })
-                    .or_insert(Some(id as u32));
+                let target = alias.entry(part).or_insert(id as u32);
+                if form_mentions[id] > form_mentions[*target as usize] {
+                    *target = id as u32;
+                }
             }
         }
         let chain_of = |form: u32| -> u32 {
             let f = &self.forms[form as usize];
             if f.kind == EntityKind::Name && f.tokens == 1 {
-                if let Some(Some(target)) = alias.get(f.key.as_str()) {
-                    return *target;
+                if let Some(&target) = alias.get(f.key.as_str()) {
+                    return target;
                 }
             }
             form
@@ -299,7 +346,8 @@ impl Recognizer {
 
         let mut chains: Vec<(u32, u32)> = mentions_per_chain.into_iter().collect();
         let weight = |kind: EntityKind, mentions: u32| {
-            let base = (1.0 + mentions as f64).ln();
+            // An entity mentioned once is not one of the text's important ones.
+            let base = ((1.0 + mentions as f64) / 2.0).ln();
             match kind {
                 EntityKind::Name | EntityKind::Acronym => base,
                 EntityKind::Number => 0.5 * base,
@@ -341,6 +389,10 @@ impl Recognizer {
             per_sentence,
         }
     }
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    word.len() <= 9 && MONTHS_AND_DAYS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -49,7 +49,7 @@ pub use error::Error;
 pub use lang::{detect as detect_language, Language};
 pub use options::{Length, Options};
 pub use report::{Report, SentenceReport};
-pub use score::{Features, Penalty, TextKind};
+pub use score::{Features, Penalty, TextKind, Weights};
 pub use segment::{segment, SentenceSpan, UnitKind};
 
 /// A half-open range of offsets into the text.
@@ -141,7 +141,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let language = options.language.unwrap_or_else(|| lang::detect(text));
     let spans = segment(text, language);
     let tokens = tokenize::tokenize(text, &spans, language);
-    let scored = score::score(text, &spans, &tokens, language);
+    let scored = score::score(text, &spans, &tokens, language, &options.weights);
 
     let char_counts: Vec<usize> = spans.iter().map(|s| s.text(text).chars().count()).collect();
     let candidates: Vec<select::Candidate> = (0..spans.len())

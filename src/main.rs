@@ -24,6 +24,8 @@ Length (one of; default --sentences 3):
 Options:
   --language CODE    en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und, or auto (default)
   --redundancy X     0 (allow repeats) .. 1 (strict); default 0.5
+  --weights LIST     feature weights for experiments, e.g. salience=0.4,position=0
+                     (salience, centrality, entities, position, quality)
   --format FORMAT    text (one sentence per line), markdown (bullets) or json
   --explain          a table of every sentence's features and score
   --sample           summarize the built-in sample article
@@ -140,6 +142,10 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
                 let x = number(&flag, &value(&flag)?)?;
                 args.options = args.options.clone().redundancy(x);
             }
+            "--weights" => {
+                let weights = parse_weights(&value(&flag)?)?;
+                args.options = args.options.clone().weights(weights);
+            }
             "--format" => {
                 args.format = match value(&flag)?.as_str() {
                     "text" => Format::Text,
@@ -173,6 +179,26 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
         return Err(Usage("--sample and a FILE cannot be used together".into()));
     }
     Ok(Some(args))
+}
+
+fn parse_weights(list: &str) -> Result<abridge::Weights, Usage> {
+    let mut weights = abridge::Weights::default();
+    for item in list.split(',').filter(|i| !i.is_empty()) {
+        let (name, value) = item
+            .split_once('=')
+            .ok_or_else(|| Usage(format!("--weights takes name=value pairs, got {item:?}")))?;
+        let value = number("--weights", value)?;
+        let slot = match name {
+            "salience" => &mut weights.salience,
+            "centrality" => &mut weights.centrality,
+            "entities" => &mut weights.entities,
+            "position" => &mut weights.position,
+            "quality" => &mut weights.quality,
+            _ => return Err(Usage(format!("--weights: unknown weight {name:?}"))),
+        };
+        *slot = value;
+    }
+    Ok(weights)
 }
 
 fn count(flag: &str, value: &str) -> Result<usize, Usage> {

@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use crate::lang::Language;
+use crate::score::Weights;
 
 /// How long the summary may be.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,6 +39,7 @@ pub struct Options {
     pub(crate) redundancy: f64,
     pub(crate) keywords: usize,
     pub(crate) entities: usize,
+    pub(crate) weights: Weights,
 }
 
 impl Default for Options {
@@ -48,6 +50,7 @@ impl Default for Options {
             redundancy: 0.5,
             keywords: 10,
             entities: 10,
+            weights: Weights::default(),
         }
     }
 }
@@ -115,6 +118,12 @@ impl Options {
         self
     }
 
+    /// How much each feature counts (for experiments and ablations).
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
     /// The length budget.
     pub fn get_length(&self) -> Length {
         self.length
@@ -143,6 +152,6 @@ impl Options {
                 self.redundancy,
             ));
         }
-        Ok(())
+        self.weights.validate()
     }
 }

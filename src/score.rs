@@ -63,10 +63,63 @@ pub struct Features {
     pub penalties: Vec<Penalty>,
 }
 
-/// Weights of the content features (they sum to 1).
-const SALIENCE_WEIGHT: f64 = 0.4;
-const CENTRALITY_WEIGHT: f64 = 0.3;
-const ENTITY_WEIGHT: f64 = 0.3;
+/// How much each feature counts. The defaults were tuned on the development
+/// sets (see `docs/quality.md`); setting one to 0 removes that feature, which is
+/// how the ablation table is made.
+///
+/// ```
+/// use abridge::{Options, Weights};
+/// let no_position = Options::default().weights(Weights { position: 0.0, ..Weights::default() });
+/// assert!(no_position.validate().is_ok());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Weights {
+    /// Centroid similarity.
+    pub salience: f64,
+    /// Directed centrality.
+    pub centrality: f64,
+    /// Entity density.
+    pub entities: f64,
+    /// Scales the strength of the position prior (0 turns it off).
+    pub position: f64,
+    /// Scales the quality penalties (0 turns them off).
+    pub quality: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            salience: 0.4,
+            centrality: 0.3,
+            entities: 0.3,
+            position: 1.0,
+            quality: 1.0,
+        }
+    }
+}
+
+impl Weights {
+    pub(crate) fn validate(&self) -> Result<(), crate::Error> {
+        for (name, value) in [
+            ("weights.salience", self.salience),
+            ("weights.centrality", self.centrality),
+            ("weights.entities", self.entities),
+            ("weights.position", self.position),
+            ("weights.quality", self.quality),
+        ] {
+            if !(0.0..=10.0).contains(&value) {
+                return Err(crate::Error::out_of_range(
+                    name,
+                    "a number in [0, 10]",
+                    value,
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// How much of the similarity to earlier sentences counts against centrality.
 const BACKWARD_WEIGHT: f64 = 0.5;
 
@@ -83,6 +136,7 @@ pub(crate) fn score(
     spans: &[SentenceSpan],
     tokens: &Tokens,
     language: Language,
+    weights: &Weights,
 ) -> Scored {
     let n = spans.len();
     let vectors = unit_vectors(tokens);
@@ -105,11 +159,12 @@ pub(crate) fn score(
             .iter()
             .map(|&p| penalty_factor(p))
             .product::<f64>();
-        let content = SALIENCE_WEIGHT * salience[i]
-            + CENTRALITY_WEIGHT * centrality[i]
-            + ENTITY_WEIGHT * entities[i];
-        let strength = prior_strength(kind);
-        scores.push(content * ((1.0 - strength) + strength * position[i]) * quality);
+        let content = weights.salience * salience[i]
+            + weights.centrality * centrality[i]
+            + weights.entities * entities[i];
+        let strength = (prior_strength(kind) * weights.position).min(1.0);
+        let prior = (1.0 - strength) + strength * position[i];
+        scores.push(content * prior * quality.powf(weights.quality));
         features.push(Features {
             salience: salience[i],
             centrality: centrality[i],
