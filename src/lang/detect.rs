@@ -142,7 +142,8 @@ impl std::ops::BitOr for Hit {
 fn table() -> &'static FxHashMap<&'static str, Hit> {
     static TABLE: OnceLock<FxHashMap<&'static str, Hit>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static str, Hit> = FxHashMap::default();
+        let mut table: FxHashMap<&'static str, Hit> =
+            FxHashMap::with_capacity_and_hasher(4096, Default::default());
         // `core` words earn a second point, the first `top` of them a third.
         let mut add = |words: &[&'static str], candidate: usize, core: bool, top: usize| {
             for (rank, &word) in words.iter().enumerate() {

