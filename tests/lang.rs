@@ -441,3 +441,36 @@ fn detection_feeds_the_summary() {
     let summary = summarize(text, &Options::default()).unwrap();
     assert_eq!(summary.language, French);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Characters from every script the detector treats differently, and
+    /// the separators and marks around them.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "the ", "l'", "’", "'", ".", "e.", " et al", "\u{301}", "\0", "\n", "ß", "ñ", "ъ", "ы",
+            "і", "ł", "漢", "の", "한", "ก", "α", "🙂", "123", "¿", " ",
+        ]);
+        prop::collection::vec(piece, 0..64).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn on_any_text(text in any::<String>()) {
+            abridge::detect_language(&text);
+        }
+
+        #[test]
+        fn on_mixed_scripts(text in pieces()) {
+            abridge::detect_language(&text);
+        }
+
+        #[test]
+        fn on_long_texts_cut_anywhere(text in pieces(), times in 200usize..800, skip in 0usize..4) {
+            let long = text.repeat(times);
+            let start = (0..=skip.min(long.len())).rev().find(|&i| long.is_char_boundary(i)).unwrap_or(0);
+            abridge::detect_language(&long[start..]);
+        }
+    }
+}
