@@ -218,14 +218,14 @@ fn run_bench(records: &[Record]) -> String {
     let language = Language::from_code(&sample[0].lang).unwrap_or(Language::Other);
     let mut best = f64::INFINITY;
     let mut units = 0;
-    for _ in 0..5 {
+    for _ in 0..20 {
         let start = Instant::now();
         units = segment(&corpus, language).len();
         best = best.min(start.elapsed().as_secs_f64());
     }
     let mb = corpus.len() as f64 / 1e6;
     format!(
-        "bench: {:.1} MB, {} units, best of 5 {:.1} ms, {:.0} MB/s",
+        "bench: {:.1} MB, {} units, best of 20 {:.1} ms, {:.0} MB/s",
         mb,
         units,
         best * 1e3,

@@ -1,7 +1,16 @@
 //! Step 1: split a text into paragraphs and sentences, with byte spans.
 //!
-//! Unicode's UAX #29 sentence boundaries are the starting point; a repair pass
-//! then merges boundaries that follow abbreviations and the like.
+//! One pass finds lines and paragraphs (a blank line ends a paragraph). Lines
+//! are joined into blocks unless a line is a heading, a list item or ends
+//! before the wrap width. Each block is then scanned for sentence terminators
+//! (those of UAX #29, whose tables come from `unicode-segmentation`, plus a few
+//! it lacks), and every candidate is judged from the word before it, the
+//! punctuation around it and the word after it: abbreviations, initials,
+//! numbers, ellipses, quotations, lists and script conventions repair what
+//! UAX #29 alone gets wrong. Units that grow past a length cap are cut at a
+//! clause boundary or white space. Everything is linear in the text's length.
+
+use std::cell::Cell;
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -37,93 +46,2001 @@ impl SentenceSpan {
     }
 }
 
+/// How an abbreviation behaves before the next word (the tables live in
+/// `lang::abbreviations`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Abbrev {
+    /// Precedes a name and never ends a sentence: "Mr.", "Dr.", "Sra.".
+    Title,
+    /// Inside a sentence by nature: "e.g.", "vs.", "z. B.".
+    Medial,
+    /// An abbreviation before a number ("No. 5", "Jan. 3"), a word otherwise.
+    Numeric,
+    /// May end a sentence ("Inc.", "a.m."): does so before a typical opener.
+    Final,
+    /// Usually ends its sentence ("etc.", "usw."): does so before a capital.
+    EndLikely,
+}
+
+/// Past this many characters a unit is cut at its last clause boundary...
+const SOFT_CHARS: usize = 400;
+/// ...and past this many at white space, or anywhere if there is none.
+const HARD_CHARS: usize = 600;
+/// No cut leaves a piece shorter than this many characters.
+const MIN_CHARS: usize = 80;
+/// Lines shorter than this, in characters, are not hard-wrapped.
+const WRAP_CHARS: usize = 40;
+/// The longest line, in characters, that can be a heading.
+const HEADING_CHARS: usize = 120;
+/// The longest quotation, in bytes, whose inner sentences stay together.
+const QUOTE_BYTES: usize = 160;
+/// How far back, in bytes, the word before a terminator is looked for.
+const WORD_BYTES: usize = 48;
+
 /// Splits `text` into sentences, in order. Spans never overlap, and what lies
 /// between two consecutive spans (or before the first, after the last) is white space.
 ///
 /// ```
-/// use abridge::{segment, Language};
-/// let text = "Dr. Smith arrived. He sat down.\n\nThen he left.";
+/// use abridge::{segment, Language, UnitKind};
+/// let text = "Dr. Smith arrived at 5 p.m. on Jan. 3. He sat down.\n\nThen he left...";
 /// let spans = segment(text, Language::English);
 /// let sentences: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
-/// assert_eq!(sentences, ["Dr. Smith arrived.", "He sat down.", "Then he left."]);
+/// assert_eq!(
+///     sentences,
+///     ["Dr. Smith arrived at 5 p.m. on Jan. 3.", "He sat down.", "Then he left..."]
+/// );
 /// assert_eq!(spans[2].paragraph, 1);
+///
+/// let text = "Results\n\n1. Faster startup\n2. Smaller binary";
+/// let kinds: Vec<UnitKind> = segment(text, Language::English).iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [UnitKind::Heading, UnitKind::ListItem, UnitKind::ListItem]);
 /// ```
 pub fn segment(text: &str, language: Language) -> Vec<SentenceSpan> {
-    let mut spans = Vec::new();
-    for (paragraph, (para_start, para_end)) in paragraphs(text).into_iter().enumerate() {
-        let para = &text[para_start..para_end];
-        let mut pending: Option<(usize, usize)> = None;
-        for (offset, piece) in para.split_sentence_bound_indices() {
-            let Some((start, end)) = trimmed(piece) else {
-                continue;
-            };
-            let (start, end) = (para_start + offset + start, para_start + offset + end);
-            pending = match pending {
-                Some((s, e)) if ends_with_abbreviation(&text[s..e], language) => Some((s, end)),
-                Some((s, e)) => {
-                    spans.push(SentenceSpan {
-                        start: s,
-                        end: e,
-                        paragraph,
-                        kind: UnitKind::Sentence,
-                    });
-                    Some((start, end))
-                }
-                None => Some((start, end)),
-            };
+    let mut segmenter = Segmenter {
+        text,
+        bytes: text.as_bytes(),
+        language,
+        out: Vec::with_capacity(text.len() / 96 + 1),
+        paragraph: 0,
+        lines: Vec::new(),
+        content_end: text.trim_end().len(),
+        probes: std::array::from_fn(|_| Cell::new((u32::MAX, false))),
+    };
+    segmenter.run();
+    segmenter.out
+}
+
+/// A non-blank line of the current paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    chars: usize,
+    /// A list marker at the start of the line.
+    marker: Option<Marker>,
+    /// Characters in the first word.
+    first_word: usize,
+    first_lower: bool,
+    last: char,
+    /// Ends with a sentence terminator (closing quotes allowed after it).
+    terminated: bool,
+}
+
+/// A list marker: "1.", "a)", "2.)", "•", "- 3.".
+#[derive(Clone, Copy, Debug)]
+struct Marker {
+    start: usize,
+    end: usize,
+    style: u8,
+    value: u8,
+}
+
+const BULLET: u8 = u8::MAX;
+
+/// The state of the scan of one block.
+struct Block {
+    start: usize,
+    end: usize,
+    /// Start of the current unit, its kind and its length so far in characters.
+    unit: usize,
+    kind: UnitKind,
+    chars: usize,
+    /// The last white space and clause boundary: offset after it and the
+    /// unit's length in characters there.
+    space: Option<(usize, usize)>,
+    clause: Option<(usize, usize)>,
+    /// A short quotation whose inner terminators don't end the sentence:
+    /// offsets of its opening and closing marks.
+    region: (usize, usize),
+    /// Per kind of quotation mark: no closing mark before this offset.
+    searched: [usize; QUOTES.len()],
+    /// Per style of numbered marker: the last value accepted (0 for none).
+    chain: [u8; 6],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Period,
+    Strong,
+    Ellipsis,
+}
+
+/// A run of terminators and closing marks: `?!`, `."`, `...)`, `。」`.
+#[derive(Clone, Copy, Debug)]
+struct Cluster {
+    end: usize,
+    kind: Kind,
+    /// Contains a closing quotation mark or bracket.
+    closer: bool,
+    /// A terminator of a script that needs no space after it (CJK, Ethiopic...).
+    tight: bool,
+    /// An ellipsis in brackets: "[...]".
+    bracketed: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NextClass {
+    End,
+    Upper,
+    Lower,
+    Digit,
+    /// A letter of a script without case.
+    Caseless,
+    Dash,
+    Closer,
+    Other,
+}
+
+/// What follows a cluster and its white space.
+#[derive(Clone, Copy, Debug)]
+struct Next {
+    class: NextClass,
+    /// Offset of the first letter or digit (after opening marks).
+    at: usize,
+    /// An opening quotation mark or bracket came first.
+    opener: bool,
+    /// Spanish ¿ or ¡ came first.
+    inverted: bool,
+    /// A parenthesis came first.
+    paren: bool,
+    /// The next token starts with an ellipsis; `content` says if words follow it.
+    ellipsis: bool,
+    content: bool,
+}
+
+/// What the word before a period is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Word {
+    /// Nothing (a period after a space or a bracket).
+    Empty,
+    Number {
+        digits: usize,
+        plain: bool,
+    },
+    Single {
+        upper: bool,
+        after_slash: bool,
+    },
+    Roman,
+    /// A listed abbreviation; the flag says if it was capitalized.
+    Known(Abbrev, bool),
+    /// Letters between periods ("U.S", "Ph.D"), listed or not.
+    Dotted(Option<Abbrev>),
+    /// A short word without vowels ("Nr", "kg", "pp"): an abbreviation.
+    Consonants,
+    Regular {
+        chars: usize,
+    },
+}
+
+impl Word {
+    fn is_abbreviation(self) -> bool {
+        !matches!(
+            self,
+            Word::Empty
+                | Word::Number { .. }
+                | Word::Regular { .. }
+                | Word::Known(Abbrev::Numeric, _)
+        )
+    }
+}
+
+struct Segmenter<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    language: Language,
+    out: Vec<SentenceSpan>,
+    paragraph: usize,
+    lines: Vec<Line>,
+    /// End of the text without trailing white space.
+    content_end: usize,
+    /// A small cache of UAX #29 terminator probes, by code point.
+    probes: [Cell<(u32, bool)>; 32],
+}
+
+impl Segmenter<'_> {
+    /// The first character boundary at or after `i`.
+    fn boundary_up(&self, mut i: usize) -> usize {
+        while !self.text.is_char_boundary(i) {
+            i += 1;
         }
-        if let Some((start, end)) = pending {
-            spans.push(SentenceSpan {
+        i
+    }
+
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or('\0')
+    }
+
+    fn char_before(&self, i: usize, floor: usize) -> Option<char> {
+        if i <= floor {
+            None
+        } else {
+            self.text[..i].chars().next_back()
+        }
+    }
+
+    fn emit(&mut self, start: usize, end: usize, kind: UnitKind) {
+        let piece = &self.text[start..end];
+        let body = piece.trim_start();
+        let start = end - body.len();
+        let body = body.trim_end();
+        if !body.is_empty() {
+            self.out.push(SentenceSpan {
                 start,
-                end,
-                paragraph,
-                kind: UnitKind::Sentence,
+                end: start + body.len(),
+                paragraph: self.paragraph,
+                kind,
             });
         }
     }
-    spans
-}
 
-/// Paragraphs are separated by blank lines.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut result = Vec::new();
-    let mut start = 0;
-    let mut line_start = 0;
-    let mut line_blank = true;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            if line_blank && line_start > start {
-                result.push((start, line_start));
-                start = i + 1;
-            } else if line_blank {
-                start = i + 1;
+    // ---- Lines and paragraphs -------------------------------------------
+
+    fn run(&mut self) {
+        let bytes = self.bytes;
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            if !LINE_STOP[usize::from(bytes[i])] {
+                i += 1;
+                continue;
             }
-            line_start = i + 1;
-            line_blank = true;
-        } else if !c.is_whitespace() {
-            line_blank = false;
+            // Line breaks: \n, VT, FF, NEL, LS and PS; FF and PS also end the paragraph.
+            let (len, paragraph) = match bytes[i] {
+                b'\n' | 0x0B => (1, false),
+                0x0C => (1, true),
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    (3, bytes[i + 2] == 0xA9)
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.line(start, i);
+            if paragraph {
+                self.flush();
+            }
+            i += len;
+            start = i;
+        }
+        self.line(start, bytes.len());
+        self.flush();
+    }
+
+    fn line(&mut self, start: usize, end: usize) {
+        let raw = &self.text[start..end];
+        let body = raw.trim_start();
+        let lead = raw.len() - body.len();
+        let body = body.trim_end();
+        if body.is_empty() {
+            self.flush();
+            return;
+        }
+        let (start, end) = (start + lead, start + lead + body.len());
+        let first_word = body
+            .chars()
+            .take(40)
+            .take_while(|c| !c.is_whitespace())
+            .count();
+        let first = body.chars().next().unwrap_or(' ');
+        let last = body.chars().next_back().unwrap_or(' ');
+        let line = Line {
+            start,
+            end,
+            chars: body.chars().count(),
+            marker: self.marker_at(start, end, true),
+            first_word,
+            first_lower: first.is_lowercase(),
+            last,
+            terminated: self.ends_sentence(start, end),
+        };
+        self.lines.push(line);
+    }
+
+    /// Whether the line ends with a terminator, possibly followed by closing marks.
+    fn ends_sentence(&self, start: usize, end: usize) -> bool {
+        for c in self.text[start..end].chars().rev().take(8) {
+            if is_closer(c) || is_format(c) {
+                continue;
+            }
+            return matches!(c, '.' | '!' | '?' | '…') || self.is_tight_terminator(c);
+        }
+        false
+    }
+
+    fn flush(&mut self) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let mut lines = std::mem::take(&mut self.lines);
+        let widest = lines.iter().map(|l| l.chars).max().unwrap_or(0);
+        // Hard-wrapped paragraphs have several lines close to the widest; a
+        // block of short lines with one long line (e-mail headers) has not.
+        let wide = lines[..lines.len() - 1]
+            .iter()
+            .filter(|l| l.chars * 20 >= widest * 17)
+            .count();
+        let layout = Layout {
+            widest,
+            wrapped: lines.len() <= 2 || wide >= 2,
+        };
+        self.check_markers(&mut lines, layout);
+        let mut first = 0;
+        for (i, line) in lines.iter().enumerate() {
+            let next = lines.get(i + 1);
+            let starts_unit = i == first || lines[i - 1].terminated;
+            if starts_unit
+                && line.marker.is_none()
+                && self.is_heading(line, next, layout, lines.len())
+            {
+                if i > first {
+                    self.block(lines[first].start, lines[i - 1].end, lines[first].marker);
+                }
+                self.emit(line.start, line.end, UnitKind::Heading);
+                first = i + 1;
+                continue;
+            }
+            if next.is_none_or(|next| breaks_between(line, next, layout)) {
+                self.block(lines[first].start, line.end, lines[first].marker);
+                first = i + 1;
+            }
+        }
+        self.lines = lines;
+        self.lines.clear();
+        self.paragraph += 1;
+    }
+
+    /// A number at the start of a line is a list marker unless the line
+    /// continues a hard-wrapped sentence ("...on Saturday, June\n8. The window"):
+    /// it must follow a line that ends a sentence, a colon, a short line, or the
+    /// item before it.
+    fn check_markers(&self, lines: &mut [Line], layout: Layout) {
+        let mut last = [0u8; 6];
+        for i in 0..lines.len() {
+            let Some(m) = lines[i].marker.filter(|m| m.style != BULLET) else {
+                continue;
+            };
+            let style = usize::from(m.style);
+            let follows = i == 0 || {
+                let previous = &lines[i - 1];
+                previous.terminated
+                    || previous.last == ':'
+                    || previous.marker.is_some()
+                    || !layout.wrapped
+                    || previous.chars < WRAP_CHARS
+                    || m.value == last[style] + 1
+            };
+            if follows {
+                last[style] = m.value;
+            } else {
+                lines[i].marker = None;
+            }
         }
     }
-    if start < text.len() {
-        result.push((start, text.len()));
+
+    /// A short line without terminal punctuation, followed by a line break and
+    /// more text that doesn't continue it; or a Markdown heading.
+    fn is_heading(&self, line: &Line, next: Option<&Line>, layout: Layout, lines: usize) -> bool {
+        let body = &self.text[line.start..line.end];
+        let hashes = body.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && body.as_bytes().get(hashes) == Some(&b' ') {
+            return true;
+        }
+        if line.terminated
+            || line.chars > HEADING_CHARS
+            || matches!(
+                line.last,
+                ',' | ';' | ':' | '-' | '–' | '—' | '、' | '，' | '&' | '/'
+            )
+            || !body.chars().any(char::is_alphanumeric)
+        {
+            return false;
+        }
+        match next {
+            None => lines == 1 && line.end < self.content_end,
+            Some(next) => breaks_between(line, next, layout),
+        }
     }
-    result.retain(|&(s, e)| !text[s..e].trim().is_empty());
-    result
+
+    fn block(&mut self, start: usize, end: usize, marker: Option<Marker>) {
+        let mut block = Block {
+            start,
+            end,
+            unit: start,
+            kind: UnitKind::Sentence,
+            chars: 0,
+            space: None,
+            clause: None,
+            region: (0, 0),
+            searched: [0; QUOTES.len()],
+            chain: [0; 6],
+        };
+        let from = match marker {
+            Some(m) => {
+                block.kind = UnitKind::ListItem;
+                if m.style != BULLET {
+                    block.chain[usize::from(m.style)] = m.value;
+                }
+                m.end
+            }
+            None => start,
+        };
+        self.scan(&mut block, from);
+    }
+
+    // ---- List markers ---------------------------------------------------
+
+    /// A list marker at `p`: a bullet, a number or a letter with `.`, `)` or `.)`,
+    /// then white space. Away from the start of a line only bullets and short
+    /// numbers and lower-case letters count.
+    fn marker_at(&self, p: usize, end: usize, line_start: bool) -> Option<Marker> {
+        let c = self.char_at(p);
+        if is_bullet(c) || (line_start && matches!(c, '-' | '*' | '+' | '–' | '—')) {
+            let q = p + c.len_utf8();
+            let r = self.skip_space(q, end);
+            if r == q || r >= end {
+                return None;
+            }
+            // A number right after the bullet belongs to it: "• 9. The first item".
+            let end = self.numbered_at(r, end, true).map_or(q, |m| m.end);
+            return Some(Marker {
+                start: p,
+                end,
+                style: BULLET,
+                value: 0,
+            });
+        }
+        self.numbered_at(p, end, line_start)
+    }
+
+    fn numbered_at(&self, p: usize, end: usize, line_start: bool) -> Option<Marker> {
+        let b = self.bytes;
+        let mut q = p;
+        let mut value = 0u32;
+        let letter = !b[p].is_ascii_digit();
+        if !letter {
+            while q < end && b[q].is_ascii_digit() {
+                value = value * 10 + u32::from(b[q] - b'0');
+                q += 1;
+                if q - p > if line_start { 3 } else { 2 } {
+                    return None;
+                }
+            }
+        } else if b[p].is_ascii_lowercase() || (line_start && b[p].is_ascii_uppercase()) {
+            value = u32::from(b[p].to_ascii_lowercase() - b'a' + 1);
+            q += 1;
+        } else {
+            return None;
+        }
+        let delimiter = match (b.get(q), b.get(q + 1)) {
+            (Some(b'.'), Some(b')')) => 2,
+            (Some(b')'), _) => 1,
+            (Some(b'.'), _) => 0,
+            _ => return None,
+        };
+        if letter && b[p].is_ascii_uppercase() && delimiter != 1 {
+            return None;
+        }
+        q += if delimiter == 2 { 2 } else { 1 };
+        let r = self.skip_space(q, end);
+        if r == q || r >= end || b[r].is_ascii_digit() || value > 99 {
+            return None;
+        }
+        Some(Marker {
+            start: p,
+            end: q,
+            style: delimiter + if letter { 3 } else { 0 },
+            value: value as u8,
+        })
+    }
+
+    /// A list marker inside a block, at `p` after white space: bullets always;
+    /// numbers and letters only when they count up from 1 or "a" ("1. The first
+    /// item 2. The second item"), so that "in chapter 2. The" stays prose. A "1"
+    /// counts if a "2" of the same style follows within a short distance.
+    fn inline_marker(&self, p: usize, block: &mut Block) -> Option<Marker> {
+        if !may_start_marker(self.bytes, p) {
+            return None;
+        }
+        let m = self.marker_at(p, block.end, false)?;
+        if m.style == BULLET {
+            return Some(m);
+        }
+        let last = &mut block.chain[usize::from(m.style)];
+        let accept = (*last > 0 && m.value == *last + 1)
+            || (m.value == 1 && self.second_marker(m, block.end));
+        if accept {
+            *last = m.value;
+        }
+        accept.then_some(m)
+    }
+
+    /// Whether marker 2 (or "b") of the style of `first` follows it soon.
+    fn second_marker(&self, first: Marker, end: usize) -> bool {
+        let b = self.bytes;
+        let two = if first.style >= 3 { b'b' } else { b'2' };
+        let limit = end.min(first.end + 2000);
+        (first.end..limit).any(|p| {
+            b[p] == two
+                && b[p - 1].is_ascii_whitespace()
+                && self
+                    .numbered_at(p, end, false)
+                    .is_some_and(|m| m.style == first.style)
+        })
+    }
+
+    fn skip_space(&self, mut i: usize, end: usize) -> usize {
+        while i < end {
+            let c = self.char_at(i);
+            if !c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
+    // ---- The scan of a block --------------------------------------------
+
+    fn scan(&mut self, block: &mut Block, from: usize) {
+        let bytes = self.bytes;
+        let mut i = from;
+        while i < block.end {
+            if block.chars >= SOFT_CHARS {
+                self.cap(block, i);
+            }
+            // Most bytes are letters and digits: skip them (up to the length cap).
+            // Spaces too, unless a list marker may follow.
+            let run = i;
+            let limit = block.end.min(i + HARD_CHARS.saturating_sub(block.chars));
+            let mut space = None;
+            while i < limit {
+                let x = bytes[i];
+                if PLAIN[usize::from(x)] {
+                    i += 1;
+                } else if x == b' ' && i + 1 < limit && !may_start_marker(bytes, i + 1) {
+                    i += 1;
+                    space = Some(i);
+                } else {
+                    break;
+                }
+            }
+            block.chars += i - run;
+            if let Some(s) = space {
+                block.space = Some((s, block.chars - (i - s)));
+            }
+            if i >= limit {
+                continue;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                block.chars += 1;
+                match b {
+                    b'.' | b'!' | b'?' => i = self.terminator(block, i),
+                    b';' if self.script_before(i, block.start, is_greek) => {
+                        i = self.terminator(block, i)
+                    }
+                    b':' if self.colon_ends(i, block) => i = self.terminator(block, i),
+                    b',' | b';' | b':' => {
+                        block.clause = Some((i + 1, block.chars));
+                        i += 1;
+                    }
+                    b'"' => {
+                        self.open_quote(block, i, '"');
+                        i += 1;
+                    }
+                    _ => {
+                        // White space (the only other byte that stops the skip).
+                        block.space = Some((i + 1, block.chars));
+                        i += 1;
+                        if i < block.end && may_start_marker(bytes, i) {
+                            if let Some(m) = self.inline_marker(i, block) {
+                                self.cut(block, m.start, UnitKind::ListItem);
+                                i = m.end;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            let c = self.char_at(i);
+            block.chars += 1;
+            let len = c.len_utf8();
+            if c.is_alphanumeric() {
+                i += len;
+            } else if c.is_whitespace() {
+                i += len;
+                block.space = Some((i, block.chars));
+            } else if matches!(c, '，' | '、' | '；' | '：' | '–' | '—' | '،' | '؛') {
+                i += len;
+                block.clause = Some((i, block.chars));
+            } else if matches!(c, '．' | '﹒') {
+                let digits = self
+                    .char_before(i, block.start)
+                    .is_some_and(|c| c.is_numeric())
+                    && self.char_at(i + len).is_numeric();
+                i = if digits {
+                    i + len
+                } else {
+                    self.terminator(block, i)
+                };
+            } else if matches!(c, '…' | '⋯') || self.is_tight_terminator(c) {
+                i = self.terminator(block, i);
+            } else {
+                if quote_kind(c).is_some() {
+                    self.open_quote(block, i, c);
+                }
+                i += len;
+            }
+        }
+        self.emit(block.unit, block.end, block.kind);
+    }
+
+    /// Ends the current unit at `at` (the scan position or just before it).
+    fn cut(&mut self, block: &mut Block, at: usize, kind: UnitKind) {
+        self.emit(block.unit, at, block.kind);
+        block.unit = at;
+        block.kind = kind;
+        block.chars = 0;
+        block.space = None;
+        block.clause = None;
+    }
+
+    /// Ends an over-long unit at an earlier offset `at`, where it had `chars` characters.
+    fn cut_back(&mut self, block: &mut Block, at: usize, chars: usize) {
+        self.emit(block.unit, at, block.kind);
+        block.unit = at;
+        block.kind = UnitKind::Sentence;
+        block.chars -= chars;
+        let keep = |mark: Option<(usize, usize)>| {
+            mark.filter(|&(p, _)| p > at).map(|(p, c)| (p, c - chars))
+        };
+        block.space = keep(block.space);
+        block.clause = keep(block.clause);
+    }
+
+    /// The length cap: a long unit ends at its last clause boundary; a very
+    /// long one at white space, or at the scan position (never inside a
+    /// grapheme cluster if one ends nearby).
+    fn cap(&mut self, block: &mut Block, i: usize) {
+        if let Some((at, chars)) = block.clause.filter(|&(_, c)| c >= MIN_CHARS) {
+            return self.cut_back(block, at, chars);
+        }
+        if block.chars < HARD_CHARS {
+            return;
+        }
+        if let Some((at, chars)) = block.space.filter(|&(_, c)| c >= MIN_CHARS) {
+            return self.cut_back(block, at, chars);
+        }
+        let at = self.grapheme_boundary(i, block.unit);
+        let chars = block.chars - self.text[at..i].chars().count();
+        self.cut_back(block, at, chars);
+    }
+
+    fn grapheme_boundary(&self, i: usize, floor: usize) -> usize {
+        let mut lo = i.saturating_sub(32).max(floor + 1);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (i + 32).min(self.text.len());
+        while !self.text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        if lo >= i {
+            return i;
+        }
+        self.text[lo..hi]
+            .grapheme_indices(true)
+            .rev()
+            .map(|(k, _)| lo + k)
+            .find(|&k| k <= i && k > lo)
+            .unwrap_or(i)
+    }
+
+    // ---- Quotations ------------------------------------------------------
+
+    /// At an opening quotation mark, looks for its closing mark nearby; a short
+    /// quotation that is part of a longer sentence ("„Yes. No,“ she said.") keeps
+    /// its inner sentences together, and so do CJK title and quote brackets.
+    fn open_quote(&mut self, block: &mut Block, i: usize, c: char) {
+        if i < block.region.1 {
+            return;
+        }
+        let Some(kind) = quote_kind(c) else { return };
+        let len = c.len_utf8();
+        let (_, closers, always) = QUOTES[kind];
+        // Western marks glued to a word close a quotation rather than open one.
+        let after = self.char_at(i + len);
+        let before = self.char_before(i, block.start);
+        if !always && before.is_some_and(char::is_alphanumeric) || after.is_whitespace() && c == '"'
+        {
+            return;
+        }
+        let limit = self.boundary_up((i + QUOTE_BYTES).min(block.end));
+        let mut p = (i + len).max(block.searched[kind]);
+        while p < limit {
+            let d = self.char_at(p);
+            if closers.contains(&d) {
+                break;
+            }
+            p += d.len_utf8();
+        }
+        if p >= limit {
+            block.searched[kind] = limit;
+            return;
+        }
+        block.searched[kind] = p;
+        let close_len = self.char_at(p).len_utf8();
+        let embedded = always || {
+            let inside = self.char_before(p, i);
+            let outside = self.char_at(self.skip_inline_space(p + close_len, block.end));
+            matches!(inside, Some(',' | ';'))
+                || (p + close_len < block.end
+                    && (outside.is_lowercase()
+                        || matches!(
+                            outside,
+                            ',' | ';' | ':' | '.' | '!' | '?' | '…' | ')' | '–' | '—' | '-'
+                        )))
+        };
+        if embedded {
+            block.region = (i, p);
+        }
+    }
+
+    fn skip_inline_space(&self, mut i: usize, end: usize) -> usize {
+        while i < end {
+            let c = self.char_at(i);
+            if !matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
+    // ---- Terminators -----------------------------------------------------
+
+    /// Terminators of scripts that need no space after them: CJK, Devanagari,
+    /// Arabic, Ethiopic, Myanmar... Anything else that UAX #29 calls a
+    /// terminator counts too.
+    fn is_tight_terminator(&self, c: char) -> bool {
+        match c {
+            '。' | '｡' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' | '।' | '॥' | '۔' | '؟' | '։'
+            | '።' | '፧' | '፨' | '။' | '\u{37e}' | '﹖' | '﹗' | '។' | '៕' | '܀' | '܁' | '܂'
+            | '꓿' | '᙮' | '߹' => true,
+            // Armenian marks sit inside words; the one-dot leader is a separator.
+            '\u{55b}'..='\u{55f}' | '․' | '·' | '\u{387}' | '…' | '⋯' | '．' | '﹒' => {
+                false
+            }
+            c if c.is_ascii() || c.is_alphanumeric() || c.is_whitespace() || is_format(c) => false,
+            c if is_closer(c) || quote_kind(c).is_some() => false,
+            c => self.uax29_terminator(c),
+        }
+    }
+
+    /// Asks UAX #29 whether `c` ends a sentence (cached, since it builds a
+    /// tiny string and runs the sentence iterator).
+    fn uax29_terminator(&self, c: char) -> bool {
+        let slot = &self.probes[c as usize % self.probes.len()];
+        if slot.get().0 == c as u32 {
+            return slot.get().1;
+        }
+        let mut buf = [0u8; 8];
+        buf[0] = b'a';
+        let n = c.encode_utf8(&mut buf[1..]).len();
+        buf[n + 1] = b' ';
+        buf[n + 2] = b'A';
+        let ends =
+            std::str::from_utf8(&buf[..n + 3]).is_ok_and(|s| s.split_sentence_bounds().count() > 1);
+        slot.set((c as u32, ends));
+        ends
+    }
+
+    /// Whether the letter before `i` (past periods and ellipses) is of a script.
+    fn script_before(&self, i: usize, floor: usize, script: fn(char) -> bool) -> bool {
+        self.text[floor..i]
+            .chars()
+            .rev()
+            .take(6)
+            .find(|c| !matches!(c, '.' | '…') && !is_format(*c))
+            .is_some_and(script)
+    }
+
+    /// Armenian writes its full stop as a colon; Arabic texts often end a
+    /// heading-like lead with one.
+    fn colon_ends(&self, i: usize, block: &Block) -> bool {
+        let after = i + 1;
+        if after < block.end && !self.char_at(after).is_whitespace() {
+            return false;
+        }
+        if self.script_before(i, block.start, is_armenian) {
+            return true;
+        }
+        if !self.script_before(i, block.start, is_arabic) {
+            return false;
+        }
+        let k = self.skip_space(after, block.end);
+        k < block.end && is_arabic(self.char_at(k))
+    }
+
+    /// Judges the terminator at `i` and returns where the scan goes on.
+    fn terminator(&mut self, block: &mut Block, i: usize) -> usize {
+        let c = self.char_at(i);
+        if c == '.' {
+            // Armenian uses "." inside sentences (for its one-dot mark).
+            if self.script_before(i, block.start, is_armenian) {
+                return i + 1;
+            }
+            if let Some(end) = self.spaced_ellipsis(i, block) {
+                return end;
+            }
+        }
+        let cluster = self.cluster(i, block);
+        let mut end = cluster.end;
+        block.chars += self.text[i..end].chars().count().saturating_sub(1);
+        let protected = i > block.region.0 && end <= block.region.1;
+        if end >= block.end {
+            return end;
+        }
+        let following = self.char_at(end);
+        let boundary = if !following.is_whitespace() {
+            !protected && self.attached_boundary(i, &cluster, block)
+        } else if protected {
+            false
+        } else {
+            // Footnote marks belong to the sentence they follow: "...in 1805. [6] An".
+            let mut k = self.skip_space(end, block.end);
+            while let Some(e) = self.footnote(k, block.end) {
+                end = e;
+                k = self.skip_space(e, block.end);
+            }
+            let next = self.next(end, block.end);
+            self.decide(i, &cluster, &next, block)
+        };
+        if boundary {
+            self.cut(block, end, UnitKind::Sentence);
+        }
+        end
+    }
+
+    /// ". . ." with spaces, after a space: three dots never end a sentence, four
+    /// end it before a capital. Returns where the scan goes on, or `None` if
+    /// this is not such an ellipsis.
+    fn spaced_ellipsis(&mut self, i: usize, block: &mut Block) -> Option<usize> {
+        let b = self.bytes;
+        if !self
+            .char_before(i, block.start)
+            .is_some_and(char::is_whitespace)
+        {
+            return None;
+        }
+        let (mut k, mut dots) = (i, 0);
+        while k < block.end && b[k] == b'.' {
+            dots += 1;
+            k += 1;
+            if k + 1 < block.end && b[k] == b' ' && b[k + 1] == b'.' {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if dots < 3 {
+            return None;
+        }
+        block.chars += k - i - 1;
+        if dots == 3 {
+            return Some(k);
+        }
+        let cluster = Cluster {
+            end: self.closers_end(k, block.end),
+            kind: Kind::Ellipsis,
+            closer: false,
+            tight: false,
+            bracketed: false,
+        };
+        let next = self.next(cluster.end, block.end);
+        if self.decide(i, &cluster, &next, block) {
+            self.cut(block, cluster.end, UnitKind::Sentence);
+        }
+        Some(cluster.end)
+    }
+
+    fn closers_end(&self, mut k: usize, end: usize) -> usize {
+        while k < end {
+            let c = self.char_at(k);
+            if !is_closer(c) && !is_format(c) {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        k
+    }
+
+    fn cluster(&self, i: usize, block: &Block) -> Cluster {
+        let (mut j, mut dots, mut strong, mut ellipsis, mut closer, mut tight) =
+            (i, 0, false, false, false, false);
+        let greek = self.char_at(i) == ';';
+        let colon = self.char_at(i) == ':';
+        while j < block.end {
+            let c = self.char_at(j);
+            match c {
+                '.' => dots += 1,
+                '!' | '?' => strong = true,
+                '…' | '⋯' => ellipsis = true,
+                ';' if greek && j == i => tight = true,
+                ':' if colon || dots + usize::from(ellipsis) > 0 => {
+                    if !self.colon_ends(j, block) {
+                        break;
+                    }
+                    tight = true;
+                }
+                '．' | '﹒' => tight = true,
+                c if is_closer(c) => closer = true,
+                c if is_format(c) => {}
+                c if !c.is_ascii() && self.is_tight_terminator(c) => tight = true,
+                _ => break,
+            }
+            j += c.len_utf8();
+        }
+        let kind = if strong || tight {
+            Kind::Strong
+        } else if ellipsis || dots > 1 {
+            Kind::Ellipsis
+        } else {
+            Kind::Period
+        };
+        let bracketed = kind == Kind::Ellipsis
+            && matches!(self.char_before(i, block.start), Some('[' | '('))
+            && self.text[i..j].contains([']', ')']);
+        Cluster {
+            end: j,
+            kind,
+            closer,
+            tight,
+            bracketed,
+        }
+    }
+
+    /// "[12]" at `k`.
+    fn footnote(&self, k: usize, end: usize) -> Option<usize> {
+        let b = self.bytes;
+        if k >= end || b[k] != b'[' {
+            return None;
+        }
+        let digits = b[k + 1..end.min(k + 5)]
+            .iter()
+            .take_while(|x| x.is_ascii_digit())
+            .count();
+        (digits > 0 && b.get(k + 1 + digits) == Some(&b']')).then_some(k + 2 + digits)
+    }
+
+    /// Looks past white space and opening marks at what follows a cluster.
+    fn next(&self, from: usize, end: usize) -> Next {
+        let mut next = Next {
+            class: NextClass::End,
+            at: end,
+            opener: false,
+            inverted: false,
+            paren: false,
+            ellipsis: false,
+            content: false,
+        };
+        let mut k = self.skip_space(from, end);
+        if k >= end {
+            return next;
+        }
+        let c = self.char_at(k);
+        if c == '.' || c == '…' {
+            next.ellipsis = true;
+            let mut m = k;
+            while m < end && matches!(self.char_at(m), '.' | '…' | ' ') {
+                m += self.char_at(m).len_utf8();
+            }
+            m = self.closers_end(m, end);
+            next.content = m < end;
+        }
+        for _ in 0..4 {
+            let c = self.char_at(k);
+            if !is_opener(c) {
+                break;
+            }
+            next.opener = true;
+            next.inverted |= matches!(c, '¿' | '¡');
+            next.paren |= matches!(c, '(' | '[' | '（');
+            k += c.len_utf8();
+        }
+        if k >= end {
+            next.class = NextClass::Other;
+            return next;
+        }
+        let c = self.char_at(k);
+        next.at = k;
+        next.class = if c.is_uppercase() {
+            NextClass::Upper
+        } else if c.is_lowercase() {
+            NextClass::Lower
+        } else if c.is_numeric() {
+            NextClass::Digit
+        } else if c.is_alphabetic() {
+            NextClass::Caseless
+        } else if matches!(c, '-' | '–' | '—' | '―' | ',' | ';' | ':') {
+            NextClass::Dash
+        } else if is_closer(c) {
+            NextClass::Closer
+        } else {
+            NextClass::Other
+        };
+        next
+    }
+
+    /// A terminator with no space after it ends a sentence only in a
+    /// script that needs none, or when a capitalized word is glued to a
+    /// lower-case one ("...жағдайы.XVIII ғасыр"), outside URLs and addresses.
+    fn attached_boundary(&self, i: usize, cluster: &Cluster, block: &Block) -> bool {
+        let next = self.char_at(cluster.end);
+        if cluster.tight {
+            // Japanese quotes run on into the sentence: 「...。」と言った.
+            return !(cluster.closer && matches!(next, 'と' | 'っ'));
+        }
+        if cluster.kind == Kind::Ellipsis || cluster.closer || !next.is_uppercase() {
+            return false;
+        }
+        let second = self.char_at(cluster.end + next.len_utf8());
+        if !second.is_alphabetic() {
+            return false;
+        }
+        let (start, before, bounded) = self.word_before(i, block.start);
+        let word = &self.text[start..i];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 3
+            || letters != word.chars().count()
+            || !word.chars().next_back().is_some_and(char::is_lowercase)
+            || self
+                .classify(start, i, before, bounded, block)
+                .is_abbreviation()
+        {
+            return false;
+        }
+        let token_back = self.text[self.boundary_up(block.start.max(i.saturating_sub(64)))..i]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let mut forward = cluster.end;
+        let limit = (cluster.end + 64).min(block.end);
+        while forward < limit && !self.bytes[forward].is_ascii_whitespace() {
+            forward += 1;
+        }
+        while !self.text.is_char_boundary(forward) {
+            forward += 1;
+        }
+        let token_forward = &self.text[cluster.end..forward];
+        let url = |s: &str| s.contains(['@', '/', ':', '_', '\\', '=', '#']);
+        !url(token_back)
+            && !url(token_forward)
+            && !token_forward
+                .split('.')
+                .skip(1)
+                .any(|part| part.chars().next().is_some_and(char::is_lowercase))
+            && !token_back.starts_with("www")
+    }
+
+    fn decide(&self, i: usize, cluster: &Cluster, next: &Next, block: &Block) -> bool {
+        use NextClass::*;
+        if next.class == End {
+            return true;
+        }
+        match cluster.kind {
+            Kind::Strong => {
+                if cluster.tight {
+                    return true;
+                }
+                match next.class {
+                    Lower => !cluster.closer && !self.exclamation_word(i, block),
+                    Dash | Closer => false,
+                    _ => true,
+                }
+            }
+            Kind::Ellipsis => {
+                if cluster.bracketed {
+                    return next.class == Upper && !next.opener;
+                }
+                matches!(next.class, Upper | Caseless) && !next.paren
+            }
+            Kind::Period => self.period(i, cluster, next, block),
+        }
+    }
+
+    fn period(&self, i: usize, cluster: &Cluster, next: &Next, block: &Block) -> bool {
+        use NextClass::*;
+        let (start, before, bounded) = self.word_before(i, block.start);
+        let word = self.classify(start, i, before, bounded, block);
+        if next.ellipsis {
+            // "...compounds. . . . The practice": the ellipsis opens the next sentence.
+            return next.content && !word.is_abbreviation();
+        }
+        let plain = matches!(
+            word,
+            Word::Empty | Word::Regular { .. } | Word::Known(Abbrev::Numeric, _)
+        );
+        match next.class {
+            End => true,
+            Upper => self.before_capital(word, start, i, next, block),
+            Lower => {
+                if cluster.closer {
+                    return false;
+                }
+                match word {
+                    Word::Empty | Word::Known(Abbrev::Numeric, _) => {
+                        self.language == Language::English
+                    }
+                    Word::Regular { chars } => match self.language {
+                        Language::English => true,
+                        Language::Other => chars >= 5,
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
+            Digit => {
+                if matches!(word, Word::Known(Abbrev::Numeric, _)) {
+                    return false;
+                }
+                plain
+            }
+            Caseless | Dash | Other => {
+                plain
+                    || matches!(
+                        word,
+                        Word::Number { .. } | Word::Known(Abbrev::EndLikely, _)
+                    )
+            }
+            Closer => false,
+        }
+    }
+
+    fn before_capital(
+        &self,
+        word: Word,
+        start: usize,
+        i: usize,
+        next: &Next,
+        block: &Block,
+    ) -> bool {
+        let ordinal_language = matches!(self.language, Language::German | Language::Other);
+        match word {
+            Word::Empty | Word::Regular { .. } | Word::Known(Abbrev::Numeric, _) => true,
+            Word::Number { digits, plain } => !(plain && digits <= 2 && ordinal_language),
+            Word::Roman => !ordinal_language,
+            Word::Single { upper, after_slash } => {
+                after_slash || next.inverted || (upper && self.pronoun_i(start, i, block))
+            }
+            Word::Known(Abbrev::Title, true) | Word::Known(Abbrev::Medial, _) => false,
+            Word::Dotted(Some(Abbrev::Medial | Abbrev::Title)) => false,
+            Word::Known(Abbrev::EndLikely, _) | Word::Dotted(Some(Abbrev::EndLikely)) => true,
+            Word::Known(..) | Word::Dotted(_) | Word::Consonants => {
+                next.inverted || self.opens_sentence(next, start, block)
+            }
+        }
+    }
+
+    /// English "I" at the end of a sentence ("you and I. Did") rather than an
+    /// initial ("Albert I. Jones"): the word before it isn't capitalized.
+    fn pronoun_i(&self, start: usize, i: usize, block: &Block) -> bool {
+        if !matches!(self.language, Language::English | Language::Other)
+            || &self.text[start..i] != "I"
+        {
+            return false;
+        }
+        let floor = self.boundary_up(block.unit.max(start.saturating_sub(WORD_BYTES)));
+        let before = self.text[floor.min(start)..start].trim_end();
+        match before.rsplit(char::is_whitespace).next() {
+            Some(word) if !word.is_empty() => !word.chars().next().is_some_and(char::is_uppercase),
+            _ => false,
+        }
+    }
+
+    /// After an abbreviation that may end a sentence: does the next word open
+    /// one? Pronouns, articles and the like do; a title ("Mr.") does when the
+    /// sentence so far is more than a short opening phrase ("At 5 a.m. Mr. Smith").
+    fn opens_sentence(&self, next: &Next, start: usize, block: &Block) -> bool {
+        let mut buf = [0u8; 64];
+        let mut end = next.at;
+        while end < block.end {
+            let c = self.char_at(end);
+            if !c.is_alphabetic() {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let Some(word) = lower_into(&self.text[next.at..end], &mut buf) else {
+            return false;
+        };
+        if STARTERS.binary_search(&word).is_ok() {
+            return true;
+        }
+        let title = self.bytes.get(end) == Some(&b'.')
+            && is_abbreviation(self.language, word) == Some(Abbrev::Title);
+        title && self.words_before(start, block) >= 4
+    }
+
+    fn words_before(&self, start: usize, block: &Block) -> usize {
+        let floor = self.boundary_up(block.unit.max(start.saturating_sub(96)));
+        self.text[floor..start].split_whitespace().count()
+    }
+
+    fn exclamation_word(&self, i: usize, block: &Block) -> bool {
+        let (start, _, _) = self.word_before(i, block.start);
+        matches!(&self.text[start..i], "Yahoo" | "Jeopardy")
+    }
+
+    /// The word before offset `i`: letters, digits, inner periods and a few
+    /// signs ("N°"), back to white space or other punctuation. Returns its start,
+    /// the character before it and whether the look-back limit was hit.
+    fn word_before(&self, i: usize, floor: usize) -> (usize, Option<char>, bool) {
+        let lo = self.boundary_up(floor.max(i.saturating_sub(WORD_BYTES)));
+        let mut start = i;
+        for (k, c) in self.text[lo..i].char_indices().rev() {
+            if !is_word_char(c) {
+                return (start, Some(c), false);
+            }
+            start = lo + k;
+        }
+        (start, None, lo > floor)
+    }
+
+    fn classify(
+        &self,
+        start: usize,
+        i: usize,
+        before: Option<char>,
+        bounded: bool,
+        block: &Block,
+    ) -> Word {
+        let raw = &self.text[start..i];
+        let word = raw.trim_start_matches('.');
+        if word.is_empty() {
+            return Word::Empty;
+        }
+        if bounded {
+            return Word::Regular { chars: 99 };
+        }
+        let (mut letters, mut digits, mut dots, mut others) = (0, 0, 0, 0);
+        let (mut part, mut longest_part, mut empty_part) = (0, 0, false);
+        let mut vowel = Some(false);
+        let mut last_letter = ' ';
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                part += 1;
+                last_letter = c;
+                vowel = match (vowel, vowel_status(c)) {
+                    (Some(v), Some(w)) => Some(v || w),
+                    _ => None,
+                };
+            } else if c.is_numeric() {
+                digits += 1;
+                part += 1;
+            } else if c == '.' {
+                dots += 1;
+                empty_part |= part == 0;
+                longest_part = longest_part.max(part);
+                part = 0;
+            } else if !is_format(c) && !is_mark(c) {
+                others += 1;
+            }
+        }
+        longest_part = longest_part.max(part);
+        if letters == 0 {
+            return if digits > 0 {
+                Word::Number {
+                    digits,
+                    plain: dots == 0 && others == 0,
+                }
+            } else {
+                Word::Regular { chars: 1 }
+            };
+        }
+        if digits > 0 {
+            return Word::Regular {
+                chars: letters + digits,
+            };
+        }
+        // No listed abbreviation is longer than this.
+        if letters > 8 && dots == 0 {
+            return Word::Regular { chars: letters };
+        }
+        let mut buf = [0u8; 64];
+        let Some(key) = lower_into(word, &mut buf) else {
+            return Word::Regular { chars: letters };
+        };
+        if dots > 0 {
+            if longest_part <= 4 && !empty_part {
+                return Word::Dotted(is_abbreviation(self.language, key));
+            }
+            return Word::Regular { chars: part };
+        }
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        if let Some(kind) = is_abbreviation(self.language, key) {
+            return Word::Known(kind, capitalized);
+        }
+        if letters <= 3 {
+            if let Some(kind) = self.chained(start, key, block) {
+                return Word::Known(kind, capitalized);
+            }
+        }
+        if letters == 1 {
+            return Word::Single {
+                upper: last_letter.is_uppercase(),
+                after_slash: before == Some('/'),
+            };
+        }
+        if word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        {
+            return Word::Roman;
+        }
+        if letters <= 5 && vowel == Some(false) {
+            return Word::Consonants;
+        }
+        Word::Regular { chars: letters }
+    }
+
+    /// Multi-part abbreviations written with a space: "z. B", "p. ex", "т. д".
+    fn chained(&self, start: usize, key: &str, block: &Block) -> Option<Abbrev> {
+        let b = self.bytes;
+        if start < block.start + 3 || b[start - 1] != b' ' || b[start - 2] != b'.' {
+            return None;
+        }
+        let (first, before, _) = self.word_before(start - 2, block.start);
+        let part = &self.text[first..start - 2];
+        if part.is_empty()
+            || part.chars().count() > 3
+            || !part.chars().all(char::is_alphabetic)
+            || before.is_some_and(|c| !c.is_whitespace() && !is_opener(c))
+        {
+            return None;
+        }
+        let mut buf = [0u8; 64];
+        let head = lower_into(part, &mut buf)?;
+        let n = head.len();
+        if n + 1 + key.len() > buf.len() {
+            return None;
+        }
+        buf[n] = b'.';
+        buf[n + 1..n + 1 + key.len()].copy_from_slice(key.as_bytes());
+        let joined = std::str::from_utf8(&buf[..n + 1 + key.len()]).ok()?;
+        is_abbreviation(self.language, joined)
+    }
 }
 
-fn trimmed(piece: &str) -> Option<(usize, usize)> {
-    let start = piece.len() - piece.trim_start().len();
-    let end = piece.trim_end().len();
-    (start < end).then_some((start, end))
+/// How the lines of a paragraph are laid out.
+#[derive(Clone, Copy, Debug)]
+struct Layout {
+    /// Characters in the widest line.
+    widest: usize,
+    /// Whether the paragraph looks hard-wrapped.
+    wrapped: bool,
 }
 
-fn ends_with_abbreviation(sentence: &str, language: Language) -> bool {
-    let Some(body) = sentence.strip_suffix('.') else {
+/// Whether a line break inside a paragraph ends a unit. It doesn't after a
+/// terminator (the scan decides there) nor before a lower-case word; otherwise
+/// it does unless the line looks hard-wrapped: long, and ending near the
+/// paragraph's widest line even though the next word would have fitted there.
+fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
+    if next.marker.is_some() {
+        return true;
+    }
+    if line.terminated || next.first_lower {
         return false;
-    };
-    let word = body
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    is_abbreviation(language, word)
+    }
+    line.last == ':'
+        || !layout.wrapped
+        || line.chars < WRAP_CHARS
+        || (line.chars + 1 + next.first_word) * 20 < layout.widest * 17
 }
+
+/// Lower-cases `word` (without format characters) into `buf`.
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let bytes = buf.get_mut(..word.len())?;
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        return std::str::from_utf8(bytes).ok();
+    }
+    let mut n = 0;
+    for c in word.chars().filter(|c| !is_format(*c)) {
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..]);
+            n += len;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Bytes the scan skips: ASCII except white space, terminators, clause
+/// punctuation and the straight double quote.
+/// The first bytes of line breaks.
+const LINE_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[0x0B] = true;
+    table[0x0C] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// Whether a list marker may start at `p` (a quick test before the real one).
+fn may_start_marker(bytes: &[u8], p: usize) -> bool {
+    match bytes[p] {
+        b'0'..=b'9' | 0xE2 => true,
+        b'a'..=b'z' => matches!(bytes.get(p + 1), Some(b'.' | b')')),
+        _ => false,
+    }
+}
+
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(
+            b as u8,
+            b' ' | b'\t'
+                | b'\n'
+                | b'\r'
+                | 0x0B
+                | 0x0C
+                | b'.'
+                | b'!'
+                | b'?'
+                | b','
+                | b';'
+                | b':'
+                | b'"'
+        );
+        b += 1;
+    }
+    table
+};
+
+/// Opening quotation marks and brackets: (mark, closing marks, whether inner
+/// sentences always stay together).
+const QUOTES: [(char, &[char], bool); 11] = [
+    ('"', &['"'], false),
+    ('“', &['”'], false),
+    ('„', &['“', '”'], false),
+    ('«', &['»'], false),
+    ('»', &['«'], false),
+    ('‹', &['›'], false),
+    ('《', &['》'], true),
+    ('〈', &['〉'], true),
+    ('「', &['」'], true),
+    ('『', &['』'], true),
+    ('【', &['】'], true),
+];
+
+fn quote_kind(c: char) -> Option<usize> {
+    QUOTES.iter().position(|q| q.0 == c)
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '\''
+            | '”'
+            | '’'
+            | '“'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '】'
+            | '）'
+            | '］'
+            | '｝'
+            | '〕'
+            | '〗'
+            | '＂'
+            | '＇'
+            | '〞'
+            | '〟'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '《'
+            | '〈'
+            | '【'
+            | '（'
+            | '［'
+            | '*'
+            | '_'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '►'
+            | '▸'
+            | '▹'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '✗'
+            | '✘'
+            | '❖'
+    )
+}
+
+/// Invisible characters that don't separate words (bidi controls, joiners).
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// Combining marks that `char::is_alphanumeric` doesn't cover.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{483}'..='\u{489}' | '\u{591}'..='\u{5bd}' | '\u{610}'..='\u{61a}' | '\u{64b}'..='\u{65f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{3099}' | '\u{309a}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '°' | 'º' | 'ª') || is_format(c) || is_mark(c)
+}
+
+fn is_greek(c: char) -> bool {
+    matches!(c, '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}') && c.is_alphabetic()
+}
+
+fn is_armenian(c: char) -> bool {
+    matches!(c, '\u{531}'..='\u{556}' | '\u{561}'..='\u{587}')
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{620}'..='\u{64a}' | '\u{66e}'..='\u{6d3}' | '\u{6fa}'..='\u{6ff}' | '\u{750}'..='\u{77f}')
+}
+
+/// Whether a letter is a vowel, for scripts where that is easy to tell
+/// (Latin, Greek, Cyrillic); `None` for other scripts.
+fn vowel_status(c: char) -> Option<bool> {
+    match c.to_lowercase().next().unwrap_or(c) {
+        'a'
+        | 'e'
+        | 'i'
+        | 'o'
+        | 'u'
+        | 'y'
+        | 'à'..='æ'
+        | 'è'..='ï'
+        | 'ò'..='ö'
+        | 'ø'..='ü'
+        | 'ý'
+        | 'ÿ'
+        | 'œ'
+        | 'ą'
+        | 'ę'
+        | 'ė'
+        | 'į'
+        | 'ų'
+        | 'ō'
+        | 'ū'
+        | 'ī'
+        | 'ā'
+        | 'ē'
+        | 'ě'
+        | 'ů'
+        | 'ő'
+        | 'ű'
+        | 'ı' => Some(true),
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'і' | 'ї' | 'є' | 'ў' => {
+            Some(true)
+        }
+        'α' | 'ε' | 'η' | 'ι' | 'ο' | 'υ' | 'ω' | 'ά' | 'έ' | 'ή' | 'ί' | 'ό' | 'ύ' | 'ώ' | 'ϊ'
+        | 'ϋ' | 'ΐ' | 'ΰ' => Some(true),
+        'a'..='z' | '\u{c0}'..='\u{24f}' | '\u{370}'..='\u{3ff}' | '\u{400}'..='\u{4ff}' => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// Words that typically open a sentence, lower-cased and sorted (English, German,
+/// French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Russian).
+const STARTERS: &[&str] = &[
+    "a",
+    "aber",
+    "after",
+    "all",
+    "als",
+    "also",
+    "although",
+    "am",
+    "an",
+    "and",
+    "another",
+    "are",
+    "as",
+    "at",
+    "au",
+    "auch",
+    "auf",
+    "aux",
+    "because",
+    "before",
+    "being",
+    "besides",
+    "both",
+    "but",
+    "can",
+    "ce",
+    "ces",
+    "cette",
+    "che",
+    "chi",
+    "ci",
+    "come",
+    "comment",
+    "con",
+    "could",
+    "cuando",
+    "cómo",
+    "da",
+    "dan",
+    "dann",
+    "dans",
+    "das",
+    "dat",
+    "de",
+    "dear",
+    "den",
+    "denn",
+    "der",
+    "después",
+    "det",
+    "deze",
+    "did",
+    "die",
+    "dies",
+    "diese",
+    "dieser",
+    "dit",
+    "do",
+    "doch",
+    "does",
+    "donc",
+    "dort",
+    "dove",
+    "du",
+    "dónde",
+    "e",
+    "each",
+    "een",
+    "ein",
+    "eine",
+    "el",
+    "ela",
+    "elas",
+    "ele",
+    "eles",
+    "ella",
+    "ellas",
+    "elle",
+    "elles",
+    "ellos",
+    "en",
+    "então",
+    "er",
+    "es",
+    "esta",
+    "estas",
+    "este",
+    "esto",
+    "estos",
+    "et",
+    "eu",
+    "even",
+    "every",
+    "finally",
+    "first",
+    "for",
+    "furthermore",
+    "gli",
+    "han",
+    "hay",
+    "he",
+    "hello",
+    "her",
+    "here",
+    "het",
+    "heute",
+    "hi",
+    "hier",
+    "hij",
+    "his",
+    "hoe",
+    "hon",
+    "how",
+    "however",
+    "hun",
+    "hva",
+    "hvad",
+    "hvem",
+    "hvor",
+    "hvordan",
+    "hvorfor",
+    "há",
+    "i",
+    "ich",
+    "if",
+    "ihr",
+    "ik",
+    "il",
+    "ils",
+    "im",
+    "in",
+    "indeed",
+    "instead",
+    "io",
+    "is",
+    "isso",
+    "isto",
+    "it",
+    "its",
+    "jag",
+    "je",
+    "jeg",
+    "jetzt",
+    "jij",
+    "just",
+    "la",
+    "las",
+    "later",
+    "le",
+    "lei",
+    "les",
+    "let",
+    "lo",
+    "loro",
+    "los",
+    "luego",
+    "lui",
+    "ma",
+    "maar",
+    "mais",
+    "man",
+    "many",
+    "mas",
+    "may",
+    "maybe",
+    "meanwhile",
+    "men",
+    "might",
+    "millions",
+    "mit",
+    "more",
+    "moreover",
+    "most",
+    "must",
+    "my",
+    "nach",
+    "neither",
+    "next",
+    "no",
+    "noi",
+    "non",
+    "nor",
+    "nosotros",
+    "not",
+    "nous",
+    "now",
+    "nun",
+    "não",
+    "nós",
+    "o",
+    "och",
+    "often",
+    "og",
+    "oh",
+    "ok",
+    "okay",
+    "on",
+    "once",
+    "onde",
+    "one",
+    "only",
+    "os",
+    "other",
+    "otherwise",
+    "our",
+    "où",
+    "para",
+    "perché",
+    "perhaps",
+    "pero",
+    "please",
+    "poi",
+    "por",
+    "pourquoi",
+    "puis",
+    "quand",
+    "quando",
+    "que",
+    "quem",
+    "questa",
+    "questi",
+    "questo",
+    "qui",
+    "quién",
+    "qué",
+    "se",
+    "second",
+    "shall",
+    "she",
+    "should",
+    "si",
+    "sie",
+    "since",
+    "so",
+    "some",
+    "sometimes",
+    "still",
+    "så",
+    "sí",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "today",
+    "toen",
+    "tomorrow",
+    "um",
+    "uma",
+    "un",
+    "una",
+    "unas",
+    "und",
+    "une",
+    "uno",
+    "unos",
+    "vad",
+    "var",
+    "vi",
+    "voi",
+    "vous",
+    "waar",
+    "waarom",
+    "warum",
+    "was",
+    "wat",
+    "we",
+    "well",
+    "wenn",
+    "wer",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "wie",
+    "wij",
+    "will",
+    "wir",
+    "wo",
+    "would",
+    "y",
+    "yes",
+    "yesterday",
+    "yet",
+    "yo",
+    "you",
+    "your",
+    "ze",
+    "zij",
+    "él",
+    "а",
+    "в",
+    "вы",
+    "где",
+    "затем",
+    "и",
+    "как",
+    "когда",
+    "кто",
+    "мы",
+    "на",
+    "но",
+    "однако",
+    "он",
+    "она",
+    "они",
+    "оно",
+    "потом",
+    "почему",
+    "так",
+    "там",
+    "тут",
+    "ты",
+    "что",
+    "эта",
+    "эти",
+    "это",
+    "этот",
+    "я",
+];

@@ -1,0 +1,736 @@
+//! Sentence segmentation: table-driven cases and property tests of the invariants.
+
+use std::time::{Duration, Instant};
+
+use abridge::{segment, Language, SentenceSpan, UnitKind};
+use proptest::prelude::*;
+
+use Language::*;
+
+/// (name, language, text, expected sentences)
+const CASES: &[(&str, Language, &str, &[&str])] = &[
+    // Abbreviations and titles.
+    (
+        "titles",
+        English,
+        "Mr. Smith met Dr. Jones and Prof. Lee. They talked.",
+        &["Mr. Smith met Dr. Jones and Prof. Lee.", "They talked."],
+    ),
+    (
+        "saint and street",
+        English,
+        "St. Michael's Church is on 5th st. near the light.",
+        &["St. Michael's Church is on 5th st. near the light."],
+    ),
+    (
+        "latin abbreviations",
+        English,
+        "Bring fruit, e.g. apples, i.e. something sweet. It was Smith vs. Jones at ca. 5 o'clock.",
+        &[
+            "Bring fruit, e.g. apples, i.e. something sweet.",
+            "It was Smith vs. Jones at ca. 5 o'clock.",
+        ],
+    ),
+    (
+        "etc. ends a sentence before a capital",
+        English,
+        "We bought apples, pears, etc. The rest was cheap.",
+        &["We bought apples, pears, etc.", "The rest was cheap."],
+    ),
+    (
+        "company abbreviation at the end and inside",
+        English,
+        "They met Pitt, Briggs & Co. at noon. They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+        &[
+            "They met Pitt, Briggs & Co. at noon.",
+            "They closed the deal with Pitt, Briggs & Co.",
+            "It closed yesterday.",
+        ],
+    ),
+    (
+        "U.S. before a sentence and before a noun",
+        English,
+        "I live in the U.S. How about you? I work for the U.S. Government in Virginia.",
+        &[
+            "I live in the U.S.",
+            "How about you?",
+            "I work for the U.S. Government in Virginia.",
+        ],
+    ),
+    (
+        "possessive after an abbreviation",
+        English,
+        "That is JFK Jr.'s book. It is old.",
+        &["That is JFK Jr.'s book.", "It is old."],
+    ),
+    (
+        "number abbreviation",
+        English,
+        "Please turn to p. 55 and see fig. 3 in vol. 2 of No. 7. Then stop.",
+        &["Please turn to p. 55 and see fig. 3 in vol. 2 of No. 7.", "Then stop."],
+    ),
+    (
+        "unknown short abbreviation without vowels",
+        English,
+        "The parcel weighs 3 kg. and is 20 cm. wide.",
+        &["The parcel weighs 3 kg. and is 20 cm. wide."],
+    ),
+    (
+        "German abbreviations and ordinal dates",
+        German,
+        "Das ist z. B. ein Test, d. h. nur ein Versuch. Er kam am 12. Juni nach Hause. Wir treffen uns bzw. telefonieren usw. Danach essen wir.",
+        &[
+            "Das ist z. B. ein Test, d. h. nur ein Versuch.",
+            "Er kam am 12. Juni nach Hause.",
+            "Wir treffen uns bzw. telefonieren usw.",
+            "Danach essen wir.",
+        ],
+    ),
+    (
+        "German Roman numeral ordinal",
+        German,
+        "Ludwig XIV. regierte lange. Danach kam ein anderer.",
+        &["Ludwig XIV. regierte lange.", "Danach kam ein anderer."],
+    ),
+    (
+        "French titles and p. ex.",
+        French,
+        "M. Dupont et Mme. Martin sont là. Ils parlent, p. ex. de politique.",
+        &[
+            "M. Dupont et Mme. Martin sont là.",
+            "Ils parlent, p. ex. de politique.",
+        ],
+    ),
+    (
+        "Spanish titles and inverted question mark",
+        Spanish,
+        "La Sra. García llegó con el Dr. Pérez. ¿Qué pasó? Hoy es Lun. 15 de Mar. y llueve.",
+        &[
+            "La Sra. García llegó con el Dr. Pérez.",
+            "¿Qué pasó?",
+            "Hoy es Lun. 15 de Mar. y llueve.",
+        ],
+    ),
+    (
+        "Spanish company suffix",
+        Spanish,
+        "Trabaja en Telefónica S.A. desde 2010. Le gusta.",
+        &["Trabaja en Telefónica S.A. desde 2010.", "Le gusta."],
+    ),
+    (
+        "Italian titles",
+        Italian,
+        "Il Dott. Rossi è arrivato. La Sig.ra Bianchi, ecc. aspettano. Grazie.",
+        &[
+            "Il Dott. Rossi è arrivato.",
+            "La Sig.ra Bianchi, ecc. aspettano.",
+            "Grazie.",
+        ],
+    ),
+    (
+        "Portuguese titles",
+        Portuguese,
+        "O Sr. Silva chegou. A Dra. Costa também.",
+        &["O Sr. Silva chegou.", "A Dra. Costa também."],
+    ),
+    (
+        "Dutch abbreviations",
+        Dutch,
+        "Dhr. Jansen komt bijv. morgen. Hij belt eerst.",
+        &["Dhr. Jansen komt bijv. morgen.", "Hij belt eerst."],
+    ),
+    (
+        "Russian abbreviations and initials",
+        Russian,
+        "Я живу на ул. Ленина, т. е. в центре. А. С. Пушкин жил в г. Москве. Приходите.",
+        &[
+            "Я живу на ул. Ленина, т. е. в центре.",
+            "А. С. Пушкин жил в г. Москве.",
+            "Приходите.",
+        ],
+    ),
+    // Initials.
+    (
+        "initials",
+        English,
+        "J. R. R. Tolkien wrote it. He was British.",
+        &["J. R. R. Tolkien wrote it.", "He was British."],
+    ),
+    (
+        "I as a pronoun and as an initial",
+        English,
+        "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+        &[
+            "We make a good team, you and I.",
+            "Did you see Albert I. Jones yesterday?",
+        ],
+    ),
+    // Numbers.
+    (
+        "decimals and money",
+        English,
+        "Pi is about 3.14 today. It costs $100.00. It is in her bag.",
+        &["Pi is about 3.14 today.", "It costs $100.00.", "It is in her bag."],
+    ),
+    (
+        "versions",
+        English,
+        "Upgrade to v1.2.3 now. Version 2.0 fixes bugs.",
+        &["Upgrade to v1.2.3 now.", "Version 2.0 fixes bugs."],
+    ),
+    (
+        "a year ends a sentence",
+        English,
+        "He was born in 1950. He died in 2010.",
+        &["He was born in 1950.", "He died in 2010."],
+    ),
+    (
+        "times",
+        English,
+        "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store. We met at 5 p.m. yesterday.",
+        &[
+            "At 5 a.m. Mr. Smith went to the bank.",
+            "He left the bank at 6 P.M.",
+            "Mr. Smith then went to the store.",
+            "We met at 5 p.m. yesterday.",
+        ],
+    ),
+    // Ellipses.
+    (
+        "four dots end a sentence",
+        English,
+        "I never meant that.... She left the store.",
+        &["I never meant that....", "She left the store."],
+    ),
+    (
+        "ellipsis before lower case continues",
+        English,
+        "Well... maybe not. I wasn't really ... well, you know.",
+        &["Well... maybe not.", "I wasn't really ... well, you know."],
+    ),
+    (
+        "unicode ellipsis before a capital",
+        English,
+        "It ended … Then there was silence.",
+        &["It ended …", "Then there was silence."],
+    ),
+    (
+        "spaced ellipsis",
+        English,
+        "One habit was weakened . . . was that of compounds. . . . The practice was not abandoned. . . .",
+        &[
+            "One habit was weakened . . . was that of compounds.",
+            ". . . The practice was not abandoned. . . .",
+        ],
+    ),
+    (
+        "bracketed ellipsis",
+        English,
+        "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
+        &["\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55)."],
+    ),
+    // Quotes and brackets.
+    (
+        "closing quote after the terminator",
+        English,
+        "She turned to him, \"This is great.\" She held the book out.",
+        &["She turned to him, \"This is great.\"", "She held the book out."],
+    ),
+    (
+        "quotation followed by lower case",
+        English,
+        "\"Why?\" she asked. She turned to him, 'This is great.' she said.",
+        &["\"Why?\" she asked.", "She turned to him, 'This is great.' she said."],
+    ),
+    (
+        "parenthetical sentence inside a sentence",
+        English,
+        "He teaches science (He previously worked for 5 years as an engineer.) at the local University.",
+        &["He teaches science (He previously worked for 5 years as an engineer.) at the local University."],
+    ),
+    (
+        "short quotation inside a sentence stays whole",
+        Russian,
+        "«К чему ты готовишься? – спросила мама. – Завтра ведь выходной». Он молчал.",
+        &[
+            "«К чему ты готовишься? – спросила мама. – Завтра ведь выходной».",
+            "Он молчал.",
+        ],
+    ),
+    (
+        "German quotation marks",
+        German,
+        "„Ich habe keine Zeit“, sagte sie: „Und auch keine Lust.“ Wir gingen.",
+        &[
+            "„Ich habe keine Zeit“, sagte sie: „Und auch keine Lust.“",
+            "Wir gingen.",
+        ],
+    ),
+    (
+        "double punctuation",
+        English,
+        "Hello!! Long time no see. Hello?! Is that you? Yes!?",
+        &["Hello!!", "Long time no see.", "Hello?!", "Is that you?", "Yes!?"],
+    ),
+    (
+        "exclamation inside a sentence",
+        English,
+        "Mix it, and -- voila! -- you have cake. She works at Yahoo! in the accounting department.",
+        &[
+            "Mix it, and -- voila! -- you have cake.",
+            "She works at Yahoo! in the accounting department.",
+        ],
+    ),
+    (
+        "footnote marks stay with their sentence",
+        English,
+        "He studied in Dulwich. [17] Later he moved.",
+        &["He studied in Dulwich. [17]", "Later he moved."],
+    ),
+    // URLs and e-mail addresses.
+    (
+        "URL and e-mail",
+        English,
+        "The site is: https://www.example.50.com/new-site/awesome_content.html. Please check it out. Her email is Jane.Doe@example.com. I sent her an email.",
+        &[
+            "The site is: https://www.example.50.com/new-site/awesome_content.html.",
+            "Please check it out.",
+            "Her email is Jane.Doe@example.com.",
+            "I sent her an email.",
+        ],
+    ),
+    (
+        "missing space after a period",
+        Other,
+        "Ресейдiң әлеуметтiк-экономикалық жағдайы.XVIII ғасырдың бiрiншi ширегi.",
+        &[
+            "Ресейдiң әлеуметтiк-экономикалық жағдайы.",
+            "XVIII ғасырдың бiрiншi ширегi.",
+        ],
+    ),
+    // Lists.
+    (
+        "inline numbered list",
+        English,
+        "1. The first item 2. The second item 3. The third item",
+        &["1. The first item", "2. The second item", "3. The third item"],
+    ),
+    (
+        "inline list with parentheses and periods",
+        English,
+        "1) The first item. 2) The second item.",
+        &["1) The first item.", "2) The second item."],
+    ),
+    (
+        "inline bulleted list",
+        English,
+        "• 9. The first item • 10. The second item",
+        &["• 9. The first item", "• 10. The second item"],
+    ),
+    (
+        "alphabetical list",
+        English,
+        "a. The first item b. The second item c. The third list item",
+        &["a. The first item", "b. The second item", "c. The third list item"],
+    ),
+    (
+        "a chapter number is not a list",
+        English,
+        "See chapter 2. The results follow.",
+        &["See chapter 2.", "The results follow."],
+    ),
+    // Lines.
+    (
+        "hard-wrapped lines",
+        English,
+        "This sentence is hard wrapped\nacross several lines of text\nlike an e-mail. And this one\nis too.",
+        &[
+            "This sentence is hard wrapped\nacross several lines of text\nlike an e-mail.",
+            "And this one\nis too.",
+        ],
+    ),
+    (
+        "blank lines are hard breaks",
+        English,
+        "No period here\n\nNor here\n\nBut here.",
+        &["No period here", "Nor here", "But here."],
+    ),
+    // Scripts.
+    (
+        "Japanese",
+        Japanese,
+        "これはペンです。それはマーカーです。引き下げ幅は３．２９％以上。",
+        &["これはペンです。", "それはマーカーです。", "引き下げ幅は３．２９％以上。"],
+    ),
+    (
+        "Chinese title brackets",
+        Chinese,
+        "我们明天一起去看《摔跤吧！爸爸》好吗？好！",
+        &["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"],
+    ),
+    (
+        "Hindi danda",
+        Other,
+        "सच्चाई यह है कि इसे कोई नहीं जानता। हो सकता है यह कोई आनंदोत्सव।",
+        &["सच्चाई यह है कि इसे कोई नहीं जानता।", "हो सकता है यह कोई आनंदोत्सव।"],
+    ),
+    (
+        "Urdu full stop and Arabic question mark",
+        Other,
+        "کیا حال ہے؟ ميرا نام ___ ەے۔ میں ٹھیک ہوں؟",
+        &["کیا حال ہے؟", "ميرا نام ___ ەے۔", "میں ٹھیک ہوں؟"],
+    ),
+    (
+        "Armenian colon as full stop, question mark inside a word",
+        Other,
+        "Կարող ե՞նք միասին աշխատել: Մութ է: Ես պետք է տուն վերադառնամ:",
+        &["Կարող ե՞նք միասին աշխատել:", "Մութ է:", "Ես պետք է տուն վերադառնամ:"],
+    ),
+    (
+        "Greek question mark",
+        Other,
+        "Με συγχωρείτε· πού είναι οι τουαλέτες; Τις Κυριακές δε δούλευε κανένας.",
+        &[
+            "Με συγχωρείτε· πού είναι οι τουαλέτες;",
+            "Τις Κυριακές δε δούλευε κανένας.",
+        ],
+    ),
+    (
+        "Amharic without spaces",
+        Other,
+        "እንደምን አለህ፧መልካም ቀን ይሁንልህ።",
+        &["እንደምን አለህ፧", "መልካም ቀን ይሁንልህ።"],
+    ),
+    (
+        "Arabic initial with direction marks",
+        Other,
+        "وقال د\u{202a}.\u{202c} ديفيد ريدي إنها كانت مريضة. وليس معروفا.",
+        &[
+            "وقال د\u{202a}.\u{202c} ديفيد ريدي إنها كانت مريضة.",
+            "وليس معروفا.",
+        ],
+    ),
+];
+
+fn texts<'t>(text: &'t str, spans: &[SentenceSpan]) -> Vec<&'t str> {
+    spans.iter().map(|s| s.text(text)).collect()
+}
+
+#[test]
+fn table() {
+    let mut failures = Vec::new();
+    for &(name, language, text, want) in CASES {
+        let spans = segment(text, language);
+        let got = texts(text, &spans);
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));
+        }
+        check_invariants(text, &spans).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A case with the kinds of units: (name, language, text, expected (sentence, kind) pairs).
+type KindCase = (
+    &'static str,
+    Language,
+    &'static str,
+    &'static [(&'static str, UnitKind)],
+);
+
+const KINDS: &[KindCase] = &[
+    (
+        "heading line then text",
+        English,
+        "Introduction\nThis paper describes a method. It works.",
+        &[
+            ("Introduction", UnitKind::Heading),
+            ("This paper describes a method.", UnitKind::Sentence),
+            ("It works.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "heading paragraph",
+        English,
+        "Results and Discussion\n\nWe found nothing at all.",
+        &[
+            ("Results and Discussion", UnitKind::Heading),
+            ("We found nothing at all.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a lone line without period is a sentence",
+        English,
+        "just a line without a period",
+        &[("just a line without a period", UnitKind::Sentence)],
+    ),
+    (
+        "bulleted and numbered lines",
+        English,
+        "Shopping\n- apples\n- pears\n1. bread\n2) milk\n* eggs",
+        &[
+            ("Shopping", UnitKind::Heading),
+            ("- apples", UnitKind::ListItem),
+            ("- pears", UnitKind::ListItem),
+            ("1. bread", UnitKind::ListItem),
+            ("2) milk", UnitKind::ListItem),
+            ("* eggs", UnitKind::ListItem),
+        ],
+    ),
+    (
+        "inline list items",
+        English,
+        "1.) The first item 2.) The second item",
+        &[
+            ("1.) The first item", UnitKind::ListItem),
+            ("2.) The second item", UnitKind::ListItem),
+        ],
+    ),
+    (
+        "colon at the end of a line",
+        English,
+        "From the AP comes this story:\nThe president spoke.",
+        &[
+            ("From the AP comes this story:", UnitKind::Sentence),
+            ("The president spoke.", UnitKind::Sentence),
+        ],
+    ),
+];
+
+#[test]
+fn kinds() {
+    let mut failures = Vec::new();
+    for &(name, language, text, want) in KINDS {
+        let spans = segment(text, language);
+        let got: Vec<(&str, UnitKind)> = spans.iter().map(|s| (s.text(text), s.kind)).collect();
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn paragraphs_are_numbered_from_zero() {
+    let text = "\n\n  First one. Second one.\n\n\n\tThird one.\r\n\r\nFourth\u{2029}Fifth.";
+    let spans = segment(text, English);
+    let paragraphs: Vec<usize> = spans.iter().map(|s| s.paragraph).collect();
+    assert_eq!(paragraphs, [0, 0, 1, 2, 3]);
+    check_invariants(text, &spans).unwrap();
+}
+
+#[test]
+fn no_punctuation_splits_into_lines_clauses_and_bounded_pieces() {
+    // Lines of very different lengths are separate units.
+    let text = "Dear Anna,\nThanks for the letter\nKind regards\nBen";
+    let got = texts(text, &segment(text, English));
+    assert_eq!(
+        got,
+        ["Dear Anna,", "Thanks for the letter", "Kind regards", "Ben"]
+    );
+
+    // A long run of clauses is cut at a comma, and nothing is too long.
+    let clause = "the river ran past the old mill and under the bridge, ";
+    let text = clause.repeat(40);
+    let spans = segment(&text, English);
+    assert!(spans.len() > 3, "{}", spans.len());
+    for s in &spans {
+        assert!(s.text(&text).ends_with(','), "{:?}", s.text(&text));
+        assert!(s.text(&text).chars().count() <= 600);
+    }
+}
+
+#[test]
+fn one_megabyte_without_punctuation_is_fast_and_bounded() {
+    for text in [
+        "lorem ipsum dolor sit amet consectetur ".repeat(1 << 15),
+        "x".repeat(1 << 20),
+        "漢字かな交じり文".repeat(1 << 16),
+        format!("a{}", "\u{301}".repeat(1 << 19)),
+    ] {
+        let start = Instant::now();
+        let spans = segment(&text, English);
+        let elapsed = start.elapsed();
+        // Generous for debug builds on a busy machine; release is ~100x faster.
+        assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+        assert!(spans.len() > 500, "{}", spans.len());
+        for s in &spans {
+            assert!(s.text(&text).chars().count() <= 600);
+        }
+        check_invariants(&text, &spans).unwrap();
+    }
+}
+
+#[test]
+fn huge_mixed_input_keeps_the_invariants() {
+    let pieces = [
+        "Mr.",
+        "Dr.",
+        "U.S.",
+        "e.g.",
+        "3.14",
+        "v1.2",
+        "5",
+        "p.m.",
+        "word",
+        "Word",
+        "...",
+        "…",
+        ". . .",
+        "!",
+        "?",
+        "。",
+        "\"",
+        "«",
+        "»",
+        "„",
+        "“",
+        "(",
+        ")",
+        "[1]",
+        "1.",
+        "a)",
+        "•",
+        "-",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{0}",
+        "\u{7}",
+        "\u{301}",
+        "\u{200b}",
+        "http://x.y/z.",
+        "a@b.c",
+        "։",
+        ":",
+        ";",
+        "Τι;",
+        "我",
+        "ա",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        if state % 3 == 0 {
+            text.push(' ');
+        }
+    }
+    let spans = segment(&text, Other);
+    check_invariants(&text, &spans).unwrap();
+    assert_eq!(spans, segment(&text, Other));
+}
+
+/// The documented invariants; returns what is wrong.
+fn check_invariants(text: &str, spans: &[SentenceSpan]) -> Result<(), String> {
+    let mut previous_end = 0;
+    let mut previous_paragraph = 0;
+    for (i, s) in spans.iter().enumerate() {
+        if s.start >= s.end {
+            return Err(format!("span {i} is empty: {s:?}"));
+        }
+        if s.start < previous_end {
+            return Err(format!("span {i} overlaps or is out of order: {s:?}"));
+        }
+        if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+            return Err(format!("span {i} is not on char boundaries: {s:?}"));
+        }
+        let body = s.text(text);
+        if body.trim() != body {
+            return Err(format!("span {i} is not trimmed: {body:?}"));
+        }
+        let gap = &text[previous_end..s.start];
+        if !gap.chars().all(char::is_whitespace) {
+            return Err(format!("text outside spans before span {i}: {gap:?}"));
+        }
+        if i == 0 && s.paragraph != 0 {
+            return Err(format!("first paragraph is {}", s.paragraph));
+        }
+        if s.paragraph < previous_paragraph {
+            return Err(format!("paragraph goes back at span {i}"));
+        }
+        previous_end = s.end;
+        previous_paragraph = s.paragraph;
+    }
+    let tail = &text[previous_end..];
+    if !tail.chars().all(char::is_whitespace) {
+        return Err(format!("text after the last span: {tail:?}"));
+    }
+    Ok(())
+}
+
+/// Strings built from pieces that exercise the rules, plus noise.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr. ".to_string()),
+        Just("U.S. ".to_string()),
+        Just("e.g. ".to_string()),
+        Just("3.14".to_string()),
+        Just("...".to_string()),
+        Just(". . . ".to_string()),
+        Just("…".to_string()),
+        Just("?! ".to_string()),
+        Just(". ".to_string()),
+        Just(".".to_string()),
+        Just("。".to_string()),
+        Just("\"".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("“".to_string()),
+        Just("《".to_string()),
+        Just("》".to_string()),
+        Just(")".to_string()),
+        Just("[2]".to_string()),
+        Just("1. ".to_string()),
+        Just("2) ".to_string()),
+        Just("a. ".to_string()),
+        Just("• ".to_string()),
+        Just("- ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{2028}".to_string()),
+        Just("\u{2029}".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("\u{0}".to_string()),
+        Just("\u{301}".to_string()),
+        Just("\u{200b}".to_string()),
+        Just(": ".to_string()),
+        Just("; ".to_string()),
+        Just("ա: ".to_string()),
+        Just("ع: ".to_string()),
+        "[a-zA-Z]{1,8} ",
+        "[А-я]{1,6} ",
+        any::<char>().prop_map(String::from),
+        ".{0,3}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn invariants_hold_for_tricky_text(text in tricky_text(), language in 0usize..12) {
+        let language = Language::ALL[language];
+        let spans = segment(&text, language);
+        prop_assert_eq!(check_invariants(&text, &spans), Ok(()));
+        prop_assert_eq!(&spans, &segment(&text, language));
+    }
+
+    #[test]
+    fn invariants_hold_for_any_string(text in any::<String>()) {
+        let spans = segment(&text, Other);
+        prop_assert_eq!(check_invariants(&text, &spans), Ok(()));
+        prop_assert_eq!(&spans, &segment(&text, Other));
+    }
+}
