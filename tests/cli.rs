@@ -1,0 +1,557 @@
+//! Tests of the `abridge` command: help and version, formats, standard input,
+//! the JSONL batch protocol, usage errors (exit 2), I/O errors (exit 1), bad
+//! UTF-8 and a closed pipe. Every failure must be a one-line message, never a
+//! panic.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Output, Stdio};
+
+const BRIDGE: &str = include_str!("fixtures/news-bridge.txt");
+const GERMAN: &str = include_str!("fixtures/news-de.txt");
+const STORM: &str = include_str!("fixtures/news-storm.txt");
+
+fn fixture_path(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn abridge() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_abridge"))
+}
+
+/// Runs `abridge args` with `stdin` as its input.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = abridge()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn abridge");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    // Feed from a thread so that a large input cannot deadlock against the output.
+    let writer = std::thread::spawn(move || {
+        // The program may exit without reading (usage errors): ignore EPIPE.
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().expect("wait for abridge");
+    writer.join().unwrap();
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn assert_no_panic(name: &str, output: &Output) {
+    let err = stderr(output);
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{name}: panic on stderr: {err}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            output.status.signal(),
+            None,
+            "{name}: killed by a signal (an abort?); stderr: {err}"
+        );
+    }
+}
+
+fn assert_exit(name: &str, output: &Output, code: i32) {
+    assert_no_panic(name, output);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{name}: exit status; stderr: {}",
+        stderr(output)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Help, version, sample
+// ---------------------------------------------------------------------------
+
+#[test]
+fn help_and_version() {
+    for flag in ["--help", "-h"] {
+        let output = run(&[flag], b"");
+        assert_exit(flag, &output, 0);
+        let out = stdout(&output);
+        assert!(out.contains("Usage"), "{flag}: {out}");
+        for documented in ["--sentences", "--ratio", "--words", "--chars", "--jsonl"] {
+            assert!(
+                out.contains(documented),
+                "{flag} does not mention {documented}"
+            );
+        }
+    }
+    for flag in ["--version", "-V"] {
+        let output = run(&[flag], b"");
+        assert_exit(flag, &output, 0);
+        assert_eq!(
+            stdout(&output).trim(),
+            format!("abridge {}", env!("CARGO_PKG_VERSION")),
+            "{flag}"
+        );
+    }
+}
+
+#[test]
+fn sample_prints_three_lines() {
+    let output = run(&["--sample"], b"");
+    assert_exit("--sample", &output, 0);
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "--sample: {out}");
+    assert!(
+        lines.iter().all(|l| !l.trim().is_empty()),
+        "--sample: {out}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Formats and inputs
+// ---------------------------------------------------------------------------
+
+#[test]
+fn text_format_is_one_sentence_per_line() {
+    let path = fixture_path("news-bridge.txt");
+    for (name, args) in [
+        ("default", vec![path.as_str()]),
+        ("--format text", vec!["--format", "text", path.as_str()]),
+        ("--format=text", vec!["--format=text", path.as_str()]),
+        ("--sentences 4", vec!["--sentences", "4", path.as_str()]),
+    ] {
+        let output = run(&args, b"");
+        assert_exit(name, &output, 0);
+        let out = stdout(&output);
+        let expected = if name == "--sentences 4" { 4 } else { 3 };
+        assert_eq!(out.lines().count(), expected, "{name}: {out}");
+        for line in out.lines() {
+            assert!(
+                BRIDGE.contains(line),
+                "{name}: {line:?} is not verbatim from the text"
+            );
+        }
+    }
+}
+
+#[test]
+fn markdown_format_is_bullets() {
+    let output = run(
+        &["--format", "markdown", &fixture_path("news-storm.txt")],
+        b"",
+    );
+    assert_exit("markdown", &output, 0);
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 3, "markdown: {out}");
+    for line in out.lines() {
+        let body = line
+            .strip_prefix("- ")
+            .unwrap_or_else(|| panic!("markdown: line {line:?} is not a bullet"));
+        assert!(STORM.contains(body), "markdown: {body:?} not from the text");
+    }
+}
+
+#[test]
+fn json_format_parses() {
+    let output = run(&["--format", "json", &fixture_path("news-bridge.txt")], b"");
+    assert_exit("json", &output, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&output)).expect("json: stdout is JSON");
+    let sentences = json["sentences"].as_array().expect("json: sentences array");
+    assert!(sentences.len() > 10, "json: {} sentences", sentences.len());
+    assert!(json["summary"].is_string(), "json: summary");
+    assert_eq!(json["language"], "en", "json: language");
+    let selected: Vec<&serde_json::Value> =
+        sentences.iter().filter(|s| s["selected"] == true).collect();
+    assert_eq!(selected.len(), 3, "json: selected");
+    // Every sentence's text is the slice its offsets name.
+    for s in sentences {
+        let text = s["text"].as_str().expect("json: sentence text");
+        let (start, end) = (
+            s["byteStart"].as_u64().unwrap() as usize,
+            s["byteEnd"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&BRIDGE[start..end], text, "json: byte offsets");
+        let utf16: Vec<u16> = BRIDGE.encode_utf16().collect();
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            String::from_utf16(&utf16[start..end]).unwrap(),
+            text,
+            "json: UTF-16 offsets"
+        );
+    }
+    let summary = json["summary"].as_str().unwrap();
+    for s in selected {
+        assert!(
+            summary.contains(s["text"].as_str().unwrap()),
+            "json: summary"
+        );
+    }
+    assert!(json["keywords"].is_array() && json["entities"].is_array());
+    assert!(json["stats"]["sentencesIn"].as_u64().unwrap() > 10);
+}
+
+#[test]
+fn explain_lists_every_sentence() {
+    let output = run(&["--explain", &fixture_path("news-bridge.txt")], b"");
+    assert_exit("--explain", &output, 0);
+    let out = stdout(&output);
+    assert!(out.contains("score"), "--explain: no header: {out}");
+    let sentences = abridge::summarize(BRIDGE, &abridge::Options::default())
+        .unwrap()
+        .sentences
+        .len();
+    assert!(
+        out.lines().count() > sentences,
+        "--explain: {} lines for {sentences} sentences",
+        out.lines().count()
+    );
+    assert_eq!(out.matches('✓').count(), 3, "--explain: picks: {out}");
+}
+
+#[test]
+fn standard_input() {
+    let from_file = run(&[&fixture_path("news-de.txt")], b"");
+    assert_exit("file", &from_file, 0);
+    for (name, args) in [("no FILE", vec![]), ("FILE -", vec!["-"])] {
+        let output = run(&args, GERMAN.as_bytes());
+        assert_exit(name, &output, 0);
+        assert_eq!(
+            stdout(&output),
+            stdout(&from_file),
+            "{name}: stdin and file differ"
+        );
+        assert_eq!(stdout(&output).lines().count(), 3, "{name}");
+    }
+    let empty = run(&[], b"");
+    assert_exit("empty stdin", &empty, 0);
+    assert_eq!(stdout(&empty), "", "empty stdin gives an empty summary");
+}
+
+#[test]
+fn language_flag() {
+    for (name, args) in [
+        (
+            "--language de",
+            vec!["--language", "de", "--format", "json"],
+        ),
+        ("--lang=de", vec!["--lang=de", "--format", "json"]),
+        (
+            "--language German",
+            vec!["--language", "German", "--format", "json"],
+        ),
+    ] {
+        let output = run(&args, BRIDGE.as_bytes());
+        assert_exit(name, &output, 0);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(json["language"], "de", "{name}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSONL batches
+// ---------------------------------------------------------------------------
+
+#[test]
+fn jsonl_batch_reports_errors_and_continues() {
+    let good = serde_json::json!({ "id": "first", "text": BRIDGE, "sentences": 2 });
+    let zero = serde_json::json!({ "id": 42, "text": STORM, "sentences": 0 });
+    let last = serde_json::json!({ "id": ["x", 3], "text": GERMAN, "lang": "de" });
+    let input = format!("{good}\n{{not json at all\n{zero}\n{last}\n");
+    let output = run(&["--jsonl"], input.as_bytes());
+    assert_exit("--jsonl", &output, 0);
+    let out = stdout(&output);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("--jsonl: {l:?}: {e}")))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        4,
+        "--jsonl: one output line per input line: {out}"
+    );
+
+    assert_eq!(lines[0]["id"], "first");
+    assert!(lines[0].get("error").is_none(), "first: {}", lines[0]);
+    let summary = lines[0]["summary"].as_str().unwrap();
+    assert_eq!(summary.lines().count(), 2, "first: sentences 2: {summary}");
+    assert!(summary.lines().all(|l| BRIDGE.contains(l)));
+
+    assert!(lines[1]["id"].is_null(), "bad JSON has no id: {}", lines[1]);
+    let error = lines[1]["error"].as_str().expect("bad JSON: error");
+    assert!(error.contains("line 2"), "bad JSON: {error}");
+
+    assert_eq!(lines[2]["id"], 42, "sentences 0: id preserved");
+    let error = lines[2]["error"].as_str().expect("sentences 0: error");
+    assert!(error.contains("sentences"), "sentences 0: {error}");
+    assert_eq!(lines[2]["summary"], "");
+
+    assert_eq!(
+        lines[3]["id"],
+        serde_json::json!(["x", 3]),
+        "last: id preserved"
+    );
+    assert!(lines[3].get("error").is_none(), "last: {}", lines[3]);
+    assert_eq!(lines[3]["summary"].as_str().unwrap().lines().count(), 3);
+}
+
+#[test]
+fn jsonl_three_lines() {
+    // The protocol's basic contract: N lines in, N lines out, ids in order.
+    let input = [
+        serde_json::json!({ "id": 1, "text": BRIDGE }).to_string(),
+        "[1, 2".to_string(),
+        serde_json::json!({ "id": 3, "text": STORM, "sentences": 0 }).to_string(),
+    ]
+    .join("\n");
+    let output = run(&["--jsonl"], input.as_bytes());
+    assert_exit("--jsonl", &output, 0);
+    let out = stdout(&output);
+    let ids: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            serde_json::json!(1),
+            serde_json::Value::Null,
+            serde_json::json!(3)
+        ]
+    );
+}
+
+#[test]
+fn jsonl_answers_each_line_before_the_next_arrives() {
+    // A driver writes one request and waits for its answer: the answer must be
+    // flushed without waiting for end of input.
+    let mut child = abridge()
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    for id in 0..3 {
+        let request = serde_json::json!({ "id": id, "text": BRIDGE, "sentences": 1 });
+        writeln!(input, "{request}").unwrap();
+        input.flush().unwrap();
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        let answer: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(answer["id"], id);
+    }
+    drop(input);
+    let status = child.wait().unwrap();
+    assert!(status.success());
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    // (name, arguments, a word the message must contain)
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("unknown flag", &["--bogus"], "--bogus"),
+        ("unknown short flag", &["-x"], "-x"),
+        ("sentences abc", &["--sentences", "abc"], "abc"),
+        ("sentences -1", &["--sentences", "-1"], "--sentences"),
+        ("sentences 0", &["--sentences", "0"], "sentences"),
+        ("sentences without a value", &["--sentences"], "--sentences"),
+        ("ratio 7", &["--ratio", "7"], "ratio"),
+        ("ratio 0", &["--ratio=0"], "ratio"),
+        ("ratio NaN", &["--ratio", "NaN"], "ratio"),
+        ("words 1.5", &["--words", "1.5"], "--words"),
+        ("chars x", &["--chars", "x"], "--chars"),
+        (
+            "two length flags",
+            &["--sentences", "2", "--words", "10"],
+            "--words",
+        ),
+        (
+            "ratio and chars",
+            &["--ratio", "0.5", "--chars", "100"],
+            "--chars",
+        ),
+        ("language klingon", &["--language", "klingon"], "klingon"),
+        ("redundancy 2", &["--redundancy", "2"], "redundancy"),
+        ("format yaml", &["--format", "yaml"], "yaml"),
+        ("two files", &["a.txt", "b.txt"], "b.txt"),
+        ("sample and a file", &["--sample", "a.txt"], "--sample"),
+    ];
+    for &(name, args, word) in cases {
+        let output = run(args, b"Some text. More text.");
+        assert_exit(name, &output, 2);
+        let err = stderr(&output);
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{name}: the message should be one line: {err:?}"
+        );
+        assert!(
+            err.contains(word),
+            "{name}: message does not name {word:?}: {err:?}"
+        );
+        assert!(stdout(&output).is_empty(), "{name}: printed to stdout");
+    }
+}
+
+#[test]
+fn io_errors_exit_1_without_a_panic() {
+    let missing = format!("{}/no/such/file.txt", env!("CARGO_MANIFEST_DIR"));
+    let directory = fixture_path("");
+    for (name, path) in [
+        ("missing file", missing.as_str()),
+        ("a directory", &directory),
+    ] {
+        let output = run(&[path], b"");
+        assert_exit(name, &output, 1);
+        let err = stderr(&output);
+        assert!(err.starts_with("abridge: "), "{name}: {err:?}");
+        assert!(
+            err.contains(path.trim_end_matches('/')),
+            "{name}: path not named: {err:?}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err:?}");
+    }
+}
+
+#[test]
+fn write_error_exits_1() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        return; // not Linux
+    };
+    let output = abridge()
+        .arg("--sample")
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_exit("stdout on /dev/full", &output, 1);
+    assert!(!stderr(&output).is_empty(), "no message for a failed write");
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning() {
+    let mut input = b"The council approved the bridge plan on Tuesday. ".to_vec();
+    input.extend_from_slice(b"Bad bytes \xff\xfe\xc3 here. ");
+    input.extend_from_slice(b"The mayor welcomed the council's vote.\n");
+    let output = run(&[], &input);
+    assert_exit("invalid UTF-8", &output, 0);
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning"),
+        "invalid UTF-8: no warning: {err:?}"
+    );
+    assert!(err.contains("UTF-8"), "invalid UTF-8: {err:?}");
+    let out = stdout(&output);
+    assert!(out.contains("council"), "invalid UTF-8: {out:?}");
+
+    // The same in a batch line: the line is decoded lossily, the batch goes on.
+    let mut batch = b"{\"id\": 1, \"text\": \"Caf\xe9 society. A second sentence.\"}\n".to_vec();
+    batch.extend_from_slice(b"{\"id\": 2, \"text\": \"Fine.\"}\n");
+    let output = run(&["--jsonl"], &batch);
+    assert_exit("invalid UTF-8 in a batch", &output, 0);
+    assert_eq!(stdout(&output).lines().count(), 2);
+}
+
+#[test]
+fn closed_pipe_is_not_a_panic() {
+    // `abridge --ratio 1 big.txt | head -1`: the reader goes away early.
+    let mut big = String::new();
+    while big.len() < 4 << 20 {
+        big.push_str(BRIDGE);
+        big.push_str("\n\n");
+        big.push_str(STORM);
+        big.push_str("\n\n");
+    }
+    for args in [
+        vec!["--ratio", "1"],
+        vec!["--explain"],
+        vec!["--format", "json"],
+    ] {
+        let name = args.join(" ");
+        let mut child = abridge()
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        let data = big.clone();
+        let writer = std::thread::spawn(move || {
+            let _ = input.write_all(data.as_bytes());
+        });
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(!line.is_empty(), "{name}: no first line");
+        drop(reader); // close the pipe
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        writer.join().unwrap();
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            assert_eq!(status.signal(), None, "{name}: killed by a signal; {err}");
+        }
+        assert!(status.success(), "{name}: {status}; {err}");
+    }
+
+    // The batch mode, too.
+    let mut batch = String::new();
+    for id in 0..2000 {
+        batch.push_str(&serde_json::json!({ "id": id, "text": BRIDGE }).to_string());
+        batch.push('\n');
+    }
+    let mut child = abridge()
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(batch.as_bytes());
+    });
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    drop(reader);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    assert!(!err.contains("panicked"), "--jsonl: {err}");
+    assert!(status.success(), "--jsonl: {status}; {err}");
+}

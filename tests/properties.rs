@@ -1,0 +1,435 @@
+//! Property tests: whatever the text and the options, `summarize` does not
+//! panic, its spans tile the text (with only white space between them), the
+//! UTF-16 spans describe the same text as the byte spans, the selection is an
+//! in-order subset within the budget, and the result is deterministic.
+//!
+//! Case counts are modest so that the suite stays fast; raise them with
+//! `PROPTEST_CASES=10000 cargo test --release --test properties` when hunting.
+
+use abridge::{summarize, Language, Length, Options, Summary};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn config(cases: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    Config {
+        cases,
+        // Keep failures in the test output, not in files next to the sources.
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------
+
+/// Pieces that stress segmentation: words, abbreviations, numbers, every kind
+/// of terminator and quote, line and paragraph breaks, CJK, emoji, combining
+/// marks, odd white space and control characters.
+const PIECES: &[&str] = &[
+    // words
+    "the",
+    "council",
+    "Kim",
+    "Jong",
+    "Un",
+    "Beijing",
+    "approved",
+    "bridge",
+    "A",
+    "I",
+    "it",
+    "Über",
+    "straße",
+    "café",
+    "naïve",
+    "l'opposition",
+    "Москва",
+    "Ελλάδα",
+    // abbreviations, initials, numbers
+    "Dr.",
+    "Mr.",
+    "U.S.",
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "Oct.",
+    "No.",
+    "J.",
+    "3.14",
+    "1,200",
+    "$4.5",
+    "2:17:45",
+    "40 %",
+    "1.",
+    "2)",
+    "#",
+    "##",
+    "- ",
+    "* ",
+    "|",
+    "--",
+    // punctuation
+    ".",
+    ".",
+    ".",
+    "!",
+    "?",
+    "...",
+    "…",
+    ",",
+    ";",
+    ":",
+    "\"",
+    "'",
+    "“",
+    "”",
+    "«",
+    "»",
+    "„",
+    "(",
+    ")",
+    "[",
+    "]",
+    "—",
+    "–",
+    "-",
+    "/",
+    // CJK and other scripts
+    "。",
+    "！",
+    "？",
+    "、",
+    "北京",
+    "地铁",
+    "开通",
+    "東京",
+    "です",
+    "한국어",
+    "서울",
+    "𠀀",
+    // emoji and combining marks
+    "😀",
+    "👩‍👩‍👧",
+    "🇩🇪",
+    "\u{301}",
+    "e\u{301}",
+    "\u{200d}",
+    "\u{fe0f}",
+    // white space
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\u{a0}",
+    "\u{3000}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{85}",
+    "\u{200b}",
+    "\u{feff}",
+    // control characters
+    "\0",
+    "\u{1}",
+    "\u{7}",
+    "\u{1b}",
+    "\u{7f}",
+];
+
+fn piece_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|pieces| {
+        let mut text = String::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            // Words usually get a space between them, sometimes not.
+            if i % 3 != 0 && piece.chars().next().is_some_and(char::is_alphanumeric) {
+                text.push(' ');
+            }
+            text.push_str(piece);
+        }
+        text
+    })
+}
+
+/// Any Unicode scalar values at all, including controls and unassigned ones.
+fn any_chars() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..200).prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Printable text, sentences made of random "words".
+fn sentence_text() -> impl Strategy<Value = String> {
+    let sentence = (
+        prop::collection::vec("[A-Za-z]{1,8}", 1..15),
+        prop::sample::select(vec![".", "!", "?", ".\n", ".\n\n", "", "。"]),
+    )
+        .prop_map(|(words, end)| {
+            let mut s = words.join(" ");
+            if let Some(first) = s.get(..1) {
+                let upper = first.to_uppercase();
+                s.replace_range(..1, &upper);
+            }
+            s.push_str(end);
+            s
+        });
+    prop::collection::vec(sentence, 0..30).prop_map(|sentences| sentences.join(" "))
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => piece_text(),
+        2 => any_chars(),
+        1 => any::<String>(),
+        2 => sentence_text(),
+    ]
+}
+
+fn length() -> impl Strategy<Value = Length> {
+    prop_oneof![
+        (1usize..8).prop_map(Length::Sentences),
+        (0.001f64..=1.0).prop_map(Length::Ratio),
+        (1usize..80).prop_map(Length::Words),
+        (1usize..400).prop_map(Length::Chars),
+    ]
+}
+
+fn options() -> impl Strategy<Value = Options> {
+    let language = prop_oneof![
+        2 => Just(None),
+        1 => prop::sample::select(Language::ALL.to_vec()).prop_map(Some),
+    ];
+    (length(), language, 0.0f64..=1.0).prop_map(|(length, language, redundancy)| {
+        Options::default()
+            .length(length)
+            .with_language(language)
+            .redundancy(redundancy)
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The properties
+// ---------------------------------------------------------------------------
+
+/// Spans are in order, do not overlap, start and end on character boundaries,
+/// have no white space at either end, and only white space lies outside them.
+fn check_spans(text: &str, summary: &Summary) -> Result<(), TestCaseError> {
+    let mut previous_end = 0;
+    let mut prefix16 = 0;
+    for (i, s) in summary.sentences.iter().enumerate() {
+        let (start, end) = (s.bytes.start, s.bytes.end);
+        prop_assert!(
+            previous_end <= start && start < end && end <= text.len(),
+            "sentence {} has span {}..{} after {}",
+            i,
+            start,
+            end,
+            previous_end
+        );
+        let between = text.get(previous_end..start);
+        prop_assert!(
+            between.is_some(),
+            "sentence {} starts inside a character",
+            i
+        );
+        let between = between.unwrap();
+        prop_assert!(
+            between.chars().all(char::is_whitespace),
+            "non-white {:?} before sentence {}",
+            between,
+            i
+        );
+        let sentence = text.get(start..end);
+        prop_assert!(sentence.is_some(), "sentence {} ends inside a character", i);
+        let sentence = sentence.unwrap();
+        prop_assert_eq!(sentence.trim(), sentence, "sentence {} is not trimmed", i);
+
+        prefix16 += between.encode_utf16().count();
+        let len16 = sentence.encode_utf16().count();
+        prop_assert_eq!(
+            (s.utf16.start, s.utf16.end),
+            (prefix16, prefix16 + len16),
+            "sentence {} {:?}: UTF-16 span disagrees with the byte span",
+            i,
+            sentence
+        );
+        prefix16 += len16;
+        prop_assert_eq!(
+            s.words,
+            sentence.unicode_words().count(),
+            "sentence {} {:?}: not the UAX #29 word count",
+            i,
+            sentence
+        );
+        prop_assert!(s.score.is_finite(), "sentence {} score {}", i, s.score);
+        previous_end = end;
+    }
+    let tail = &text[previous_end..];
+    prop_assert!(
+        tail.chars().all(char::is_whitespace),
+        "non-white {:?} after the last sentence",
+        tail
+    );
+    // A text with anything but white space has a sentence.
+    prop_assert_eq!(
+        summary.sentences.is_empty(),
+        text.chars().all(char::is_whitespace),
+        "sentences found in a blank text, or none in a non-blank one"
+    );
+    Ok(())
+}
+
+/// The selection is an in-order subset, within the budget, never empty when
+/// there is a sentence, and the stats agree with it.
+fn check_selection(text: &str, options: &Options, summary: &Summary) -> Result<(), TestCaseError> {
+    let selected: Vec<_> = summary.selected().collect();
+    let indices: Vec<usize> = summary
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.selected)
+        .map(|(i, _)| i)
+        .collect();
+    prop_assert_eq!(selected.len(), indices.len());
+    prop_assert!(
+        selected
+            .windows(2)
+            .all(|w| w[0].bytes.end <= w[1].bytes.start),
+        "selection out of document order"
+    );
+    if summary.sentences.is_empty() {
+        prop_assert!(selected.is_empty());
+    } else {
+        prop_assert!(!selected.is_empty(), "nothing selected");
+    }
+
+    let words: usize = selected.iter().map(|s| s.words).sum();
+    let chars: usize = selected.iter().map(|s| s.text(text).chars().count()).sum();
+    match options.get_length() {
+        Length::Sentences(k) => prop_assert!(selected.len() <= k, "{} > {}", selected.len(), k),
+        Length::Ratio(r) => {
+            let limit = ((r * summary.sentences.len() as f64).round() as usize).max(1);
+            prop_assert!(
+                selected.len() <= limit,
+                "ratio {}: {} of {}",
+                r,
+                selected.len(),
+                summary.sentences.len()
+            );
+        }
+        Length::Words(n) => prop_assert!(
+            words <= n || selected.len() == 1,
+            "{} sentences with {} words > {}",
+            selected.len(),
+            words,
+            n
+        ),
+        Length::Chars(n) => prop_assert!(
+            chars <= n || selected.len() == 1,
+            "{} sentences with {} chars > {}",
+            selected.len(),
+            chars,
+            n
+        ),
+    }
+
+    let stats = &summary.stats;
+    prop_assert_eq!(stats.sentences_in, summary.sentences.len());
+    prop_assert_eq!(stats.sentences_out, selected.len());
+    prop_assert_eq!(stats.words_out, words);
+    prop_assert_eq!(stats.chars_out, chars);
+    prop_assert_eq!(
+        stats.words_in,
+        summary.sentences.iter().map(|s| s.words).sum::<usize>()
+    );
+
+    let separator = if summary.language.uses_spaces() {
+        " "
+    } else {
+        ""
+    };
+    let joined: Vec<&str> = selected.iter().map(|s| s.text(text)).collect();
+    prop_assert_eq!(summary.text(text), joined.join(separator));
+    if let Some(language) = options.get_language() {
+        prop_assert_eq!(summary.language, language, "the override was ignored");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn never_panics_and_spans_tile_the_text(text in text(), options in options()) {
+        let summary = summarize(&text, &options);
+        prop_assert!(summary.is_ok(), "valid options rejected: {:?}", summary.err());
+        let summary = summary.unwrap();
+        check_spans(&text, &summary)?;
+        check_selection(&text, &options, &summary)?;
+    }
+
+    #[test]
+    fn default_options_on_arbitrary_strings(text in any::<String>()) {
+        let summary = summarize(&text, &Options::default()).unwrap();
+        check_spans(&text, &summary)?;
+        check_selection(&text, &Options::default(), &summary)?;
+    }
+
+    #[test]
+    fn detection_never_panics(text in text()) {
+        let language = abridge::detect_language(&text);
+        prop_assert!(Language::ALL.contains(&language));
+        // segment() on its own keeps the same contract.
+        let spans = abridge::segment(&text, language);
+        let mut previous = 0;
+        for span in &spans {
+            prop_assert!(previous <= span.start && span.start < span.end);
+            prop_assert!(text.get(previous..span.start).is_some_and(|t| t.chars().all(char::is_whitespace)));
+            previous = span.end;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn deterministic(text in text(), options in options()) {
+        let first = summarize(&text, &options).unwrap();
+        let copy = text.clone();
+        let second = summarize(&copy, &options).unwrap();
+        prop_assert_eq!(first, second);
+    }
+
+    /// Asking for more sentences never gives fewer.
+    #[test]
+    fn more_sentences_never_fewer(text in sentence_text(), k in 1usize..6) {
+        let small = summarize(&text, &Options::from(k)).unwrap();
+        let large = summarize(&text, &Options::from(k + 1)).unwrap();
+        prop_assert!(large.selected().count() >= small.selected().count());
+    }
+
+    /// Stripping or adding white space around the text moves every span by the
+    /// same amount and changes nothing else about the sentences.
+    #[test]
+    fn leading_white_space_only_shifts_spans(text in sentence_text(), pad in "[ \n\t]{1,5}") {
+        let options = Options::default().with_language(Some(Language::English));
+        let plain = summarize(&text, &options).unwrap();
+        let padded_text = format!("{pad}{text}");
+        let padded = summarize(&padded_text, &options).unwrap();
+        prop_assert_eq!(plain.sentences.len(), padded.sentences.len());
+        for (a, b) in plain.sentences.iter().zip(&padded.sentences) {
+            prop_assert_eq!(a.bytes.start + pad.len(), b.bytes.start);
+            prop_assert_eq!(a.bytes.end + pad.len(), b.bytes.end);
+            prop_assert_eq!(a.text(&text), b.text(&padded_text));
+        }
+    }
+}
