@@ -63,9 +63,9 @@ pub(crate) enum Abbrev {
 }
 
 /// Past this many characters a unit is cut at its last clause boundary...
-const SOFT_CHARS: usize = 400;
+const SOFT_CHARS: usize = 500;
 /// ...and past this many at white space, or anywhere if there is none.
-const HARD_CHARS: usize = 600;
+const HARD_CHARS: usize = 750;
 /// No cut leaves a piece shorter than this many characters.
 const MIN_CHARS: usize = 80;
 /// Lines shorter than this, in characters, are not hard-wrapped.
@@ -156,6 +156,8 @@ struct Block {
     searched: [usize; QUOTES.len()],
     /// Per style of numbered marker: the last value accepted (0 for none).
     chain: [u8; 6],
+    /// The block is a list bulleted with "- " and numbers: "- 9. The first item".
+    dashes: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,7 +189,11 @@ enum NextClass {
     /// A letter of a script without case.
     Caseless,
     Dash,
+    /// A comma, semicolon or colon.
+    Punct,
     Closer,
+    /// A URL ("http...", "www.").
+    Url,
     Other,
 }
 
@@ -201,8 +207,6 @@ struct Next {
     opener: bool,
     /// Spanish ¿ or ¡ came first.
     inverted: bool,
-    /// A parenthesis came first.
-    paren: bool,
     /// The next token starts with an ellipsis; `content` says if words follow it.
     ellipsis: bool,
     content: bool,
@@ -399,7 +403,16 @@ impl Segmenter<'_> {
                 if i > first {
                     self.block(lines[first].start, lines[i - 1].end, lines[first].marker);
                 }
-                self.emit(line.start, line.end, UnitKind::Heading);
+                if self.is_markdown_heading(line) {
+                    self.emit(line.start, line.end, UnitKind::Heading);
+                } else {
+                    // A line that holds sentences ("Nov 5th. preferably...") is no heading.
+                    let count = self.out.len();
+                    self.block(line.start, line.end, None);
+                    if self.out.len() == count + 1 {
+                        self.out[count].kind = UnitKind::Heading;
+                    }
+                }
                 first = i + 1;
                 continue;
             }
@@ -443,12 +456,17 @@ impl Segmenter<'_> {
 
     /// A short line without terminal punctuation, followed by a line break and
     /// more text that doesn't continue it; or a Markdown heading.
+    fn is_markdown_heading(&self, line: &Line) -> bool {
+        let body = &self.bytes[line.start..line.end];
+        let hashes = body.iter().take_while(|&&b| b == b'#').count();
+        (1..=6).contains(&hashes) && body.get(hashes) == Some(&b' ')
+    }
+
     fn is_heading(&self, line: &Line, next: Option<&Line>, layout: Layout, lines: usize) -> bool {
-        let body = &self.text[line.start..line.end];
-        let hashes = body.bytes().take_while(|&b| b == b'#').count();
-        if (1..=6).contains(&hashes) && body.as_bytes().get(hashes) == Some(&b' ') {
+        if self.is_markdown_heading(line) {
             return true;
         }
+        let body = &self.text[line.start..line.end];
         if line.terminated
             || line.chars > HEADING_CHARS
             || matches!(
@@ -477,6 +495,7 @@ impl Segmenter<'_> {
             region: (0, 0),
             searched: [0; QUOTES.len()],
             chain: [0; 6],
+            dashes: false,
         };
         let from = match marker {
             Some(m) => {
@@ -484,6 +503,7 @@ impl Segmenter<'_> {
                 if m.style != BULLET {
                     block.chain[usize::from(m.style)] = m.value;
                 }
+                block.dashes = self.bytes[m.start] == b'-' && m.end > m.start + 1;
                 m.end
             }
             None => start,
@@ -565,9 +585,11 @@ impl Segmenter<'_> {
         if !may_start_marker(self.bytes, p) {
             return None;
         }
-        let m = self.marker_at(p, block.end, false)?;
+        // In a list bulleted with "- 1." the dash bullets recur inline.
+        let dash = self.bytes[p] == b'-';
+        let m = self.marker_at(p, block.end, dash && block.dashes)?;
         if m.style == BULLET {
-            return Some(m);
+            return (!dash || m.end > p + 1).then_some(m);
         }
         let last = &mut block.chain[usize::from(m.style)];
         let accept = (*last > 0 && m.value == *last + 1)
@@ -576,6 +598,21 @@ impl Segmenter<'_> {
             *last = m.value;
         }
         accept.then_some(m)
+    }
+
+    /// A run of three or more of the same symbol at `p`, standing alone.
+    fn separator(&self, p: usize, end: usize) -> Option<usize> {
+        let b = self.bytes;
+        let x = b[p];
+        if !matches!(x, b'*' | b'=' | b'-' | b'_' | b'~' | b'#') {
+            return None;
+        }
+        let len = b[p..end].iter().take_while(|&&y| y == x).count();
+        let after = b.get(p + len);
+        // A few underscores are a blank to fill in, not a rule.
+        let min = if x == b'_' { 8 } else { 3 };
+        (len >= min && (p + len == end || after.is_some_and(u8::is_ascii_whitespace)))
+            .then_some(p + len)
     }
 
     /// Whether marker 2 (or "b") of the style of `first` follows it soon.
@@ -645,8 +682,10 @@ impl Segmenter<'_> {
                     }
                     b':' if self.colon_ends(i, block) => i = self.terminator(block, i),
                     b',' | b';' | b':' => {
-                        block.clause = Some((i + 1, block.chars));
                         i += 1;
+                        if bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                            block.clause = Some((i, block.chars));
+                        }
                     }
                     b'"' => {
                         self.open_quote(block, i, '"');
@@ -660,6 +699,14 @@ impl Segmenter<'_> {
                             if let Some(m) = self.inline_marker(i, block) {
                                 self.cut(block, m.start, UnitKind::ListItem);
                                 i = m.end;
+                            } else if let Some(end) = self
+                                .separator(i, block.end)
+                                .filter(|_| self.text[block.unit..i].trim().is_empty())
+                            {
+                                // "***", "=====": a unit of its own.
+                                self.cut(block, i, UnitKind::Sentence);
+                                self.cut(block, end, UnitKind::Sentence);
+                                i = end;
                             }
                         }
                     }
@@ -784,6 +831,10 @@ impl Segmenter<'_> {
         while p < limit {
             let d = self.char_at(p);
             if closers.contains(&d) {
+                // A straight quote after a space opens another quotation.
+                if d == '"' && self.char_before(p, i).is_some_and(char::is_whitespace) {
+                    p = limit;
+                }
                 break;
             }
             p += d.len_utf8();
@@ -911,9 +962,10 @@ impl Segmenter<'_> {
         } else if protected {
             false
         } else {
-            // Footnote marks belong to the sentence they follow: "...in 1805. [6] An".
+            // Footnote marks, omission marks, emoticons and "--" belong to the
+            // sentence they follow: "...in 1805. [6] An", "I love her. :) I".
             let mut k = self.skip_space(end, block.end);
-            while let Some(e) = self.footnote(k, block.end) {
+            while let Some(e) = self.trailer(k, block.end) {
                 end = e;
                 k = self.skip_space(e, block.end);
             }
@@ -1024,17 +1076,54 @@ impl Segmenter<'_> {
         }
     }
 
-    /// "[12]" at `k`.
-    fn footnote(&self, k: usize, end: usize) -> Option<usize> {
-        let b = self.bytes;
-        if k >= end || b[k] != b'[' {
-            return None;
-        }
-        let digits = b[k + 1..end.min(k + 5)]
-            .iter()
-            .take_while(|x| x.is_ascii_digit())
-            .count();
-        (digits > 0 && b.get(k + 1 + digits) == Some(&b']')).then_some(k + 2 + digits)
+    /// A token at `k` that trails a sentence: "[12]", "[...]", "[…]", ":)",
+    /// ";-)", ":P" or "--", followed by white space or the end of the block.
+    fn trailer(&self, k: usize, end: usize) -> Option<usize> {
+        let b = &self.bytes[k.min(end)..end];
+        let len = match b {
+            [b'[', rest @ ..] => {
+                let inner = rest.iter().take_while(|x| x.is_ascii_digit()).count();
+                let inner = if inner > 0 && inner <= 3 {
+                    inner
+                } else if rest.starts_with(b"...") {
+                    3
+                } else if rest.starts_with("…".as_bytes()) {
+                    3
+                } else {
+                    return None;
+                };
+                if rest.get(inner) != Some(&b']') {
+                    return None;
+                }
+                inner + 2
+            }
+            // "--" only before a capital: "-- voila! -- you have cake" runs on.
+            // A stray closing mark: "the phrase. ' And on April 3", "day. ) Hop".
+            [b'\'' | b'"' | b')' | b']'] => 1,
+            [b'\'' | b'"' | b')' | b']', x, ..] if x.is_ascii_whitespace() => 1,
+            [b'-', b'-', ..] => {
+                let k = self.skip_space(k + 2, end);
+                if k < end && !self.char_at(k).is_uppercase() {
+                    return None;
+                }
+                2
+            }
+            [b':' | b';' | b'=', b'-', x, ..] | [b':' | b';' | b'=', x, ..]
+                if matches!(
+                    x,
+                    b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b']' | b'[' | b'|'
+                ) =>
+            {
+                if b[1] == b'-' {
+                    3
+                } else {
+                    2
+                }
+            }
+            _ => return None,
+        };
+        let after = b.get(len);
+        (after.is_none() || after.is_some_and(u8::is_ascii_whitespace)).then_some(k + len)
     }
 
     /// Looks past white space and opening marks at what follows a cluster.
@@ -1044,7 +1133,6 @@ impl Segmenter<'_> {
             at: end,
             opener: false,
             inverted: false,
-            paren: false,
             ellipsis: false,
             content: false,
         };
@@ -1069,7 +1157,6 @@ impl Segmenter<'_> {
             }
             next.opener = true;
             next.inverted |= matches!(c, '¿' | '¡');
-            next.paren |= matches!(c, '(' | '[' | '（');
             k += c.len_utf8();
         }
         if k >= end {
@@ -1080,14 +1167,19 @@ impl Segmenter<'_> {
         next.at = k;
         next.class = if c.is_uppercase() {
             NextClass::Upper
+        } else if self.bytes[k..end].starts_with(b"http") || self.bytes[k..end].starts_with(b"www.")
+        {
+            NextClass::Url
         } else if c.is_lowercase() {
             NextClass::Lower
         } else if c.is_numeric() {
             NextClass::Digit
         } else if c.is_alphabetic() {
             NextClass::Caseless
-        } else if matches!(c, '-' | '–' | '—' | '―' | ',' | ';' | ':') {
+        } else if matches!(c, '-' | '–' | '—' | '―') {
             NextClass::Dash
+        } else if matches!(c, ',' | ';' | ':') {
+            NextClass::Punct
         } else if is_closer(c) {
             NextClass::Closer
         } else {
@@ -1136,14 +1228,12 @@ impl Segmenter<'_> {
         while !self.text.is_char_boundary(forward) {
             forward += 1;
         }
-        let token_forward = &self.text[cluster.end..forward];
+        // The glued word must be a plain word ("XVIII ғасыр"), not "Newsfeed.Com-Unlimited".
+        let token_forward = self.text[cluster.end..forward]
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', ')']);
         let url = |s: &str| s.contains(['@', '/', ':', '_', '\\', '=', '#']);
         !url(token_back)
-            && !url(token_forward)
-            && !token_forward
-                .split('.')
-                .skip(1)
-                .any(|part| part.chars().next().is_some_and(char::is_lowercase))
+            && token_forward.chars().all(char::is_alphabetic)
             && !token_back.starts_with("www")
     }
 
@@ -1159,7 +1249,7 @@ impl Segmenter<'_> {
                 }
                 match next.class {
                     Lower => !cluster.closer && !self.exclamation_word(i, block),
-                    Dash | Closer => false,
+                    Dash | Punct | Closer => false,
                     _ => true,
                 }
             }
@@ -1167,7 +1257,7 @@ impl Segmenter<'_> {
                 if cluster.bracketed {
                     return next.class == Upper && !next.opener;
                 }
-                matches!(next.class, Upper | Caseless) && !next.paren
+                matches!(next.class, Upper | Caseless | Url)
             }
             Kind::Period => self.period(i, cluster, next, block),
         }
@@ -1193,9 +1283,7 @@ impl Segmenter<'_> {
                     return false;
                 }
                 match word {
-                    Word::Empty | Word::Known(Abbrev::Numeric, _) => {
-                        self.language == Language::English
-                    }
+                    Word::Empty | Word::Number { .. } => self.language == Language::English,
                     Word::Regular { chars } => match self.language {
                         Language::English => true,
                         Language::Other => chars >= 5,
@@ -1210,14 +1298,14 @@ impl Segmenter<'_> {
                 }
                 plain
             }
-            Caseless | Dash | Other => {
+            Caseless | Dash | Url | Other => {
                 plain
                     || matches!(
                         word,
                         Word::Number { .. } | Word::Known(Abbrev::EndLikely, _)
                     )
             }
-            Closer => false,
+            Punct | Closer => false,
         }
     }
 
@@ -1234,8 +1322,13 @@ impl Segmenter<'_> {
             Word::Empty | Word::Regular { .. } | Word::Known(Abbrev::Numeric, _) => true,
             Word::Number { digits, plain } => !(plain && digits <= 2 && ordinal_language),
             Word::Roman => !ordinal_language,
+            // An initial, unless a typical opener follows ("...after X. So I").
             Word::Single { upper, after_slash } => {
-                after_slash || next.inverted || (upper && self.pronoun_i(start, i, block))
+                after_slash
+                    || next.inverted
+                    || (upper
+                        && (self.pronoun_i(start, i, block)
+                            || self.next_is_starter(next, block, 2)))
             }
             Word::Known(Abbrev::Title, true) | Word::Known(Abbrev::Medial, _) => false,
             Word::Dotted(Some(Abbrev::Medial | Abbrev::Title)) => false,
@@ -1266,24 +1359,38 @@ impl Segmenter<'_> {
     /// one? Pronouns, articles and the like do; a title ("Mr.") does when the
     /// sentence so far is more than a short opening phrase ("At 5 a.m. Mr. Smith").
     fn opens_sentence(&self, next: &Next, start: usize, block: &Block) -> bool {
-        let mut buf = [0u8; 64];
-        let mut end = next.at;
-        while end < block.end {
-            let c = self.char_at(end);
-            if !c.is_alphabetic() {
-                break;
-            }
-            end += c.len_utf8();
+        if self.next_is_starter(next, block, 1) {
+            return true;
         }
+        let end = self.word_end(next.at, block.end);
+        let mut buf = [0u8; 64];
         let Some(word) = lower_into(&self.text[next.at..end], &mut buf) else {
             return false;
         };
-        if STARTERS.binary_search(&word).is_ok() {
-            return true;
-        }
         let title = self.bytes.get(end) == Some(&b'.')
             && is_abbreviation(self.language, word) == Some(Abbrev::Title);
         title && self.words_before(start, block) >= 4
+    }
+
+    /// Whether the next word, of at least `min` letters, typically opens a sentence.
+    fn next_is_starter(&self, next: &Next, block: &Block, min: usize) -> bool {
+        let end = self.word_end(next.at, block.end);
+        let mut buf = [0u8; 64];
+        let word = &self.text[next.at..end];
+        word.chars().count() >= min
+            && lower_into(word, &mut buf).is_some_and(|w| STARTERS.binary_search(&w).is_ok())
+    }
+
+    /// The end of the run of letters at `at`.
+    fn word_end(&self, mut at: usize, end: usize) -> usize {
+        while at < end {
+            let c = self.char_at(at);
+            if !c.is_alphabetic() {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        at
     }
 
     fn words_before(&self, start: usize, block: &Block) -> usize {
@@ -1320,7 +1427,20 @@ impl Segmenter<'_> {
         block: &Block,
     ) -> Word {
         let raw = &self.text[start..i];
-        let word = raw.trim_start_matches('.');
+        let mut word = raw.trim_start_matches(['.', '\'', '’']);
+        let mut start = i - word.len();
+        // An elided article or preposition before the word: "l'Ing", "dell'Avv".
+        if let Some(k) = word.rfind(['\'', '’']) {
+            let head = &word[..k];
+            let tail = &word[k..].trim_start_matches(['\'', '’']);
+            if head.chars().count() <= 4
+                && head.chars().all(char::is_lowercase)
+                && tail.chars().count() >= 2
+            {
+                word = tail;
+                start = i - word.len();
+            }
+        }
         if word.is_empty() {
             return Word::Empty;
         }
@@ -1383,8 +1503,21 @@ impl Segmenter<'_> {
             return Word::Regular { chars: part };
         }
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        if is_interjection(key) {
+            return Word::Regular { chars: letters };
+        }
         if let Some(kind) = is_abbreviation(self.language, key) {
             return Word::Known(kind, capitalized);
+        }
+        // Street names: "Hauptstr. 5", "Kalverstr. 12".
+        if key.len() > 4
+            && key.ends_with("str")
+            && matches!(
+                self.language,
+                Language::German | Language::Dutch | Language::Other
+            )
+        {
+            return Word::Known(Abbrev::Final, capitalized);
         }
         if letters <= 3 {
             if let Some(kind) = self.chained(start, key, block) {
@@ -1392,6 +1525,11 @@ impl Segmenter<'_> {
             }
         }
         if letters == 1 {
+            // A unit after a number ("à 15 h. Elle") is a word; Cyrillic
+            // "1799 г." (year) stays an abbreviation.
+            if last_letter.is_ascii() && self.number_before(start, block) {
+                return Word::Regular { chars: 1 };
+            }
             return Word::Single {
                 upper: last_letter.is_uppercase(),
                 after_slash: before == Some('/'),
@@ -1403,10 +1541,27 @@ impl Segmenter<'_> {
         {
             return Word::Roman;
         }
-        if letters <= 5 && vowel == Some(false) {
+        // Short words without vowels are abbreviations ("Nr", "kg"), except
+        // acronyms ("RFP") and interjections ("Hmm").
+        if letters <= 5 && vowel == Some(false) && word.chars().any(char::is_lowercase) {
             return Word::Consonants;
         }
         Word::Regular { chars: letters }
+    }
+
+    /// Whether the token before the word at `start` is a number.
+    fn number_before(&self, start: usize, block: &Block) -> bool {
+        let b = self.bytes;
+        if start < block.start + 2 || b[start - 1] != b' ' {
+            return false;
+        }
+        let digits = b[block.start..start - 1]
+            .iter()
+            .rev()
+            .take_while(|x| x.is_ascii_digit())
+            .count();
+        digits > 0
+            && (start - 1 - digits == block.start || b[start - 2 - digits].is_ascii_whitespace())
     }
 
     /// Multi-part abbreviations written with a space: "z. B", "p. ex", "т. д".
@@ -1463,6 +1618,30 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
         || (line.chars + 1 + next.first_word) * 20 < layout.widest * 17
 }
 
+fn is_interjection(word: &str) -> bool {
+    matches!(
+        word,
+        "hm" | "hmm"
+            | "hmmm"
+            | "mm"
+            | "mmm"
+            | "mhm"
+            | "shh"
+            | "sh"
+            | "psst"
+            | "pst"
+            | "grr"
+            | "brr"
+            | "tsk"
+            | "pfft"
+            | "zzz"
+            | "ssh"
+            | "thx"
+            | "pls"
+            | "plz"
+    )
+}
+
 /// Lower-cases `word` (without format characters) into `buf`.
 fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     if word.is_ascii() {
@@ -1498,11 +1677,14 @@ const LINE_STOP: [bool; 256] = {
     table
 };
 
-/// Whether a list marker may start at `p` (a quick test before the real one).
+/// Whether a list marker or a separator may start at `p` (a quick test
+/// before the real ones).
 fn may_start_marker(bytes: &[u8], p: usize) -> bool {
     match bytes[p] {
         b'0'..=b'9' | 0xE2 => true,
         b'a'..=b'z' => matches!(bytes.get(p + 1), Some(b'.' | b')')),
+        b'-' => matches!(bytes.get(p + 1), Some(b'-' | b' ')),
+        x @ (b'*' | b'=' | b'_' | b'~' | b'#') => bytes.get(p + 1) == Some(&x),
         _ => false,
     }
 }
@@ -1648,7 +1830,10 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '°' | 'º' | 'ª') || is_format(c) || is_mark(c)
+    c.is_alphanumeric()
+        || matches!(c, '.' | '°' | 'º' | 'ª' | '\'' | '’')
+        || is_format(c)
+        || is_mark(c)
 }
 
 fn is_greek(c: char) -> bool {
