@@ -1,2 +1,295 @@
-//! Native throughput benchmark (filled in by the benchmark work).
-fn main() {}
+//! Native throughput of `summarize`, against two floors on the same text: a
+//! bare UAX #29 sentence pass and a bare UAX #29 word pass (the least any
+//! segmenting summarizer must do).
+//!
+//! Inputs are built from the fixtures in `tests/fixtures/`: English news at
+//! 10 KB, 100 KB, 1 MB and 10 MB (the five articles concatenated in a varying
+//! order, with their body paragraphs shuffled, so the text is not one article
+//! repeated verbatim), and 1 MB of German and of Chinese.
+//!
+//! ```text
+//! cargo bench --bench throughput                        # everything
+//! ABRIDGE_BENCH_QUICK=1 cargo bench --bench throughput  # without 10 MB
+//! ```
+//!
+//! Prints a Markdown table (best of several runs), the scaling exponent from
+//! the smallest to the largest English input (the slope on a log-log plot: 1.0
+//! is linear), and the peak resident memory.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use abridge::{summarize, Length, Options};
+use unicode_segmentation::UnicodeSegmentation;
+
+const NEWS: [&str; 5] = [
+    include_str!("../tests/fixtures/news-bridge.txt"),
+    include_str!("../tests/fixtures/news-storm.txt"),
+    include_str!("../tests/fixtures/news-earnings.txt"),
+    include_str!("../tests/fixtures/news-glacier.txt"),
+    include_str!("../tests/fixtures/news-marathon.txt"),
+];
+const GERMAN: &str = include_str!("../tests/fixtures/news-de.txt");
+const CHINESE: &str = include_str!("../tests/fixtures/news-zh.txt");
+
+const KB: usize = 1 << 10;
+const MB: usize = 1 << 20;
+
+/// A small deterministic generator (xorshift64*), so every run benchmarks the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// One copy of an article: title and lead paragraph in place, the body shuffled.
+fn push_article(out: &mut String, article: &str, rng: &mut Rng) {
+    let paragraphs: Vec<&str> = article
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let keep = paragraphs.len().min(2);
+    let mut body = paragraphs[keep..].to_vec();
+    rng.shuffle(&mut body);
+    for paragraph in paragraphs[..keep].iter().chain(&body) {
+        out.push_str(paragraph);
+        out.push_str("\n\n");
+    }
+}
+
+/// About `bytes` of text from `articles`, whole articles only, in varying order.
+fn build(articles: &[&str], bytes: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let mut out = String::with_capacity(bytes + 8 * KB);
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    while out.len() < bytes {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            if out.len() >= bytes {
+                break;
+            }
+            push_article(&mut out, articles[i], &mut rng);
+        }
+    }
+    out
+}
+
+/// The wall time of one call.
+fn once<T>(f: impl FnOnce() -> T) -> Duration {
+    let started = Instant::now();
+    black_box(f());
+    started.elapsed()
+}
+
+fn runs_for(bytes: usize) -> usize {
+    match bytes {
+        b if b <= 16 * KB => 30,
+        b if b <= 128 * KB => 10,
+        b if b <= 2 * MB => 5,
+        _ => 3,
+    }
+}
+
+struct Row {
+    name: String,
+    bytes: usize,
+    summarize: Duration,
+    sentences: Duration,
+    words: Duration,
+}
+
+fn measure(name: &str, text: &str) -> Row {
+    let options = Options::from(Length::Sentences(10));
+    // Sanity check, and warm-up.
+    let summary = summarize(text, &options).expect("valid options");
+    assert_eq!(summary.selected().count(), 10, "{name}: summary length");
+    // Interleaved, best of each: a burst of load elsewhere on the machine then
+    // slows all three alike instead of skewing the ratios.
+    let mut row = Row {
+        name: name.to_string(),
+        bytes: text.len(),
+        summarize: Duration::MAX,
+        sentences: Duration::MAX,
+        words: Duration::MAX,
+    };
+    for _ in 0..runs_for(text.len()) {
+        let t = once(|| summarize(black_box(text), &options).unwrap());
+        row.summarize = row.summarize.min(t);
+        let t = once(|| black_box(text).split_sentence_bounds().count());
+        row.sentences = row.sentences.min(t);
+        let t = once(|| black_box(text).unicode_words().count());
+        row.words = row.words.min(t);
+    }
+    row
+}
+
+fn size(bytes: usize) -> String {
+    if bytes >= MB {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    } else {
+        format!("{:.0} KB", bytes as f64 / KB as f64)
+    }
+}
+
+fn time(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.2} ms", s * 1e3)
+    } else {
+        format!("{:.0} µs", s * 1e6)
+    }
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / MB as f64 / d.as_secs_f64()
+}
+
+/// A field of /proc/self/status in kB (Linux only).
+fn proc_status_kb(field: &str) -> Option<usize> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resets the peak-RSS mark (Linux: writing 5 to clear_refs resets VmHWM).
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; ignore arguments, use the environment.
+    let quick = std::env::var("ABRIDGE_BENCH_QUICK").is_ok_and(|v| v == "1");
+    let mut sizes = vec![10 * KB, 100 * KB, MB];
+    if !quick {
+        sizes.push(10 * MB);
+    }
+
+    let english: Vec<(String, String)> = sizes
+        .iter()
+        .map(|&bytes| {
+            (
+                format!("English news {}", size(bytes)),
+                build(&NEWS, bytes, 0x5eed + bytes as u64),
+            )
+        })
+        .collect();
+    let others = [
+        ("German news 1 MB".to_string(), build(&[GERMAN], MB, 0xde)),
+        ("Chinese news 1 MB".to_string(), build(&[CHINESE], MB, 0x2f)),
+    ];
+
+    let largest_index = english.len() - 1;
+    let largest = english[largest_index].1.len();
+    let mut rows = Vec::new();
+    let mut peak = None;
+    for (index, (name, text)) in english.iter().chain(others.iter()).enumerate() {
+        let is_largest = index == largest_index;
+        let baseline = if is_largest && reset_peak_rss() {
+            proc_status_kb("VmRSS:")
+        } else {
+            None
+        };
+        rows.push(measure(name, text));
+        if is_largest {
+            peak = baseline.zip(proc_status_kb("VmHWM:"));
+        }
+    }
+
+    println!(
+        "abridge {} — summarize with Sentences(10), best of 3–30 runs{}",
+        env!("CARGO_PKG_VERSION"),
+        if quick { " (quick: no 10 MB)" } else { "" }
+    );
+    // Timings on a busy machine are noisy: say how busy it was.
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        println!(
+            "(load average {} on {cpus} CPUs when the runs ended)",
+            load.split_whitespace().next().unwrap_or("?")
+        );
+    }
+    println!();
+    println!("| input | size | summarize | MB/s | × sentence pass | × word pass |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for row in &rows {
+        println!(
+            "| {} | {} | {} | {:.1} | {:.1}× | {:.1}× |",
+            row.name,
+            size(row.bytes),
+            time(row.summarize),
+            mb_per_s(row.bytes, row.summarize),
+            row.summarize.as_secs_f64() / row.sentences.as_secs_f64(),
+            row.summarize.as_secs_f64() / row.words.as_secs_f64(),
+        );
+    }
+    println!();
+    println!("Floors on the same text (best of the same number of runs, interleaved):");
+    println!();
+    println!("| input | sentence pass | MB/s | word pass | MB/s |");
+    println!("|---|---:|---:|---:|---:|");
+    for row in &rows {
+        println!(
+            "| {} | {} | {:.1} | {} | {:.1} |",
+            row.name,
+            time(row.sentences),
+            mb_per_s(row.bytes, row.sentences),
+            time(row.words),
+            mb_per_s(row.bytes, row.words),
+        );
+    }
+
+    // Scaling: slope of log(time) against log(size), smallest to largest English input.
+    let english_rows = &rows[..english.len()];
+    if let (Some(first), Some(last)) = (english_rows.first(), english_rows.last()) {
+        let slope = (last.summarize.as_secs_f64() / first.summarize.as_secs_f64()).ln()
+            / (last.bytes as f64 / first.bytes as f64).ln();
+        println!();
+        println!(
+            "Scaling exponent, {} → {}: {slope:.2} (1.00 is linear; the sentence pass: {:.2})",
+            size(first.bytes),
+            size(last.bytes),
+            (last.sentences.as_secs_f64() / first.sentences.as_secs_f64()).ln()
+                / (last.bytes as f64 / first.bytes as f64).ln()
+        );
+    }
+
+    match (peak, proc_status_kb("VmHWM:")) {
+        (Some((baseline_kb, peak_kb)), _) => {
+            let input_kb = largest as f64 / KB as f64;
+            println!(
+                "Peak RSS while summarizing the largest input ({}): {:.1} MB = {:.1}× the input; \
+                 of that, {:.1} MB = {:.1}× the input above the {:.1} MB already resident \
+                 (the process and every benchmark input).",
+                size(largest),
+                peak_kb as f64 / 1024.0,
+                peak_kb as f64 / input_kb,
+                peak_kb.saturating_sub(baseline_kb) as f64 / 1024.0,
+                peak_kb.saturating_sub(baseline_kb) as f64 / input_kb,
+                baseline_kb as f64 / 1024.0,
+            );
+        }
+        (None, Some(overall_kb)) => println!(
+            "Peak RSS of the process: {:.1} MB = {:.1}× the largest input ({}), which \
+             includes the benchmark's own copies of every input.",
+            overall_kb as f64 / 1024.0,
+            overall_kb as f64 * KB as f64 / largest as f64,
+            size(largest)
+        ),
+        _ => println!("Peak RSS: not available (no /proc/self/status)."),
+    }
+}
