@@ -1083,11 +1083,10 @@ impl Segmenter<'_> {
         let len = match b {
             [b'[', rest @ ..] => {
                 let inner = rest.iter().take_while(|x| x.is_ascii_digit()).count();
-                let inner = if inner > 0 && inner <= 3 {
+                // "[...]" and "[…]" are three bytes long either way.
+                let inner = if (1..=3).contains(&inner) {
                     inner
-                } else if rest.starts_with(b"...") {
-                    3
-                } else if rest.starts_with("…".as_bytes()) {
+                } else if rest.starts_with(b"...") || rest.starts_with("…".as_bytes()) {
                     3
                 } else {
                     return None;
