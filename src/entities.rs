@@ -132,6 +132,22 @@ const TITLES: &[&str] = &[
     "St",
 ];
 
+/// Words that label parts of a document ("Figure 3", "Table 2"), not entities.
+const DOCUMENT_PARTS: &[&str] = &[
+    "Abbildung",
+    "Algorithm",
+    "Appendix",
+    "Chapter",
+    "Eq",
+    "Equation",
+    "Example",
+    "Fig",
+    "Figure",
+    "Section",
+    "Table",
+    "Tabelle",
+];
+
 const MAGNITUDES: &[&str] = &["billion", "million", "thousand", "trillion", "bn", "m"];
 
 impl Recognizer {
@@ -168,7 +184,7 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            if !first.is_uppercase() || title_case {
+            if !first.is_uppercase() || title_case || DOCUMENT_PARTS.contains(&word) {
                 i += 1;
                 continue;
             }
