@@ -303,7 +303,7 @@ fn text_kind(spans: &[SentenceSpan]) -> TextKind {
     let paragraphs = spans.last().map_or(0, |s| s.paragraph + 1);
     if sentences <= 3 {
         TextKind::Short
-    } else if headings >= 2 || (sentences > 120 && paragraphs >= 5) {
+    } else if (headings >= 2 && sentences >= 25) || (sentences > 120 && paragraphs >= 5) {
         TextKind::Sectioned
     } else {
         TextKind::News
