@@ -764,10 +764,6 @@ fn german_and_french_actors_are_found() {
 }
 
 #[test]
-#[ignore = "bug: report-pumps.md's first line, the Markdown title `# Predicting Pump Failures in a \
-            Municipal Water Network from Low-Cost Vibration Sensors` (13 words), is segmented \
-            as UnitKind::Sentence rather than Heading (the `##` section headings are Headings), \
-            so it stays eligible and is chosen, `#` markup included, in an 8-sentence summary"]
 fn sectioned_report_summary_has_no_headings() {
     let summary = run("report-pumps.md", REPORT, &Options::from(8));
     assert_eq!(summary.selected().count(), 8, "report-pumps.md: selected");
