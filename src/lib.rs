@@ -249,3 +249,8 @@ fn utf16_spans(text: &str, spans: &[SentenceSpan]) -> Vec<Span> {
         })
         .collect()
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
