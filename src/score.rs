@@ -120,6 +120,9 @@ impl Weights {
     }
 }
 
+/// Added to every content score; small enough not to reorder real content differences.
+const CONTENT_FLOOR: f64 = 0.01;
+
 /// How much of the similarity to earlier sentences counts against centrality.
 const BACKWARD_WEIGHT: f64 = 0.5;
 
@@ -160,7 +163,10 @@ pub(crate) fn score(
             .iter()
             .map(|&p| penalty_factor(p))
             .product::<f64>();
-        let content = weights.salience * salience[i]
+        // The floor keeps quality and position meaningful when a text is too
+        // small for content features to tell sentences apart (all zero).
+        let content = CONTENT_FLOOR
+            + weights.salience * salience[i]
             + weights.centrality * centrality[i]
             + weights.entities * entities[i];
         let strength = (prior_strength(kind) * weights.position).min(1.0);
