@@ -145,9 +145,8 @@ struct Block {
     unit: usize,
     kind: UnitKind,
     chars: usize,
-    /// The last white space and clause boundary: offset after it and the
-    /// unit's length in characters there.
-    space: Option<(usize, usize)>,
+    /// The last clause boundary: offset after it and the unit's length in
+    /// characters there.
     clause: Option<(usize, usize)>,
     /// A short quotation whose inner terminators don't end the sentence:
     /// offsets of its opening and closing marks.
@@ -304,6 +303,20 @@ impl Segmenter<'_> {
         let bytes = self.bytes;
         let (mut start, mut i) = (0, 0);
         while i < bytes.len() {
+            // Eight bytes at a time while none is a control character or non-ASCII.
+            while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+                let word = u64::from_le_bytes(*chunk);
+                let high = word & 0x8080_8080_8080_8080;
+                let control =
+                    word.wrapping_sub(0x0D0D_0D0D_0D0D_0D0D) & !word & 0x8080_8080_8080_8080;
+                if high | control != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             if !LINE_STOP[usize::from(bytes[i])] {
                 i += 1;
                 continue;
@@ -490,7 +503,6 @@ impl Segmenter<'_> {
             unit: start,
             kind: UnitKind::Sentence,
             chars: 0,
-            space: None,
             clause: None,
             region: (0, 0),
             searched: [0; QUOTES.len()],
@@ -649,31 +661,26 @@ impl Segmenter<'_> {
             if block.chars >= SOFT_CHARS {
                 self.cap(block, i);
             }
-            // Most bytes are letters and digits: skip them (up to the length cap).
-            // Spaces too, unless a list marker may follow.
+            // Most bytes are letters, digits and spaces: skip them (up to the length cap).
             let run = i;
             let limit = block.end.min(i + HARD_CHARS.saturating_sub(block.chars));
-            let mut space = None;
-            while i < limit {
-                let x = bytes[i];
-                if PLAIN[usize::from(x)] {
-                    i += 1;
-                } else if x == b' ' && i + 1 < limit && !may_start_marker(bytes, i + 1) {
-                    i += 1;
-                    space = Some(i);
-                } else {
-                    break;
-                }
-            }
+            i += bytes[i..limit]
+                .iter()
+                .position(|&x| !PLAIN[usize::from(x)])
+                .unwrap_or(limit - i);
             block.chars += i - run;
-            if let Some(s) = space {
-                block.space = Some((s, block.chars - (i - s)));
-            }
             if i >= limit {
                 continue;
             }
             let b = bytes[i];
             if b < 0x80 {
+                // A list marker or a separator ends before or at this byte.
+                if matches!(b, b'.' | b')' | b'-' | b'*' | b'=' | b'_' | b'~' | b'#') {
+                    if let Some(next) = self.marker_or_separator(block, i) {
+                        i = next;
+                        continue;
+                    }
+                }
                 block.chars += 1;
                 match b {
                     b'.' | b'!' | b'?' => i = self.terminator(block, i),
@@ -691,36 +698,22 @@ impl Segmenter<'_> {
                         self.open_quote(block, i, '"');
                         i += 1;
                     }
-                    _ => {
-                        // White space (the only other byte that stops the skip).
-                        block.space = Some((i + 1, block.chars));
-                        i += 1;
-                        if i < block.end && may_start_marker(bytes, i) {
-                            if let Some(m) = self.inline_marker(i, block) {
-                                self.cut(block, m.start, UnitKind::ListItem);
-                                i = m.end;
-                            } else if let Some(end) = self
-                                .separator(i, block.end)
-                                .filter(|_| self.text[block.unit..i].trim().is_empty())
-                            {
-                                // "***", "=====": a unit of its own.
-                                self.cut(block, i, UnitKind::Sentence);
-                                self.cut(block, end, UnitKind::Sentence);
-                                i = end;
-                            }
-                        }
-                    }
+                    _ => i += 1,
                 }
                 continue;
             }
             let c = self.char_at(i);
-            block.chars += 1;
             let len = c.len_utf8();
-            if c.is_alphanumeric() {
+            if is_bullet(c) && self.after_space(i, block) {
+                if let Some(m) = self.inline_marker(i, block) {
+                    self.cut(block, m.start, UnitKind::ListItem);
+                    i = m.end;
+                    continue;
+                }
+            }
+            block.chars += 1;
+            if c.is_alphanumeric() || c.is_whitespace() {
                 i += len;
-            } else if c.is_whitespace() {
-                i += len;
-                block.space = Some((i, block.chars));
             } else if matches!(c, '，' | '、' | '；' | '：' | '–' | '—' | '،' | '؛') {
                 i += len;
                 block.clause = Some((i, block.chars));
@@ -746,13 +739,53 @@ impl Segmenter<'_> {
         self.emit(block.unit, block.end, block.kind);
     }
 
+    fn after_space(&self, p: usize, block: &Block) -> bool {
+        p > block.start && self.bytes[p - 1].is_ascii_whitespace()
+    }
+
+    /// At punctuation `i`: a list marker that starts after white space and ends
+    /// here ("2.", "b)", "- 10."), or a separator ("***") that starts here. Cuts
+    /// the unit before it and returns where the scan goes on.
+    fn marker_or_separator(&mut self, block: &mut Block, i: usize) -> Option<usize> {
+        let b = self.bytes;
+        let mut p = i;
+        if matches!(b[i], b'.' | b')') {
+            let digits = b[block.start..i]
+                .iter()
+                .rev()
+                .take(4)
+                .take_while(|x| x.is_ascii_digit())
+                .count();
+            p = if digits > 0 {
+                i - digits
+            } else if i > block.start && b[i - 1].is_ascii_lowercase() {
+                i - 1
+            } else {
+                return None;
+            };
+        }
+        if !self.after_space(p, block) {
+            return None;
+        }
+        if let Some(m) = self.inline_marker(p, block) {
+            self.cut(block, m.start, UnitKind::ListItem);
+            return Some(m.end);
+        }
+        let end = self
+            .separator(p, block.end)
+            .filter(|_| self.text[block.unit..p].trim().is_empty())?;
+        // "***", "=====": a unit of its own.
+        self.cut(block, p, UnitKind::Sentence);
+        self.cut(block, end, UnitKind::Sentence);
+        Some(end)
+    }
+
     /// Ends the current unit at `at` (the scan position or just before it).
     fn cut(&mut self, block: &mut Block, at: usize, kind: UnitKind) {
         self.emit(block.unit, at, block.kind);
         block.unit = at;
         block.kind = kind;
         block.chars = 0;
-        block.space = None;
         block.clause = None;
     }
 
@@ -762,11 +795,10 @@ impl Segmenter<'_> {
         block.unit = at;
         block.kind = UnitKind::Sentence;
         block.chars -= chars;
-        let keep = |mark: Option<(usize, usize)>| {
-            mark.filter(|&(p, _)| p > at).map(|(p, c)| (p, c - chars))
-        };
-        block.space = keep(block.space);
-        block.clause = keep(block.clause);
+        block.clause = block
+            .clause
+            .filter(|&(p, _)| p > at)
+            .map(|(p, c)| (p, c - chars));
     }
 
     /// The length cap: a long unit ends at its last clause boundary; a very
@@ -779,12 +811,28 @@ impl Segmenter<'_> {
         if block.chars < HARD_CHARS {
             return;
         }
-        if let Some((at, chars)) = block.space.filter(|&(_, c)| c >= MIN_CHARS) {
+        if let Some((at, chars)) = self.last_space(block, i) {
             return self.cut_back(block, at, chars);
         }
         let at = self.grapheme_boundary(i, block.unit);
         let chars = block.chars - self.text[at..i].chars().count();
         self.cut_back(block, at, chars);
+    }
+
+    /// The last white space before `i` that leaves at least `MIN_CHARS`
+    /// characters before it: the offset after it and the characters there.
+    fn last_space(&self, block: &Block, i: usize) -> Option<(usize, usize)> {
+        let mut chars = block.chars;
+        for (k, c) in self.text[block.unit..i].char_indices().rev() {
+            if chars < MIN_CHARS {
+                return None;
+            }
+            if c.is_whitespace() {
+                return Some((block.unit + k + c.len_utf8(), chars));
+            }
+            chars -= 1;
+        }
+        None
     }
 
     fn grapheme_boundary(&self, i: usize, floor: usize) -> usize {
@@ -827,23 +875,21 @@ impl Segmenter<'_> {
             return;
         }
         let limit = self.boundary_up((i + QUOTE_BYTES).min(block.end));
-        let mut p = (i + len).max(block.searched[kind]);
-        while p < limit {
-            let d = self.char_at(p);
-            if closers.contains(&d) {
-                // A straight quote after a space opens another quotation.
-                if d == '"' && self.char_before(p, i).is_some_and(char::is_whitespace) {
-                    p = limit;
-                }
-                break;
-            }
-            p += d.len_utf8();
-        }
-        if p >= limit {
-            block.searched[kind] = limit;
+        let from = (i + len).max(block.searched[kind]);
+        let window = self.text.get(from..limit).unwrap_or("");
+        let found = match closers {
+            [one] => window.find(*one),
+            _ => window.find(closers),
+        };
+        let Some(p) = found.map(|k| from + k) else {
+            block.searched[kind] = limit.max(from);
+            return;
+        };
+        block.searched[kind] = p;
+        // A straight quote after a space opens another quotation.
+        if c == '"' && self.char_before(p, i).is_some_and(char::is_whitespace) {
             return;
         }
-        block.searched[kind] = p;
         let close_len = self.char_at(p).len_utf8();
         let embedded = always || {
             let inside = self.char_before(p, i);
@@ -912,6 +958,10 @@ impl Segmenter<'_> {
 
     /// Whether the letter before `i` (past periods and ellipses) is of a script.
     fn script_before(&self, i: usize, floor: usize, script: fn(char) -> bool) -> bool {
+        // The scripts asked about are not ASCII, and nor are their letters' last bytes.
+        if i > floor && self.bytes[i - 1] < 0x80 && !matches!(self.bytes[i - 1], b'.') {
+            return false;
+        }
         self.text[floor..i]
             .chars()
             .rev()
@@ -1429,9 +1479,14 @@ impl Segmenter<'_> {
         let mut word = raw.trim_start_matches(['.', '\'', '’']);
         let mut start = i - word.len();
         // An elided article or preposition before the word: "l'Ing", "dell'Avv".
-        if let Some(k) = word.rfind(['\'', '’']) {
+        let apostrophe = if word.is_ascii() {
+            word.bytes().rposition(|b| b == b'\'')
+        } else {
+            word.rfind(['\'', '’'])
+        };
+        if let Some(k) = apostrophe {
             let head = &word[..k];
-            let tail = &word[k..].trim_start_matches(['\'', '’']);
+            let tail = word[k..].trim_start_matches(['\'', '’']);
             if head.chars().count() <= 4
                 && head.chars().all(char::is_lowercase)
                 && tail.chars().count() >= 2
@@ -1448,17 +1503,12 @@ impl Segmenter<'_> {
         }
         let (mut letters, mut digits, mut dots, mut others) = (0, 0, 0, 0);
         let (mut part, mut longest_part, mut empty_part) = (0, 0, false);
-        let mut vowel = Some(false);
         let mut last_letter = ' ';
         for c in word.chars() {
             if c.is_alphabetic() {
                 letters += 1;
                 part += 1;
                 last_letter = c;
-                vowel = match (vowel, vowel_status(c)) {
-                    (Some(v), Some(w)) => Some(v || w),
-                    _ => None,
-                };
             } else if c.is_numeric() {
                 digits += 1;
                 part += 1;
@@ -1542,7 +1592,13 @@ impl Segmenter<'_> {
         }
         // Short words without vowels are abbreviations ("Nr", "kg"), except
         // acronyms ("RFP") and interjections ("Hmm").
-        if letters <= 5 && vowel == Some(false) && word.chars().any(char::is_lowercase) {
+        if letters <= 5
+            && word.chars().any(char::is_lowercase)
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| vowel_status(c) == Some(false))
+        {
             return Word::Consonants;
         }
         Word::Regular { chars: letters }
@@ -1688,13 +1744,15 @@ fn may_start_marker(bytes: &[u8], p: usize) -> bool {
     }
 }
 
+/// Bytes the scan skips: ASCII letters, digits, spaces and the punctuation
+/// that never ends a sentence, starts a list marker or closes a clause.
 const PLAIN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = !matches!(
             b as u8,
-            b' ' | b'\t'
+            b'\t'
                 | b'\n'
                 | b'\r'
                 | 0x0B
@@ -1706,6 +1764,13 @@ const PLAIN: [bool; 256] = {
                 | b';'
                 | b':'
                 | b'"'
+                | b')'
+                | b'-'
+                | b'*'
+                | b'='
+                | b'_'
+                | b'~'
+                | b'#'
         );
         b += 1;
     }

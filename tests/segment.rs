@@ -308,6 +308,103 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
             "XVIII ғасырдың бiрiншi ширегi.",
         ],
     ),
+    (
+        "omission mark after a sentence",
+        English,
+        "Go to a shop for those anyway. [...] I am not suggesting it.",
+        &["Go to a shop for those anyway. [...]", "I am not suggesting it."],
+    ),
+    (
+        "emoticon after a sentence",
+        English,
+        "I love her. :) I have a cat too.",
+        &["I love her. :)", "I have a cat too."],
+    ),
+    (
+        "stray closing mark after a sentence",
+        English,
+        "We fly the next day. ) Hop onto a bus.",
+        &["We fly the next day. )", "Hop onto a bus."],
+    ),
+    (
+        "separator between sentences",
+        English,
+        "He replaced Steffen W. Graae. *** Bush also nominated A. Noel Kramer.",
+        &[
+            "He replaced Steffen W. Graae.",
+            "***",
+            "Bush also nominated A. Noel Kramer.",
+        ],
+    ),
+    (
+        "contractions are words",
+        English,
+        "They didn't. Today's news is different. He said it wasn't.",
+        &["They didn't.", "Today's news is different.", "He said it wasn't."],
+    ),
+    (
+        "acronym and interjection end sentences",
+        English,
+        "Send the RFP. Bruce will read it. Hmm. Maybe not.",
+        &["Send the RFP.", "Bruce will read it.", "Hmm.", "Maybe not."],
+    ),
+    (
+        "single capital before a sentence opener",
+        English,
+        "When Z happens after X it is because of X. So I may as well say it.",
+        &[
+            "When Z happens after X it is because of X.",
+            "So I may as well say it.",
+        ],
+    ),
+    (
+        "lower-case sentence start in English web text",
+        English,
+        "they are all bark and no bite. i think they could get along.",
+        &["they are all bark and no bite.", "i think they could get along."],
+    ),
+    (
+        "unit after a number",
+        French,
+        "Il est arrivé à 15 h. Elle est partie vers 16 h 30.",
+        &["Il est arrivé à 15 h.", "Elle est partie vers 16 h 30."],
+    ),
+    (
+        "Cyrillic year abbreviation after a number",
+        Russian,
+        "Он правил 150 г. Саргон победил в двубое.",
+        &["Он правил 150 г. Саргон победил в двубое."],
+    ),
+    (
+        "German street abbreviation",
+        German,
+        "Er wohnt in der Hauptstr. 5 in Berlin. Sein Nachbar heißt Dr. Müller.",
+        &[
+            "Er wohnt in der Hauptstr. 5 in Berlin.",
+            "Sein Nachbar heißt Dr. Müller.",
+        ],
+    ),
+    (
+        "spaced multi-part abbreviation ending a sentence",
+        Russian,
+        "Мы купили хлеб, молоко и т. д. Затем пошли домой.",
+        &["Мы купили хлеб, молоко и т. д.", "Затем пошли домой."],
+    ),
+    (
+        "lower case after a period in German continues",
+        German,
+        "Das gilt für ca. zehn Jahre, vgl. dazu Kap. drei.",
+        &["Das gilt für ca. zehn Jahre, vgl. dazu Kap. drei."],
+    ),
+    (
+        "straight quotes with a stray space don't pair",
+        English,
+        "I don't read it to set a meaning of \"modify, \"no matter the context. And here we have a phrase, \"waive or modify.\"",
+        &[
+            "I don't read it to set a meaning of \"modify, \"no matter the context.",
+            "And here we have a phrase, \"waive or modify.\"",
+        ],
+    ),
     // Lists.
     (
         "inline numbered list",
@@ -332,6 +429,12 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         English,
         "a. The first item b. The second item c. The third list item",
         &["a. The first item", "b. The second item", "c. The third list item"],
+    ),
+    (
+        "dash-bulleted numbered list",
+        English,
+        "- 9. The first item - 10. The second item",
+        &["- 9. The first item", "- 10. The second item"],
     ),
     (
         "a chapter number is not a list",
@@ -484,6 +587,76 @@ const KINDS: &[KindCase] = &[
         &[
             ("1.) The first item", UnitKind::ListItem),
             ("2.) The second item", UnitKind::ListItem),
+        ],
+    ),
+    (
+        "markdown headings of any length",
+        English,
+        "# Predicting Pump Failures in a Municipal Water Network from Low-Cost Vibration Sensors\n\n## 1. Introduction\n\nPumps fail. We study why.",
+        &[
+            (
+                "# Predicting Pump Failures in a Municipal Water Network from Low-Cost Vibration Sensors",
+                UnitKind::Heading,
+            ),
+            ("## 1. Introduction", UnitKind::Heading),
+            ("Pumps fail.", UnitKind::Sentence),
+            ("We study why.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a short line holding sentences is no heading",
+        English,
+        "For today Nov 5th. preferably in San Jose\n\nThanks.",
+        &[
+            ("For today Nov 5th.", UnitKind::Sentence),
+            ("preferably in San Jose", UnitKind::Sentence),
+            ("Thanks.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "e-mail headers are separate lines",
+        English,
+        "From: Margaret Liu <m.liu@example.org>\nTo: Platform Team <platform@example.org>\nSubject: Database migration this Saturday: what you need to know\nDate: Tue, 4 Jun 2024\n\nHi all,",
+        &[
+            ("From: Margaret Liu <m.liu@example.org>", UnitKind::Heading),
+            ("To: Platform Team <platform@example.org>", UnitKind::Heading),
+            (
+                "Subject: Database migration this Saturday: what you need to know",
+                UnitKind::Heading,
+            ),
+            ("Date: Tue, 4 Jun 2024", UnitKind::Sentence),
+            ("Hi all,", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a number at the start of a wrapped line is no list item",
+        English,
+        "As most of you know, we are moving the main customer database from the\nold cluster in Frankfurt to the new managed service this Saturday, June\n8. The migration window starts at 06:00 UTC and should end by 10:00 UTC\nat the latest.",
+        &[
+            (
+                "As most of you know, we are moving the main customer database from the\nold cluster in Frankfurt to the new managed service this Saturday, June\n8.",
+                UnitKind::Sentence,
+            ),
+            (
+                "The migration window starts at 06:00 UTC and should end by 10:00 UTC\nat the latest.",
+                UnitKind::Sentence,
+            ),
+        ],
+    ),
+    (
+        "list items with wrapped continuation lines",
+        English,
+        "Before Friday:\n\n1. Backend: make sure every service reads the database address from\n   the configuration service.\n2. Mobile: ship the build with the new maintenance screen (version\n   5.14.2) to both app stores.",
+        &[
+            ("Before Friday:", UnitKind::Sentence),
+            (
+                "1. Backend: make sure every service reads the database address from\n   the configuration service.",
+                UnitKind::ListItem,
+            ),
+            (
+                "2. Mobile: ship the build with the new maintenance screen (version\n   5.14.2) to both app stores.",
+                UnitKind::ListItem,
+            ),
         ],
     ),
     (

@@ -40,10 +40,70 @@ pub(crate) fn is_abbreviation(language: Language, word: &str) -> Option<Abbrev> 
 }
 
 fn find(table: &[(&str, Abbrev)], word: &str) -> Option<Abbrev> {
+    // Most words before a period are not abbreviations: a small Bloom filter
+    // over the table's keys settles them without a search.
+    if !might_hold(table, word.as_bytes()) {
+        return None;
+    }
     table
-        .binary_search_by(|(key, _)| key.as_bytes().cmp(word.as_bytes()))
+        .binary_search_by(|(key, _)| compare(key.as_bytes(), word.as_bytes()))
         .ok()
         .map(|i| table[i].1)
+}
+
+/// 2,048 bits per table, one hash (first byte, last byte, length) per key.
+const FILTER_WORDS: usize = 32;
+
+const fn filter_bit(key: &[u8]) -> usize {
+    if key.is_empty() {
+        return 0;
+    }
+    (key[0] as usize * 31 + key[key.len() - 1] as usize * 7 + key.len() * 131) % (FILTER_WORDS * 64)
+}
+
+const fn filter(table: &[(&str, Abbrev)]) -> [u64; FILTER_WORDS] {
+    let mut bits = [0u64; FILTER_WORDS];
+    let mut k = 0;
+    while k < table.len() {
+        let bit = filter_bit(table[k].0.as_bytes());
+        bits[bit / 64] |= 1 << (bit % 64);
+        k += 1;
+    }
+    bits
+}
+
+type Table = &'static [(&'static str, Abbrev)];
+
+const FILTERS: [(Table, [u64; FILTER_WORDS]); 10] = [
+    (UNIVERSAL, filter(UNIVERSAL)),
+    (ENGLISH, filter(ENGLISH)),
+    (GERMAN, filter(GERMAN)),
+    (FRENCH, filter(FRENCH)),
+    (SPANISH, filter(SPANISH)),
+    (ITALIAN, filter(ITALIAN)),
+    (PORTUGUESE, filter(PORTUGUESE)),
+    (DUTCH, filter(DUTCH)),
+    (RUSSIAN, filter(RUSSIAN)),
+    (OTHER, filter(OTHER)),
+];
+
+fn might_hold(table: &[(&str, Abbrev)], word: &[u8]) -> bool {
+    let bit = filter_bit(word);
+    FILTERS
+        .iter()
+        .find(|(t, _)| std::ptr::eq(*t, table))
+        .is_none_or(|(_, bits)| bits[bit / 64] & (1 << (bit % 64)) != 0)
+}
+
+/// Byte order, inlined: keys are short, and a `memcmp` call per probe costs
+/// more than the comparison.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 const UNIVERSAL: &[(&str, Abbrev)] = &[
@@ -1017,6 +1077,7 @@ mod tests {
                 );
             }
             for (key, _) in table {
+                assert!(!key.is_empty() && key.len() < 32, "{key}");
                 assert_eq!(*key, key.to_lowercase(), "{key}");
                 assert!(!key.ends_with('.') && !key.contains(' '), "{key}");
             }
