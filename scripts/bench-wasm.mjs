@@ -1,2 +1,126 @@
-// `make bench`, second half: wasm-in-Node throughput (filled in with the bindings).
-console.log("wasm throughput: the bindings are not there yet");
+// `make bench`, second half: the wasm package in Node on the same inputs as the
+// native benchmark (benches/throughput.rs: English news at 10 KB, 100 KB, 1 MB,
+// 10 MB built from tests/fixtures with the same generator and seeds, plus 1 MB
+// of German and of Chinese), summarize({ sentences: 10 }), best of 3-30 runs.
+// The time includes what a JavaScript caller pays: copying the text in and
+// building the result objects.
+//
+//   node scripts/bench-wasm.mjs [native-output.md]
+//
+// With the native benchmark's output (make bench saves it in target/bench-native.md),
+// prints wasm throughput as a share of native. ABRIDGE_BENCH_QUICK=1 skips 10 MB.
+// ABRIDGE_PKG=dir benchmarks another build of the package.
+import { readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { root, pkgDir } from "../tests/js/common.mjs";
+
+const require = createRequire(import.meta.url);
+const { summarize, version } = require(join(pkgDir, "node/abridge.js"));
+
+const KB = 1 << 10;
+const MB = 1 << 20;
+const fixture = (name) => readFileSync(join(root, "tests/fixtures", name), "utf8");
+
+// xorshift64*, exactly as in benches/throughput.rs.
+const MASK = (1n << 64n) - 1n;
+class Rng {
+  constructor(seed) { this.s = BigInt(seed) & MASK; }
+  next() {
+    let s = this.s;
+    s ^= s >> 12n;
+    s ^= (s << 25n) & MASK;
+    s ^= s >> 27n;
+    this.s = s;
+    return (s * 0x2545f4914f6cdd1dn) & MASK;
+  }
+  shuffle(items) {
+    for (let i = items.length - 1; i >= 1; i--) {
+      const j = Number(this.next() % BigInt(i + 1));
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+  }
+}
+
+function build(articles, bytes, seed) {
+  const rng = new Rng(seed);
+  const parts = [];
+  let length = 0;
+  const order = articles.map((_, i) => i);
+  while (length < bytes) {
+    rng.shuffle(order);
+    for (const i of order) {
+      if (length >= bytes) break;
+      const paragraphs = articles[i].split("\n\n").map((p) => p.trim()).filter((p) => p !== "");
+      const keep = Math.min(paragraphs.length, 2);
+      const body = paragraphs.slice(keep);
+      rng.shuffle(body);
+      for (const p of [...paragraphs.slice(0, keep), ...body]) {
+        parts.push(p, "\n\n");
+        length += Buffer.byteLength(p) + 2;
+      }
+    }
+  }
+  return parts.join("");
+}
+
+const runsFor = (bytes) => (bytes <= 16 * KB ? 30 : bytes <= 128 * KB ? 10 : bytes <= 2 * MB ? 5 : 3);
+const size = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / KB)} KB`);
+const time = (s) => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${Math.round(s * 1e6)} µs`);
+
+const quick = process.env.ABRIDGE_BENCH_QUICK === "1";
+const news = ["news-bridge.txt", "news-storm.txt", "news-earnings.txt", "news-glacier.txt", "news-marathon.txt"].map(fixture);
+const sizes = [10 * KB, 100 * KB, MB, ...(quick ? [] : [10 * MB])];
+const inputs = [
+  ...sizes.map((bytes) => [`English news ${size(bytes)}`, build(news, bytes, 0x5eed + bytes)]),
+  ["German news 1 MB", build([fixture("news-de.txt")], MB, 0xde)],
+  ["Chinese news 1 MB", build([fixture("news-zh.txt")], MB, 0x2f)],
+];
+
+// Native MB/s per input, from the native benchmark's Markdown table.
+const native = new Map();
+const nativeFile = process.argv[2];
+if (nativeFile && existsSync(nativeFile)) {
+  for (const line of readFileSync(nativeFile, "utf8").split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    // | input | size | summarize | MB/s | ...
+    if (cells.length > 5 && /news/.test(cells[1]) && Number.isFinite(Number(cells[4]))) {
+      native.set(cells[1], Number(cells[4]));
+    }
+  }
+}
+
+// V8 first runs wasm through its baseline compiler and tiers hot functions up
+// to the optimizing one as they run: warm up for about a second so that every
+// row measures optimized code, as the native benchmark does.
+const warmup = inputs[1][1];
+for (const started = Date.now(); Date.now() - started < 1500; ) summarize(warmup, { sentences: 10 });
+
+console.log(`abridge ${version()} wasm in Node ${process.version} (${pkgDir}) — summarize({ sentences: 10 }), best of 3–30 runs\n`);
+console.log("| input | size | wasm summarize | wasm MB/s | native MB/s | wasm / native |");
+console.log("|---|---:|---:|---:|---:|---:|");
+const shares = [];
+for (const [name, text] of inputs) {
+  const bytes = Buffer.byteLength(text);
+  const check = summarize(text, { sentences: 10 });
+  if (check.stats.sentencesOut !== 10) throw new Error(`${name}: ${check.stats.sentencesOut} sentences`);
+  let best = Infinity;
+  for (let run = 0; run < runsFor(bytes); run++) {
+    const started = process.hrtime.bigint();
+    summarize(text, { sentences: 10 });
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  const mbs = bytes / MB / best;
+  const nat = native.get(name);
+  const share = nat ? mbs / nat : undefined;
+  if (share) shares.push(share);
+  console.log(
+    `| ${name} | ${size(bytes)} | ${time(best)} | ${mbs.toFixed(1)} | ${nat?.toFixed(1) ?? "–"} | ${share ? `${Math.round(100 * share)}%` : "–"} |`,
+  );
+}
+if (shares.length) {
+  const low = Math.min(...shares);
+  console.log(`\nwasm reaches ${Math.round(100 * low)}–${Math.round(100 * Math.max(...shares))}% of native throughput (target ≥ 50%).`);
+} else {
+  console.log("\n(no native numbers: pass the output of `cargo bench --bench throughput` to compare)");
+}

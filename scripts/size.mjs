@@ -1,6 +1,7 @@
 // `make size`: raw, gzip -9 and brotli (quality 11) sizes of what a page or a
 // Node program loads from pkg/, then where the bytes of the wasm go.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,10 +33,6 @@ for (const [label, file] of [
 ]) {
   rows.push({ label, ...sizes(readFileSync(join(pkg, file))) });
 }
-const web = Buffer.concat([
-  readFileSync(join(pkg, "web/abridge_bg.wasm")),
-  readFileSync(join(pkg, "web/abridge.js")),
-]);
 // Transferred separately, so the total is the sum of the two compressed files.
 const wasmRow = rows[0], glueRow = rows[1];
 rows.push({
@@ -44,7 +41,6 @@ rows.push({
   gzip: wasmRow.gzip + glueRow.gzip,
   brotli: wasmRow.brotli + glueRow.brotli,
 });
-void web;
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KiB";
 console.log(`${"".padEnd(42)} ${"raw".padStart(11)} ${"gzip -9".padStart(11)} ${"brotli 11".padStart(11)}`);
@@ -85,13 +81,20 @@ while (at < bytes.length) {
   at = start + size;
 }
 
+// Function sizes need names, which the package's wasm no longer has: run
+// wasm-bindgen and wasm-opt -Oz again on cargo's output, keeping the names.
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const profile = process.env.WASM_PROFILE ?? "wasm";
+const cargoWasm = join(targetDir, "wasm32-unknown-unknown", profile, "abridge.wasm");
 try {
-  const out = execFileSync(join(root, "node_modules/.bin/wasm-opt"), [wasmPath, "--func-metrics", "-o", "/dev/null"], {
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  // Blocks look like: "func: NAME\n [binary-bytes]   : N\n ..."
+  const tmp = mkdtempSync(join(tmpdir(), "abridge-size-"));
+  const run = (cmd, args) =>
+    execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"] });
+  run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", tmp, cargoWasm]);
+  const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
+  run(wasmOpt, ["-Oz", "-g", join(tmp, "abridge_bg.wasm"), "-o", join(tmp, "named.wasm")]);
+  const out = run(wasmOpt, [join(tmp, "named.wasm"), "-g", "--func-metrics", "-o", "/dev/null"]);
+  rmSync(tmp, { recursive: true, force: true });
   const funcs = [];
   for (const block of out.split(/\nfunc: /).slice(1)) {
     const name = block.split("\n", 1)[0];
@@ -100,8 +103,18 @@ try {
   }
   funcs.sort((a, b) => b.size - a.size);
   const code = funcs.reduce((s, f) => s + f.size, 0);
-  console.log(`\nbiggest of ${funcs.length} functions (${code} bytes of code; names are gone after --strip-debug, see WASM_OPT=0 make size for named ones):`);
-  for (const f of funcs.slice(0, 15)) console.log(`  ${String(f.size).padStart(7)}  ${f.name}`);
+  // By crate: the first path segment of the (demangled) name.
+  const crates = new Map();
+  for (const f of funcs) {
+    const crate = f.name.match(/([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/)?.[1] ?? "(no path: shims, memcpy, ...)";
+    crates.set(crate, (crates.get(crate) ?? 0) + f.size);
+  }
+  console.log(`\ncode by crate (${funcs.length} functions, ${code} bytes, before --strip-debug; inlined code counts for the caller):`);
+  for (const [crate, size] of [...crates].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+    console.log(`  ${String(size).padStart(7)}  ${((100 * size) / code).toFixed(1).padStart(5)}%  ${crate}`);
+  }
+  console.log("\nbiggest functions:");
+  for (const f of funcs.slice(0, 15)) console.log(`  ${String(f.size).padStart(7)}  ${f.name.slice(0, 110)}`);
 } catch (e) {
-  console.log(`(wasm-opt --func-metrics failed: ${e.message.split("\n")[0]})`);
+  console.log(`\n(no function metrics: ${String(e.message).split("\n")[0]}; needs ${cargoWasm} from make wasm)`);
 }

@@ -1,1 +1,1000 @@
-//! JavaScript bindings (built only for wasm32).
+//! JavaScript bindings (built only for wasm32): `summarize`, `segment` and `version`.
+//!
+//! This is the only module that names `wasm_bindgen`. Everything that crosses
+//! from JavaScript is checked here before the core sees it: the wasm build has
+//! `panic = "abort"`, so a panic would be an `unreachable` trap. Wrong types
+//! throw a `TypeError`, values of the right type outside the allowed range (or
+//! set) throw a `RangeError`; both name the option and what it accepts, and the
+//! module is left as it was.
+//!
+//! Results are plain objects: [`Report`] serialized with serde-wasm-bindgen's
+//! JSON-compatible settings, the same shape as the CLI's `--format json`.
+
+use js_sys::{Array, JsString, RangeError, Reflect, TypeError};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{segment as split, summarize as run, Language, Length, Options, Report, UnitKind};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A language code abridge knows (`"und"`: none of them; no stemming or stop words). */
+export type LanguageCode =
+  | "en" | "de" | "fr" | "es" | "it" | "pt" | "nl" | "ru" | "zh" | "ja" | "ko" | "und";
+
+/** Options shared by every length. */
+export interface BaseOptions {
+  /**
+   * The language: a code (`"en"`, `"pt-BR"`, `"zh_Hans"`), an English name
+   * (`"German"`), or `"auto"` (the default) to detect it.
+   */
+  language?: LanguageCode | "auto" | (string & {});
+  /** How strictly near-duplicate sentences are kept out: 0 (never) to 1. Default 0.5. */
+  redundancy?: number;
+  /** How many keywords to return: a whole number ≥ 0. Default 10. */
+  keywords?: number;
+  /** How many entities to return: a whole number ≥ 0. Default 10. */
+  entities?: number;
+}
+
+/** At most this many sentences: a whole number ≥ 1 (the default is 3 sentences). */
+export interface SentencesOption { sentences?: number; ratio?: never; words?: never; chars?: never }
+/** This fraction of the sentences, in (0, 1], rounded, at least one. */
+export interface RatioOption { ratio: number; sentences?: never; words?: never; chars?: never }
+/** At most this many words: a whole number ≥ 1. */
+export interface WordsOption { words: number; sentences?: never; ratio?: never; chars?: never }
+/** At most this many characters (Unicode scalar values): a whole number ≥ 1. */
+export interface CharsOption { chars: number; sentences?: never; ratio?: never; words?: never }
+
+/**
+ * Options of `summarize`: at most one length (`sentences`, `ratio`, `words` or
+ * `chars`) plus the shared knobs. Unknown keys are rejected.
+ */
+export type SummarizeOptions =
+  BaseOptions & (SentencesOption | RatioOption | WordsOption | CharsOption);
+
+/** Options of `segment`. */
+export interface SegmentOptions {
+  /** As in `SummarizeOptions`: a code, a name or `"auto"`. */
+  language?: LanguageCode | "auto" | (string & {});
+}
+
+export type UnitKind = "sentence" | "heading" | "listItem";
+export type Penalty =
+  | "fragment" | "heading" | "runOn" | "question" | "quote" | "dangling" | "boilerplate";
+export type TextKind = "short" | "news" | "sectioned";
+export type EntityKind = "name" | "acronym" | "number" | "money" | "percent" | "date";
+
+/** Why a sentence scored as it did; each feature is scaled to [0, 1] within the text. */
+export interface Features {
+  salience: number;
+  centrality: number;
+  entities: number;
+  position: number;
+  quality: number;
+  penalties: Penalty[];
+}
+
+/** One sentence of the text. `text.slice(start, end) === sentence.text`. */
+export interface Sentence {
+  text: string;
+  /** UTF-16 offsets (what `String.prototype.slice` takes). */
+  start: number;
+  end: number;
+  /** UTF-8 byte offsets. */
+  byteStart: number;
+  byteEnd: number;
+  /** Paragraph number, from 0. */
+  paragraph: number;
+  kind: UnitKind;
+  words: number;
+  score: number;
+  /** Whether the sentence is part of the summary. */
+  selected: boolean;
+  features: Features;
+}
+
+export interface Keyword {
+  text: string;
+  count: number;
+  score: number;
+}
+
+export interface Entity {
+  text: string;
+  kind: EntityKind;
+  mentions: number;
+  weight: number;
+}
+
+export interface Stats {
+  sentencesIn: number;
+  sentencesOut: number;
+  wordsIn: number;
+  wordsOut: number;
+  charsIn: number;
+  charsOut: number;
+}
+
+/** The result of `summarize`. */
+export interface Summary {
+  /** The selected sentences, in document order, joined by a space (by nothing in Chinese and Japanese). */
+  summary: string;
+  /** Every sentence of the text, selected or not. */
+  sentences: Sentence[];
+  keywords: Keyword[];
+  entities: Entity[];
+  language: LanguageCode;
+  kind: TextKind;
+  stats: Stats;
+}
+
+/** One sentence from `segment`. `text.slice(start, end) === segment.text`. */
+export interface Segment {
+  text: string;
+  start: number;
+  end: number;
+  byteStart: number;
+  byteEnd: number;
+  paragraph: number;
+  kind: UnitKind;
+}
+"#;
+
+/// The options `summarize` takes, in the order error messages list them.
+const SUMMARIZE_KEYS: [&str; 8] = [
+    "sentences",
+    "ratio",
+    "words",
+    "chars",
+    "language",
+    "redundancy",
+    "keywords",
+    "entities",
+];
+const SEGMENT_KEYS: [&str; 1] = ["language"];
+
+/// Summarizes `text`: every sentence with its score and features, the chosen
+/// ones marked `selected` and joined in `summary`, plus keywords and entities.
+#[wasm_bindgen(js_name = summarize, unchecked_return_type = "Summary")]
+pub fn js_summarize(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let source = text_arg(&text)?;
+    let options = summarize_options(&options, source.len())?;
+    let summary = run(&source, &options).map_err(|e| core_error(&e))?;
+    let report = Report::new(&summary, &source);
+    let value = to_js(&report)?;
+    if source.contains('\u{FFFD}') {
+        // The JS string may have had lone surrogates, which became U+FFFD on the
+        // way in; give back the original code units. Offsets already agree: both
+        // are one UTF-16 unit.
+        restore_texts(&value, &text, &summary)?;
+    }
+    Ok(value)
+}
+
+/// Splits `text` into sentences with their spans, without scoring them.
+#[wasm_bindgen(js_name = segment, unchecked_return_type = "Segment[]")]
+pub fn js_segment(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let source = text_arg(&text)?;
+    let mut language = None;
+    if let Some(object) = options_object(&options, &SEGMENT_KEYS)? {
+        if let Some(value) = property(&object, "language")? {
+            language = language_option(&value)?;
+        }
+    }
+    let language = language.unwrap_or_else(|| crate::detect_language(&source));
+    let spans = split(&source, language);
+    let utf16 = utf16_offsets(&source, spans.iter().flat_map(|s| [s.start, s.end]));
+    let segments: Vec<Segment> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Segment {
+            text: s.text(&source),
+            start: utf16[2 * i],
+            end: utf16[2 * i + 1],
+            byte_start: s.start,
+            byte_end: s.end,
+            paragraph: s.paragraph,
+            kind: s.kind,
+        })
+        .collect();
+    let value = to_js(&segments)?;
+    if source.contains('\u{FFFD}') {
+        let original: &JsString = text.unchecked_ref();
+        let array: &Array = value.unchecked_ref();
+        for (i, segment) in segments.iter().enumerate() {
+            let piece = original.slice(segment.start as u32, segment.end as u32);
+            Reflect::set(&array.get(i as u32), &"text".into(), &piece)?;
+        }
+    }
+    Ok(value)
+}
+
+/// The version of abridge (the crate's, which is also the npm package's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").into()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Segment<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    paragraph: usize,
+    kind: UnitKind,
+}
+
+/// A thrown JavaScript error, made from Rust.
+enum Thrown {
+    Type(String),
+    Range(String),
+}
+
+impl From<Thrown> for JsValue {
+    fn from(error: Thrown) -> JsValue {
+        match error {
+            Thrown::Type(message) => TypeError::new(&message).into(),
+            Thrown::Range(message) => RangeError::new(&message).into(),
+        }
+    }
+}
+
+/// The core's own check failed (a backstop: every option is checked above first).
+/// The message is built here rather than with the error's `Display`, which would
+/// link float formatting into the wasm.
+fn core_error(error: &crate::Error) -> JsValue {
+    let option = error.option();
+    if error.is_range() {
+        Thrown::Range(format!("abridge: option \"{option}\" is out of range")).into()
+    } else {
+        Thrown::Type(format!("abridge: option \"{option}\" is not valid")).into()
+    }
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("abridge: {e}"))))
+}
+
+fn text_arg(text: &JsValue) -> Result<String, JsValue> {
+    text.as_string().ok_or_else(|| {
+        Thrown::Type(format!(
+            "abridge: the text must be a string, got {}",
+            describe(text)
+        ))
+        .into()
+    })
+}
+
+/// The options object, or `None` for `undefined`/`null`; its own enumerable
+/// keys must all be in `known`.
+fn options_object(options: &JsValue, known: &[&str]) -> Result<Option<JsValue>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    if !options.is_object() || Array::is_array(options) {
+        return Err(Thrown::Type(format!(
+            "abridge: options must be an object such as {{ sentences: 3 }}, got {}",
+            describe(options)
+        ))
+        .into());
+    }
+    let keys = object_keys(options)?;
+    let mut unknown = Vec::new();
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            unknown.push(key);
+        }
+    }
+    if !unknown.is_empty() {
+        let names: Vec<String> = unknown.iter().take(5).map(|k| quote(k)).collect();
+        let more = if unknown.len() > 5 { ", ..." } else { "" };
+        let hint = match unknown.first().and_then(|k| suggest(k, known)) {
+            Some(near) => format!(" (did you mean \"{near}\"?)"),
+            None => String::new(),
+        };
+        let plural = if unknown.len() == 1 { "" } else { "s" };
+        return Err(Thrown::Type(format!(
+            "abridge: unknown option{plural} {}{more}{hint}; known options: {}",
+            names.join(", "),
+            known.join(", ")
+        ))
+        .into());
+    }
+    Ok(Some(options.clone()))
+}
+
+/// `object[key]`, or `None` when it is `undefined` (absent). Getters may throw;
+/// their error is passed on.
+fn property(object: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
+    let value = Reflect::get(object, &JsValue::from_str(key))?;
+    Ok((!value.is_undefined()).then_some(value))
+}
+
+fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsValue> {
+    let mut result = Options::default();
+    let Some(object) = options_object(options, &SUMMARIZE_KEYS)? else {
+        return Ok(result);
+    };
+    // Counts beyond what the text can hold mean "everything": clamp them so the
+    // core never sees a number it could overflow on. A text of n bytes has at
+    // most n characters, words and sentences.
+    let everything = text_len.saturating_add(1);
+    let mut length: Option<(&str, Length)> = None;
+    for name in ["sentences", "ratio", "words", "chars"] {
+        let Some(value) = property(&object, name)? else {
+            continue;
+        };
+        let new = match name {
+            "ratio" => Length::Ratio(ratio(&value)?),
+            "sentences" => Length::Sentences(count(name, &value, 1)?.min(everything)),
+            "words" => Length::Words(count(name, &value, 1)?.min(everything)),
+            _ => Length::Chars(count(name, &value, 1)?.min(everything)),
+        };
+        if let Some((old, _)) = length {
+            return Err(Thrown::Type(format!(
+                "abridge: options \"{old}\" and \"{name}\" both set the length; give only one of sentences, ratio, words, chars"
+            ))
+            .into());
+        }
+        length = Some((name, new));
+    }
+    if let Some((_, length)) = length {
+        result = result.length(length);
+    }
+    if let Some(value) = property(&object, "language")? {
+        result = result.with_language(language_option(&value)?);
+    }
+    if let Some(value) = property(&object, "redundancy")? {
+        result = result.redundancy(unit_interval(&value)?);
+    }
+    if let Some(value) = property(&object, "keywords")? {
+        result = result.keywords(count("keywords", &value, 0)?.min(everything));
+    }
+    if let Some(value) = property(&object, "entities")? {
+        result = result.entities(count("entities", &value, 0)?.min(everything));
+    }
+    // Everything was checked above; this is the core's own check, as a backstop.
+    result.validate().map_err(|e| core_error(&e))?;
+    Ok(result)
+}
+
+/// A whole number ≥ `min`; any finite whole number above `usize::MAX` saturates.
+fn count(name: &str, value: &JsValue, min: usize) -> Result<usize, JsValue> {
+    let allowed = format!("a whole number ≥ {min}");
+    let Some(n) = value.as_f64() else {
+        return Err(Thrown::Type(format!(
+            "abridge: option \"{name}\" must be {allowed}, got {}",
+            describe(value)
+        ))
+        .into());
+    };
+    if !n.is_finite() || n.fract() != 0.0 || n < min as f64 {
+        return Err(Thrown::Range(format!(
+            "abridge: option \"{name}\" must be {allowed}, got {}",
+            number(n)
+        ))
+        .into());
+    }
+    // `as` saturates for floats beyond the integer range.
+    Ok(n as usize)
+}
+
+fn ratio(value: &JsValue) -> Result<f64, JsValue> {
+    const ALLOWED: &str = "a number in (0, 1], such as 0.2 for a fifth of the sentences";
+    match value.as_f64() {
+        None => Err(Thrown::Type(format!(
+            "abridge: option \"ratio\" must be {ALLOWED}, got {}",
+            describe(value)
+        ))
+        .into()),
+        Some(r) if r > 0.0 && r <= 1.0 => Ok(r),
+        Some(r) => Err(Thrown::Range(format!(
+            "abridge: option \"ratio\" must be {ALLOWED}, got {}",
+            number(r)
+        ))
+        .into()),
+    }
+}
+
+fn unit_interval(value: &JsValue) -> Result<f64, JsValue> {
+    const ALLOWED: &str = "a number in [0, 1] (0: allow repeats, 1: strict)";
+    match value.as_f64() {
+        None => Err(Thrown::Type(format!(
+            "abridge: option \"redundancy\" must be {ALLOWED}, got {}",
+            describe(value)
+        ))
+        .into()),
+        Some(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        Some(x) => Err(Thrown::Range(format!(
+            "abridge: option \"redundancy\" must be {ALLOWED}, got {}",
+            number(x)
+        ))
+        .into()),
+    }
+}
+
+/// `None` for `"auto"` (detect), else a known language.
+fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
+    let allowed = format!(
+        "\"auto\" or one of {} (or an English name such as \"German\")",
+        Language::known_codes()
+    );
+    let Some(code) = value.as_string() else {
+        return Err(Thrown::Type(format!(
+            "abridge: option \"language\" must be a string: {allowed}; got {}",
+            describe(value)
+        ))
+        .into());
+    };
+    if code.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    match Language::from_code(&code) {
+        Some(language) => Ok(Some(language)),
+        None => Err(Thrown::Range(format!(
+            "abridge: option \"language\" must be {allowed}; got {}",
+            quote(&code)
+        ))
+        .into()),
+    }
+}
+
+/// Puts the JS text's own code units back into `sentences[i].text` and `summary`.
+fn restore_texts(value: &JsValue, text: &JsValue, summary: &crate::Summary) -> Result<(), JsValue> {
+    let original: &JsString = text.unchecked_ref();
+    let sentences: Array = Reflect::get(value, &"sentences".into())?.unchecked_into();
+    let separator = if summary.language.uses_spaces() {
+        " "
+    } else {
+        ""
+    };
+    let joined = Array::new();
+    for (i, sentence) in summary.sentences.iter().enumerate() {
+        let piece = original.slice(sentence.utf16.start as u32, sentence.utf16.end as u32);
+        Reflect::set(&sentences.get(i as u32), &"text".into(), &piece)?;
+        if sentence.selected {
+            joined.push(&piece);
+        }
+    }
+    Reflect::set(value, &"summary".into(), &joined.join(separator))?;
+    Ok(())
+}
+
+/// UTF-16 offsets of ascending byte offsets, in one pass over the text.
+fn utf16_offsets(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut byte = 0;
+    let mut unit = 0;
+    bytes
+        .map(|to| {
+            let piece = &text[byte..to];
+            unit += if piece.is_ascii() {
+                piece.len()
+            } else {
+                piece.chars().map(char::len_utf16).sum()
+            };
+            byte = to;
+            unit
+        })
+        .collect()
+}
+
+/// A value for an error message: its type, and the value when it is short.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(n) = value.as_f64() {
+        format!("the number {}", number(n))
+    } else if let Some(b) = value.as_bool() {
+        format!("the boolean {b}")
+    } else if let Some(s) = value.as_string() {
+        format!("the string {}", quote(&s))
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_bigint() {
+        "a bigint".into()
+    } else if value.is_symbol() {
+        "a symbol".into()
+    } else {
+        "an object".into()
+    }
+}
+
+/// A number as JavaScript prints it (JavaScript does the printing: Rust's float
+/// formatting would cost kilobytes of wasm).
+fn number(n: f64) -> String {
+    js_string(&JsValue::from_f64(n))
+}
+
+/// A string in quotes, cut short when long (a 20 MB option value stays out of
+/// the message). Not escaped: `{:?}` would link Unicode printability tables.
+fn quote(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        None => format!("\"{s}\""),
+        Some((cut, _)) => format!("\"{}\"… ({} characters)", &s[..cut], s.chars().count()),
+    }
+}
+
+/// The known key closest to a misspelt one (edit distance ≤ 2, ignoring case).
+fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    if key.len() > 32 {
+        return None;
+    }
+    let key = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (distance(&key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, which throws for some proxies: caught, so the error is
+    /// passed on instead of unwinding through the wasm.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `String(value)`: how JavaScript prints a value.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> String;
+}
+
+/// wasm-bindgen-test tests of the bindings, run in Node and in headless Chromium
+/// (`scripts/test.sh` runs this test binary twice, the second time with
+/// `WASM_BINDGEN_USE_BROWSER=1`). They live here because the module is private
+/// to the crate; the JavaScript-side tests are in tests/js/.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use js_sys::{Function, Object};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const NEWS: &str = "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping. \
+        The weather was mild. Kim and Xi discussed a second summit with Trump. \
+        A band played at the station. Officials said the talks went well. \
+        North Korea did not comment on the visit.";
+
+    fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+        let object = Object::new();
+        for (key, value) in pairs {
+            Reflect::set(&object, &JsValue::from_str(key), value).unwrap();
+        }
+        object.into()
+    }
+
+    fn get(value: &JsValue, key: &str) -> JsValue {
+        Reflect::get(value, &JsValue::from_str(key)).unwrap()
+    }
+
+    fn js(source: &str) -> JsValue {
+        Function::new_no_args(&format!("return {source}"))
+            .call0(&JsValue::UNDEFINED)
+            .unwrap()
+    }
+
+    /// The error's class and message.
+    fn thrown(result: Result<JsValue, JsValue>) -> (&'static str, String) {
+        let error = result.expect_err("expected an error");
+        let class = if error.is_instance_of::<RangeError>() {
+            "RangeError"
+        } else if error.is_instance_of::<TypeError>() {
+            "TypeError"
+        } else {
+            "other"
+        };
+        let message = get(&error, "message").as_string().unwrap_or_default();
+        (class, message)
+    }
+
+    fn summary_text(value: &JsValue) -> String {
+        get(value, "summary").as_string().unwrap()
+    }
+
+    fn json(value: &JsValue) -> String {
+        js_sys::JSON::stringify(value).unwrap().into()
+    }
+
+    #[wasm_bindgen_test]
+    fn summarize_returns_plain_objects_in_the_report_shape() {
+        let result = js_summarize(NEWS.into(), JsValue::UNDEFINED).unwrap();
+        let keys: Vec<String> = Object::keys(result.unchecked_ref::<Object>())
+            .iter()
+            .map(|k| k.as_string().unwrap())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "summary",
+                "sentences",
+                "keywords",
+                "entities",
+                "language",
+                "kind",
+                "stats"
+            ]
+        );
+        let prototype = Object::get_prototype_of(&result);
+        assert!(JsValue::from(prototype).loose_eq(&js("Object.prototype")));
+        let sentences: Array = get(&result, "sentences").unchecked_into();
+        assert_eq!(sentences.length(), 6);
+        let first = sentences.get(0);
+        assert!(get(&first, "selected").as_bool().unwrap());
+        assert!(get(&first, "score").as_f64().unwrap().is_finite());
+        assert!(get(&get(&first, "features"), "penalties").is_array());
+        assert_eq!(get(&result, "language").as_string().unwrap(), "en");
+        let selected = sentences
+            .iter()
+            .filter(|s| get(s, "selected").as_bool().unwrap())
+            .count();
+        assert_eq!(selected, 3, "three sentences by default");
+    }
+
+    #[wasm_bindgen_test]
+    fn options_choose_the_length() {
+        let count = |options: JsValue| {
+            let result = js_summarize(NEWS.into(), options).unwrap();
+            get(&get(&result, "stats"), "sentencesOut")
+                .as_f64()
+                .unwrap()
+        };
+        assert_eq!(count(object(&[("sentences", 1.into())])), 1.0);
+        assert_eq!(count(object(&[("sentences", 2.into())])), 2.0);
+        assert_eq!(count(object(&[("ratio", 0.5.into())])), 3.0);
+        assert_eq!(count(JsValue::NULL), 3.0);
+        assert_eq!(count(object(&[("sentences", JsValue::UNDEFINED)])), 3.0);
+        let huge = count(object(&[
+            ("sentences", 1e12.into()),
+            ("redundancy", 0.into()),
+        ]));
+        assert_eq!(huge, 6.0, "a huge count means everything");
+        let everything = object(&[("words", 1e300.into()), ("redundancy", 0.into())]);
+        assert_eq!(count(everything), 6.0);
+        assert_eq!(count(object(&[("chars", 70.into())])), 1.0);
+        let german = object(&[("language", "German".into()), ("keywords", 0.into())]);
+        let result = js_summarize(NEWS.into(), german).unwrap();
+        assert_eq!(get(&result, "language").as_string().unwrap(), "de");
+        assert_eq!(Array::from(&get(&result, "keywords")).length(), 0);
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_arguments_throw_type_or_range_errors_naming_the_option() {
+        let long = "x".repeat(20_000_000);
+        let cases: Vec<(JsValue, JsValue, &str, &str)> = vec![
+            // text
+            (JsValue::NULL, JsValue::UNDEFINED, "TypeError", "text"),
+            (JsValue::UNDEFINED, JsValue::UNDEFINED, "TypeError", "text"),
+            (5.into(), JsValue::UNDEFINED, "TypeError", "text"),
+            (js("[1, 2]"), JsValue::UNDEFINED, "TypeError", "text"),
+            (js("{ text: 'a' }"), JsValue::UNDEFINED, "TypeError", "text"),
+            // the options object
+            (NEWS.into(), 5.into(), "TypeError", "options"),
+            (NEWS.into(), "sentences".into(), "TypeError", "options"),
+            (NEWS.into(), js("[3]"), "TypeError", "options"),
+            (NEWS.into(), true.into(), "TypeError", "options"),
+            (
+                NEWS.into(),
+                js("{ nested: { junk: [1, {}] } }"),
+                "TypeError",
+                "nested",
+            ),
+            (
+                NEWS.into(),
+                js("{ sentence: 3 }"),
+                "TypeError",
+                "did you mean \"sentences\"",
+            ),
+            // counts
+            (
+                NEWS.into(),
+                object(&[("sentences", f64::NAN.into())]),
+                "RangeError",
+                "sentences",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", f64::INFINITY.into())]),
+                "RangeError",
+                "sentences",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", (-1).into())]),
+                "RangeError",
+                "≥ 1",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", 0.into())]),
+                "RangeError",
+                "sentences",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", 2.5.into())]),
+                "RangeError",
+                "whole number",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", "3".into())]),
+                "TypeError",
+                "sentences",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", JsValue::NULL)]),
+                "TypeError",
+                "sentences",
+            ),
+            (
+                NEWS.into(),
+                object(&[("sentences", js("{ a: [1] }"))]),
+                "TypeError",
+                "sentences",
+            ),
+            (
+                NEWS.into(),
+                object(&[("words", (-1e12).into())]),
+                "RangeError",
+                "words",
+            ),
+            (
+                NEWS.into(),
+                object(&[("chars", f64::NEG_INFINITY.into())]),
+                "RangeError",
+                "chars",
+            ),
+            (
+                NEWS.into(),
+                object(&[("keywords", (-1).into())]),
+                "RangeError",
+                "keywords",
+            ),
+            (
+                NEWS.into(),
+                object(&[("entities", f64::NAN.into())]),
+                "RangeError",
+                "entities",
+            ),
+            (
+                NEWS.into(),
+                object(&[("entities", js("10n"))]),
+                "TypeError",
+                "entities",
+            ),
+            // ratio and redundancy
+            (
+                NEWS.into(),
+                object(&[("ratio", 0.into())]),
+                "RangeError",
+                "(0, 1]",
+            ),
+            (
+                NEWS.into(),
+                object(&[("ratio", 1.5.into())]),
+                "RangeError",
+                "ratio",
+            ),
+            (
+                NEWS.into(),
+                object(&[("ratio", f64::NAN.into())]),
+                "RangeError",
+                "ratio",
+            ),
+            (
+                NEWS.into(),
+                object(&[("ratio", "half".into())]),
+                "TypeError",
+                "ratio",
+            ),
+            (
+                NEWS.into(),
+                object(&[("redundancy", 2.into())]),
+                "RangeError",
+                "[0, 1]",
+            ),
+            (
+                NEWS.into(),
+                object(&[("redundancy", (-0.1).into())]),
+                "RangeError",
+                "redundancy",
+            ),
+            (
+                NEWS.into(),
+                object(&[("redundancy", js("[0.5]"))]),
+                "TypeError",
+                "redundancy",
+            ),
+            // two lengths
+            (
+                NEWS.into(),
+                object(&[("sentences", 2.into()), ("words", 10.into())]),
+                "TypeError",
+                "\"sentences\" and \"words\"",
+            ),
+            // language
+            (
+                NEWS.into(),
+                object(&[("language", 5.into())]),
+                "TypeError",
+                "language",
+            ),
+            (
+                NEWS.into(),
+                object(&[("language", "klingon".into())]),
+                "RangeError",
+                "en, de",
+            ),
+            (
+                NEWS.into(),
+                object(&[("language", long.as_str().into())]),
+                "RangeError",
+                "20000000 characters",
+            ),
+        ];
+        let good = summary_text(&js_summarize(NEWS.into(), JsValue::UNDEFINED).unwrap());
+        for (text, options, class, needle) in cases {
+            let label = format!("summarize({}, {})", describe(&text), describe(&options));
+            let (got_class, message) = thrown(js_summarize(text, options));
+            assert_eq!(got_class, class, "{label}: {message}");
+            assert!(
+                message.contains(needle),
+                "{label}: {message:?} lacks {needle:?}"
+            );
+            assert!(message.len() < 400, "{label}: message too long");
+            // The module keeps working, and gives the same answer as before.
+            let again = summary_text(&js_summarize(NEWS.into(), JsValue::UNDEFINED).unwrap());
+            assert_eq!(again, good, "after {label}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_getter_that_throws_passes_its_error_on() {
+        let options = js("{ get sentences() { throw new SyntaxError('boom') } }");
+        let error = js_summarize(NEWS.into(), options).unwrap_err();
+        assert!(error.is_instance_of::<js_sys::SyntaxError>());
+        assert!(js_summarize(NEWS.into(), JsValue::UNDEFINED).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn offsets_are_utf16_and_slice_back_to_the_sentence() {
+        let texts = [
+            js("'Emoji 😀 here 👩‍👩‍👧. Then a flag 🇯🇵 follows! And 🎉🎉 more.'"),
+            js("'北京是中国的首都。上海很大！东京在日本吗？Done.'"),
+            js("'Cafe\\u0301 au lait. Nai\\u0308ve re\\u0301sume\\u0301s are fine. Zalgo z\\u0336\\u0337a.'"),
+            js("'هذا نص عربي. وهذه جملة ثانية! שלום עולם. מה שלומך?'"),
+            js("'Lone \\uD800 high. Lone \\uDC00 low! Pair 😀 ok. End \\uDBFF'"),
+            js("'\\uDC00\\uD800 reversed pair. Tail.'"),
+            js("''"),
+            js("'   \\n\\n  '"),
+        ];
+        for text in texts {
+            let original: &JsString = text.unchecked_ref();
+            for value in [
+                js_summarize(text.clone(), JsValue::UNDEFINED).unwrap(),
+                js_segment(text.clone(), JsValue::UNDEFINED).unwrap(),
+            ] {
+                let sentences: Array = if value.is_array() {
+                    value.unchecked_into()
+                } else {
+                    get(&value, "sentences").unchecked_into()
+                };
+                let mut previous_end = 0.0;
+                for sentence in sentences.iter() {
+                    let start = get(&sentence, "start").as_f64().unwrap();
+                    let end = get(&sentence, "end").as_f64().unwrap();
+                    assert!(previous_end <= start && start < end, "{}", json(&sentence));
+                    assert!(end <= original.length() as f64);
+                    let slice = original.slice(start as u32, end as u32);
+                    let own = get(&sentence, "text");
+                    assert!(JsValue::from(slice).eq(&own), "{}", json(&sentence));
+                    previous_end = end;
+                }
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn summary_keeps_lone_surrogates() {
+        let text = js("'Lone \\uD800 surrogate here. Plain one there.'");
+        let options = object(&[("sentences", 5.into()), ("redundancy", 0.into())]);
+        let result = js_summarize(text, options).unwrap();
+        let expected = js("'Lone \\uD800 surrogate here. Plain one there.'");
+        assert!(get(&result, "summary").eq(&expected));
+    }
+
+    #[wasm_bindgen_test]
+    fn results_are_deterministic() {
+        let options = object(&[("ratio", 0.5.into())]);
+        let first = json(&js_summarize(NEWS.into(), options.clone()).unwrap());
+        for _ in 0..3 {
+            assert_eq!(
+                json(&js_summarize(NEWS.into(), options.clone()).unwrap()),
+                first
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_20_mb_text_is_summarized() {
+        let mut text = String::with_capacity(20_000_000);
+        let mut i = 0;
+        while text.len() < 20_000_000 {
+            text.push_str(&format!(
+                "Sentence number {i} talks about topic {}. ",
+                i % 97
+            ));
+            i += 1;
+        }
+        let result = js_summarize(text.as_str().into(), JsValue::UNDEFINED).unwrap();
+        let stats = get(&result, "stats");
+        assert_eq!(get(&stats, "sentencesOut").as_f64(), Some(3.0));
+        assert!(get(&stats, "sentencesIn").as_f64().unwrap() > 400_000.0);
+        // One 20 MB "sentence" without a single space or stop.
+        let blob = "x".repeat(20_000_000);
+        let result = js_summarize(blob.as_str().into(), JsValue::UNDEFINED).unwrap();
+        let sentences = Array::from(&get(&result, "sentences"));
+        let last = sentences.get(sentences.length() - 1);
+        assert_eq!(get(&last, "end").as_f64(), Some(20_000_000.0));
+        assert!(js_summarize(NEWS.into(), JsValue::UNDEFINED).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn segment_and_version() {
+        let text = "Dr. Smith arrived. He sat down.\n\nThen he left.";
+        let spans: Array = js_segment(text.into(), JsValue::UNDEFINED)
+            .unwrap()
+            .unchecked_into();
+        let texts: Vec<String> = spans
+            .iter()
+            .map(|s| get(&s, "text").as_string().unwrap())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Dr. Smith arrived.", "He sat down.", "Then he left."]
+        );
+        assert_eq!(get(&spans.get(2), "paragraph").as_f64(), Some(1.0));
+        let options = object(&[("language", "en".into())]);
+        assert!(js_segment(text.into(), options).is_ok());
+        let (class, message) = thrown(js_segment(text.into(), js("{ sentences: 2 }")));
+        assert_eq!((class, message.contains("sentences")), ("TypeError", true));
+        let (class, _) = thrown(js_segment(JsValue::NULL, JsValue::UNDEFINED));
+        assert_eq!(class, "TypeError");
+        assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    }
+}
