@@ -218,6 +218,7 @@ enum Word {
     Empty,
     Number {
         digits: usize,
+        /// Only digits, standing alone after white space: "12", not "№5" or "1.5".
         plain: bool,
     },
     Single {
@@ -1150,6 +1151,9 @@ impl Segmenter<'_> {
             // A stray closing mark: "the phrase. ' And on April 3", "day. ) Hop".
             [b'\'' | b'"' | b')' | b']'] => 1,
             [b'\'' | b'"' | b')' | b']', x, ..] if x.is_ascii_whitespace() => 1,
+            // "« Je viens demain. » Puis": the guillemet closes the quotation.
+            [0xC2, 0xBB, ..] => 2,
+            [0xE2, 0x80, 0x9D | 0x99 | 0xBA, ..] => 3,
             [b'-', b'-', ..] => {
                 let k = self.skip_space(k + 2, end);
                 if k < end && !self.char_at(k).is_uppercase() {
@@ -1253,15 +1257,22 @@ impl Segmenter<'_> {
         if !second.is_alphabetic() {
             return false;
         }
-        let (start, before, bounded) = self.word_before(i, block.start);
+        let (start, before, bounded) = self.word_before(i, block.unit);
         let word = &self.text[start..i];
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 3
-            || letters != word.chars().count()
-            || !word.chars().next_back().is_some_and(char::is_lowercase)
-            || self
-                .classify(start, i, before, bounded, block)
-                .is_abbreviation()
+        // A big number glued to a word ("bought 1,000.That is"), but not a
+        // list number ("1.Helado").
+        let number = letters == 0
+            && word.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            && (word.contains(',') || word.len() >= 3)
+            && second.is_lowercase();
+        if !number
+            && (letters < 3
+                || letters != word.chars().count()
+                || !word.chars().next_back().is_some_and(char::is_lowercase)
+                || self
+                    .classify(start, i, before, bounded, block)
+                    .is_abbreviation())
         {
             return false;
         }
@@ -1314,7 +1325,7 @@ impl Segmenter<'_> {
 
     fn period(&self, i: usize, cluster: &Cluster, next: &Next, block: &Block) -> bool {
         use NextClass::*;
-        let (start, before, bounded) = self.word_before(i, block.start);
+        let (start, before, bounded) = self.word_before(i, block.unit);
         let word = self.classify(start, i, before, bounded, block);
         if next.ellipsis {
             // "...compounds. . . . The practice": the ellipsis opens the next sentence.
@@ -1375,9 +1386,8 @@ impl Segmenter<'_> {
             Word::Single { upper, after_slash } => {
                 after_slash
                     || next.inverted
-                    || (upper
-                        && (self.pronoun_i(start, i, block)
-                            || self.next_is_starter(next, block, 2)))
+                    || (upper && self.pronoun_i(start, i, block))
+                    || self.next_is_starter(next, block, 2)
             }
             Word::Known(Abbrev::Title, true) | Word::Known(Abbrev::Medial, _) => false,
             Word::Dotted(Some(Abbrev::Medial | Abbrev::Title)) => false,
@@ -1526,7 +1536,10 @@ impl Segmenter<'_> {
             return if digits > 0 {
                 Word::Number {
                     digits,
-                    plain: dots == 0 && others == 0,
+                    plain: dots == 0
+                        && others == 0
+                        && before.is_none_or(|c| c.is_whitespace() || is_opener(c))
+                        && !self.abbreviation_before(start, block),
                 }
             } else {
                 Word::Regular { chars: 1 }
@@ -1537,27 +1550,11 @@ impl Segmenter<'_> {
                 chars: letters + digits,
             };
         }
-        // No listed abbreviation is longer than this.
-        if letters > 8 && dots == 0 {
-            return Word::Regular { chars: letters };
-        }
         let mut buf = [0u8; 64];
         let Some(key) = lower_into(word, &mut buf) else {
             return Word::Regular { chars: letters };
         };
-        if dots > 0 {
-            if longest_part <= 4 && !empty_part {
-                return Word::Dotted(is_abbreviation(self.language, key));
-            }
-            return Word::Regular { chars: part };
-        }
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-        if is_interjection(key) {
-            return Word::Regular { chars: letters };
-        }
-        if let Some(kind) = is_abbreviation(self.language, key) {
-            return Word::Known(kind, capitalized);
-        }
         // Street names: "Hauptstr. 5", "Kalverstr. 12".
         if key.len() > 4
             && key.ends_with("str")
@@ -1567,6 +1564,22 @@ impl Segmenter<'_> {
             )
         {
             return Word::Known(Abbrev::Final, capitalized);
+        }
+        // No listed abbreviation is longer than this.
+        if letters > 8 && dots == 0 {
+            return Word::Regular { chars: letters };
+        }
+        if dots > 0 {
+            if longest_part <= 4 && !empty_part {
+                return Word::Dotted(is_abbreviation(self.language, key));
+            }
+            return Word::Regular { chars: part };
+        }
+        if is_interjection(key) {
+            return Word::Regular { chars: letters };
+        }
+        if let Some(kind) = is_abbreviation(self.language, key) {
+            return Word::Known(kind, capitalized);
         }
         if letters <= 3 {
             if let Some(kind) = self.chained(start, key, block) {
@@ -1602,6 +1615,16 @@ impl Segmenter<'_> {
             return Word::Consonants;
         }
         Word::Regular { chars: letters }
+    }
+
+    /// Whether the token before the word at `start` ends with a period, like
+    /// an abbreviation ("godz. 10"): then a number is a value, not an ordinal.
+    fn abbreviation_before(&self, start: usize, block: &Block) -> bool {
+        let b = self.bytes;
+        start >= block.start + 3 && b[start - 1] == b' ' && b[start - 2] == b'.' && {
+            let (first, _, _) = self.word_before(start - 2, block.start);
+            first < start - 2 && self.text[first..start - 2].chars().all(char::is_alphabetic)
+        }
     }
 
     /// Whether the token before the word at `start` is a number.
@@ -1956,18 +1979,22 @@ fn vowel_status(c: char) -> Option<bool> {
     }
 }
 
-/// Words that typically open a sentence, lower-cased and sorted (English, German,
-/// French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Russian).
+/// Words that typically open a sentence, lower-cased and sorted: English, German,
+/// French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Russian, Polish,
+/// Czech, Finnish, Turkish and Greek pronouns, articles, conjunctions and adverbs.
 const STARTERS: &[&str] = &[
     "a",
     "aber",
     "after",
+    "ale",
     "all",
     "als",
     "also",
     "although",
     "am",
+    "ama",
     "an",
+    "ancak",
     "and",
     "another",
     "are",
@@ -1981,7 +2008,9 @@ const STARTERS: &[&str] = &[
     "before",
     "being",
     "besides",
+    "biz",
     "both",
+    "bu",
     "but",
     "can",
     "ce",
@@ -1990,6 +2019,7 @@ const STARTERS: &[&str] = &[
     "che",
     "chi",
     "ci",
+    "co",
     "come",
     "comment",
     "con",
@@ -2016,6 +2046,8 @@ const STARTERS: &[&str] = &[
     "diese",
     "dieser",
     "dit",
+    "dlaczego",
+    "dnes",
     "do",
     "doch",
     "does",
@@ -2023,6 +2055,7 @@ const STARTERS: &[&str] = &[
     "dort",
     "dove",
     "du",
+    "dzisiaj",
     "dónde",
     "e",
     "each",
@@ -2049,6 +2082,7 @@ const STARTERS: &[&str] = &[
     "esto",
     "estos",
     "et",
+    "että",
     "eu",
     "even",
     "every",
@@ -2056,6 +2090,7 @@ const STARTERS: &[&str] = &[
     "first",
     "for",
     "furthermore",
+    "gdzie",
     "gli",
     "han",
     "hay",
@@ -2081,6 +2116,7 @@ const STARTERS: &[&str] = &[
     "hvordan",
     "hvorfor",
     "há",
+    "hän",
     "i",
     "ich",
     "if",
@@ -2098,12 +2134,23 @@ const STARTERS: &[&str] = &[
     "isto",
     "it",
     "its",
+    "ja",
     "jag",
+    "jak",
     "je",
+    "jednak",
     "jeg",
     "jetzt",
     "jij",
+    "jos",
     "just",
+    "já",
+    "kde",
+    "kdo",
+    "kdy",
+    "kiedy",
+    "kto",
+    "kun",
     "la",
     "las",
     "later",
@@ -2124,16 +2171,21 @@ const STARTERS: &[&str] = &[
     "mas",
     "may",
     "maybe",
+    "me",
     "meanwhile",
     "men",
     "might",
+    "miksi",
     "millions",
+    "missä",
     "mit",
     "more",
     "moreover",
     "most",
     "must",
+    "mutta",
     "my",
+    "na",
     "nach",
     "neither",
     "next",
@@ -2156,10 +2208,14 @@ const STARTERS: &[&str] = &[
     "ok",
     "okay",
     "on",
+    "ona",
     "once",
     "onde",
     "one",
+    "oni",
+    "onlar",
     "only",
+    "ono",
     "os",
     "other",
     "otherwise",
@@ -2170,9 +2226,13 @@ const STARTERS: &[&str] = &[
     "perhaps",
     "pero",
     "please",
+    "po",
     "poi",
     "por",
+    "potem",
+    "potom",
     "pourquoi",
+    "proč",
     "puis",
     "quand",
     "quando",
@@ -2192,12 +2252,21 @@ const STARTERS: &[&str] = &[
     "si",
     "sie",
     "since",
+    "siz",
     "so",
     "some",
     "sometimes",
+    "sonra",
     "still",
     "så",
     "sí",
+    "ta",
+    "také",
+    "także",
+    "te",
+    "ten",
+    "teraz",
+    "teď",
     "thank",
     "thanks",
     "that",
@@ -2211,9 +2280,12 @@ const STARTERS: &[&str] = &[
     "those",
     "though",
     "thus",
+    "to",
     "today",
     "toen",
     "tomorrow",
+    "ty",
+    "tämä",
     "um",
     "uma",
     "un",
@@ -2223,11 +2295,16 @@ const STARTERS: &[&str] = &[
     "une",
     "uno",
     "unos",
+    "v",
     "vad",
     "var",
+    "ve",
     "vi",
     "voi",
     "vous",
+    "vy",
+    "však",
+    "w",
     "waar",
     "waarom",
     "warum",
@@ -2253,6 +2330,7 @@ const STARTERS: &[&str] = &[
     "wir",
     "wo",
     "would",
+    "wy",
     "y",
     "yes",
     "yesterday",
@@ -2260,32 +2338,70 @@ const STARTERS: &[&str] = &[
     "yo",
     "you",
     "your",
+    "z",
     "ze",
     "zij",
+    "çünkü",
     "él",
+    "şu",
+    "αλλά",
+    "αυτή",
+    "αυτοί",
+    "αυτό",
+    "αυτός",
+    "εμείς",
+    "εσείς",
+    "και",
+    "μετά",
+    "σήμερα",
+    "τότε",
     "а",
     "в",
+    "ваш",
+    "впрочем",
+    "все",
+    "всё",
+    "вчера",
     "вы",
     "где",
+    "его",
+    "если",
+    "её",
+    "завтра",
     "затем",
+    "здесь",
     "и",
+    "итак",
+    "их",
     "как",
     "когда",
+    "кроме",
     "кто",
+    "мой",
     "мы",
     "на",
+    "наш",
     "но",
     "однако",
     "он",
     "она",
     "они",
     "оно",
+    "перед",
+    "после",
     "потом",
     "почему",
+    "поэтому",
+    "сегодня",
+    "сейчас",
     "так",
+    "также",
     "там",
+    "теперь",
+    "тогда",
     "тут",
     "ты",
+    "хотя",
     "что",
     "эта",
     "эти",
