@@ -1,0 +1,1111 @@
+// abridge's page: the one ES module. No framework, no bundler.
+//
+// The summarizer (pkg/abridge.js + pkg/abridge_bg.wasm, the package's `web` build)
+// runs in a module Web Worker (worker.js). This module compiles the wasm once,
+// hands the compiled module to the worker, and keeps at most one job in flight:
+// requests are debounced while typing, the newest request replaces any waiting
+// one, results of stale requests are dropped, and a long job whose input has
+// changed is cut short by restarting the worker. So typing never waits on the
+// summarizer, even with a megabyte of text.
+//
+// In the single-file build (dist/abridge.html, made by scripts/site.mjs) the
+// package is inlined and `globalThis.abridgeInline` holds it: the worker then
+// runs from a Blob URL, and if no worker can be started the summarizer runs on
+// the main thread instead.
+//
+// Text from the user only ever reaches the DOM as text nodes (textContent, never
+// innerHTML), and nothing is sent anywhere: the only requests are for the page's
+// own files.
+
+const INLINE = globalThis.abridgeInline ?? null;
+
+const $ = (id) => document.getElementById(id);
+const el = {
+  root: document.documentElement,
+  input: $("input"),
+  drop: $("drop"),
+  file: $("file"),
+  openFile: $("open-file"),
+  sample: $("load-sample"),
+  clear: $("clear"),
+  sampleTemplate: $("sample"),
+  units: document.querySelectorAll('input[name="unit"]'),
+  range: $("amount-range"),
+  number: $("amount-number"),
+  rangeLabel: $("amount-range-label"),
+  numberLabel: $("amount-number-label"),
+  unitText: $("amount-unit"),
+  language: $("language"),
+  summary: $("summary"),
+  busy: $("busy"),
+  copyText: $("copy-text"),
+  copyMarkdown: $("copy-md"),
+  status: $("status"),
+  statWords: $("stat-words"),
+  statReduction: $("stat-reduction"),
+  statLanguage: $("stat-language"),
+  statTime: $("stat-time"),
+  view: $("view"),
+  whyBody: $("why-body"),
+  more: $("view-more"),
+  moreNote: $("view-more-note"),
+  moreButton: $("view-more-button"),
+  keywords: $("keywords"),
+  entities: $("entities"),
+  error: $("error"),
+  version: $("version"),
+};
+
+// ---------------------------------------------------------------- settings
+
+const KEY_DRAFT = "abridge.draft";
+const KEY_CLEARED = "abridge.cleared";
+const KEY_SETTINGS = "abridge.settings";
+/** Longer drafts are not kept (localStorage holds about 5 MB per site). */
+const DRAFT_MAX = 2_000_000;
+const FILE_MAX = 20 * 1024 * 1024;
+/** How much of the text the highlighted view shows at first, and per "show more". */
+const VIEW_FIRST = 60_000;
+const VIEW_MORE = 150_000;
+/** Summary items shown before a "show all" button. */
+const LIST_FIRST = 200;
+
+const UNITS = {
+  sentences: {
+    short: "sentences",
+    name: "Number of sentences",
+    min: 1,
+    step: 1,
+    value: 3,
+    sliderMax: (stats) => (stats ? clamp(stats.sentencesIn, 5, 60) : 20),
+    numberMax: null,
+    option: (v) => ({ sentences: v }),
+  },
+  percent: {
+    short: "%",
+    name: "Percent of the sentences",
+    min: 1,
+    step: 1,
+    value: 20,
+    sliderMax: () => 100,
+    numberMax: 100,
+    option: (v) => ({ ratio: v / 100 }),
+  },
+  words: {
+    short: "words",
+    name: "Number of words",
+    min: 10,
+    step: 5,
+    value: 100,
+    sliderMax: (stats) => (stats ? Math.ceil(clamp(stats.wordsIn, 50, 2000) / 5) * 5 : 500),
+    numberMax: null,
+    option: (v) => ({ words: v }),
+  },
+};
+
+const settings = {
+  unit: "sentences",
+  values: { sentences: UNITS.sentences.value, percent: UNITS.percent.value, words: UNITS.words.value },
+  language: "auto",
+};
+
+function readStore(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStore(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function loadSettings() {
+  try {
+    const saved = JSON.parse(readStore(KEY_SETTINGS) ?? "null");
+    if (saved && UNITS[saved.unit]) settings.unit = saved.unit;
+    for (const unit of Object.keys(UNITS)) {
+      const v = saved?.values?.[unit];
+      if (Number.isInteger(v) && v >= UNITS[unit].min && v <= (UNITS[unit].numberMax ?? 1e9)) settings.values[unit] = v;
+    }
+    if (typeof saved?.language === "string" && [...el.language.options].some((o) => o.value === saved.language)) {
+      settings.language = saved.language;
+    }
+  } catch {
+    // Bad JSON: keep the defaults.
+  }
+}
+
+function saveSettings() {
+  writeStore(KEY_SETTINGS, JSON.stringify(settings));
+}
+
+function clamp(v, lo, hi) {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+// ---------------------------------------------------------------- the summarizer backend
+
+let wasmModule = null; // a compiled WebAssembly.Module, handed to every worker started
+let modulePromise = null;
+let backend = null; // { kind, send(job), terminate() }
+let failedKinds = new Set();
+let restarts = 0;
+
+function decodeBase64(b64) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+async function compileModule() {
+  if (INLINE) return WebAssembly.compile(decodeBase64(INLINE.wasm));
+  const url = new URL("pkg/abridge_bg.wasm", document.baseURI);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname} answered HTTP ${response.status}`);
+  // Streaming compilation needs the right MIME type; some static hosts get it wrong.
+  if ((response.headers.get("content-type") ?? "").startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+function startBackend() {
+  const kind = !failedKinds.has("worker") && typeof Worker === "function" ? "worker" : "main-thread";
+  backend = kind === "worker" ? workerBackend() : mainThreadBackend();
+  el.root.dataset.backend = backend.kind;
+}
+
+/** A module worker: worker.js, or in the single file the same code from a Blob URL. */
+function workerBackend() {
+  let worker;
+  let url = null;
+  const name = INLINE ? "blob-worker" : "worker";
+  try {
+    if (INLINE) {
+      url = URL.createObjectURL(new Blob([INLINE.worker], { type: "text/javascript" }));
+      worker = new Worker(url, { type: "module", name: "abridge" });
+    } else {
+      worker = new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "abridge" });
+    }
+  } catch (error) {
+    console.warn("abridge: no worker, running on the main thread", error);
+    failedKinds.add("worker");
+    return mainThreadBackend();
+  }
+  let ready = false;
+  const self = {
+    kind: name,
+    initPosted: modulePromise.then((module) => worker.postMessage({ type: "init", module })),
+    send(job) {
+      self.initPosted.then(() => worker.postMessage({ id: job.id, text: job.text, options: job.options }));
+    },
+    terminate() {
+      worker.terminate();
+      if (url) URL.revokeObjectURL(url);
+    },
+  };
+  self.initPosted.catch(() => {}); // reported by boot()
+  worker.onmessage = (event) => {
+    const data = event.data;
+    if (backend !== self) return; // a worker we have replaced
+    if (data.type === "ready") {
+      ready = true;
+      onReady(data.version);
+    } else if (data.type === "error") {
+      fail(`The summarizer could not start: ${data.message}.`);
+    } else {
+      onResult(data);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (backend !== self) return;
+    self.terminate();
+    if (!ready) {
+      // The worker never started (blocked, or module workers unsupported):
+      // run on the main thread instead.
+      console.warn("abridge: the worker failed to start, running on the main thread", event.message);
+      failedKinds.add("worker");
+      restartBackend();
+    } else {
+      fail(`The summarizer stopped: ${event.message || "the worker crashed"}. Reload the page to start it again.`);
+    }
+  };
+  return self;
+}
+
+/** The fallback: the package on the main thread (inlined, or imported). */
+function mainThreadBackend() {
+  let api = null;
+  const loading = (async () => {
+    const pkg = INLINE ? INLINE.glue : await import(new URL("pkg/abridge.js", import.meta.url).href);
+    const module = await modulePromise;
+    await pkg.default({ module_or_path: module });
+    api = pkg;
+    onReady(pkg.version());
+  })();
+  loading.catch((error) => fail(`The summarizer could not start: ${messageOf(error)}.`));
+  return {
+    kind: "main-thread",
+    send(job) {
+      loading.then(() =>
+        setTimeout(() => {
+          if (backend?.kind !== "main-thread") return;
+          const t0 = performance.now();
+          let result;
+          try {
+            result = api.summarize(job.text, job.options);
+          } catch (error) {
+            onResult({ id: job.id, error: { name: error?.name ?? "Error", message: messageOf(error) } });
+            return;
+          }
+          onResult(mainThreadPack(result, job.id, performance.now() - t0));
+        }, 0),
+      );
+    },
+    terminate() {},
+  };
+}
+
+/** The same packed shape as worker.js makes (the main thread needs no transfer). */
+function mainThreadPack(result, id, ms) {
+  const n = result.sentences.length;
+  const packed = {
+    id,
+    ms,
+    summary: result.summary,
+    language: result.language,
+    kind: result.kind,
+    stats: result.stats,
+    keywords: result.keywords,
+    entities: result.entities,
+    n,
+    starts: new Uint32Array(n),
+    ends: new Uint32Array(n),
+    paragraphs: new Uint32Array(n),
+    words: new Uint32Array(n),
+    kinds: new Uint8Array(n),
+    selected: new Uint8Array(n),
+    scores: new Float64Array(n),
+    features: new Float32Array(n * 5),
+    penalties: {},
+  };
+  result.sentences.forEach((s, i) => {
+    packed.starts[i] = s.start;
+    packed.ends[i] = s.end;
+    packed.paragraphs[i] = s.paragraph;
+    packed.words[i] = s.words;
+    packed.kinds[i] = s.kind === "heading" ? 1 : s.kind === "listItem" ? 2 : 0;
+    packed.selected[i] = s.selected ? 1 : 0;
+    packed.scores[i] = s.score;
+    const f = s.features;
+    packed.features.set([f.salience, f.centrality, f.entities, f.position, f.quality], i * 5);
+    if (f.penalties.length > 0) packed.penalties[i] = f.penalties;
+  });
+  return packed;
+}
+
+function restartBackend() {
+  backend?.terminate();
+  restarts += 1;
+  el.root.dataset.restarts = String(restarts);
+  inflight = null;
+  startBackend();
+  if (latest && latest !== shown) send(latest);
+}
+
+function messageOf(error) {
+  if (error && typeof error === "object" && "message" in error) return String(error.message);
+  return String(error);
+}
+
+function onReady(version) {
+  el.version.textContent = version;
+  clearError("start");
+}
+
+// ---------------------------------------------------------------- scheduling
+
+let seq = 0;
+let latest = null; // the job whose result the page wants: { id, text, options, optionsKey, created }
+let inflight = null; // the job the backend is working on, with `sent`
+let shown = null; // the job whose result is on screen
+let shownResult = null;
+let msPerChar = 0.001; // learned from finished jobs; 1 MB is about a second to start with
+let watchdog = 0;
+let busyTimer = 0;
+
+function optionsNow() {
+  const unit = UNITS[settings.unit];
+  const options = { ...unit.option(settings.values[settings.unit]), keywords: 12, entities: 10 };
+  if (settings.language !== "auto") options.language = settings.language;
+  return options;
+}
+
+function sameJob(a, b) {
+  return a !== null && b !== null && a.optionsKey === b.optionsKey && a.text === b.text;
+}
+
+/** Asks for the summary of the current text with the current settings. */
+function request(trigger) {
+  const text = el.input.value;
+  lastLength = text.length;
+  const options = optionsNow();
+  const job = { id: 0, text, options, optionsKey: JSON.stringify(options), created: performance.now(), trigger };
+  if (sameJob(job, latest)) return;
+  if (sameJob(job, shown)) {
+    latest = shown;
+    setBusy(inflight !== null && inflight !== latest);
+    return;
+  }
+  if (sameJob(job, inflight)) {
+    latest = inflight;
+    return;
+  }
+  job.id = ++seq;
+  latest = job;
+  if (inflight === null) send(job);
+  else considerRestart();
+}
+
+function send(job) {
+  inflight = job;
+  job.sent = performance.now();
+  setBusy(true);
+  backend.send(job);
+}
+
+/** The input changed under a running job: restart the worker if waiting would cost more. */
+function considerRestart() {
+  clearTimeout(watchdog);
+  if (!inflight || !backend || backend.kind === "main-thread") return;
+  const elapsed = performance.now() - inflight.sent;
+  const remaining = msPerChar * inflight.text.length - elapsed;
+  // A fresh worker costs ~50 ms (instantiate; the module is already compiled).
+  if (remaining > 150) {
+    restartBackend();
+  } else {
+    // Check again when it should have finished, in case the estimate was low.
+    watchdog = setTimeout(considerRestart, Math.max(remaining, 0) + 250);
+  }
+}
+
+function onResult(data) {
+  if (!inflight || data.id !== inflight.id) return; // from before a restart
+  clearTimeout(watchdog);
+  const job = inflight;
+  inflight = null;
+  if (!data.error && job.text.length > 20_000) {
+    msPerChar = 0.5 * msPerChar + 0.5 * ((performance.now() - job.sent) / job.text.length);
+  }
+  if (latest !== job) {
+    // Stale: the text or the length changed meanwhile. Drop it, run the newest.
+    if (latest !== shown) send(latest);
+    else setBusy(false);
+    return;
+  }
+  setBusy(false);
+  if (data.error) {
+    showError("job", `Could not summarize: ${data.error.message}`);
+    if (data.error.name === "RuntimeError") restartBackend(); // a trap: start clean
+    return;
+  }
+  clearError("job");
+  shown = job;
+  shownResult = data;
+  render(job, data);
+}
+
+function setBusy(on) {
+  clearTimeout(busyTimer);
+  el.summary.setAttribute("aria-busy", on ? "true" : "false");
+  if (on) busyTimer = setTimeout(() => (el.busy.hidden = false), 150);
+  else el.busy.hidden = true;
+}
+
+// Typing: wait for a pause, longer for long texts (each run is a full pass).
+let typingTimer = 0;
+let lastLength = 0;
+function scheduleFromTyping() {
+  clearTimeout(typingTimer);
+  const delay = clamp(100 + lastLength / 4000, 120, 400);
+  typingTimer = setTimeout(() => request("input"), delay);
+}
+
+function requestNow(trigger) {
+  clearTimeout(typingTimer);
+  request(trigger);
+}
+
+// ---------------------------------------------------------------- rendering
+
+const view = {
+  text: null,
+  result: null,
+  levels: null,
+  rendered: 0, // sentences 0..rendered-1 are in the DOM
+  renderedTo: 0, // UTF-16 offset the DOM reaches
+  nodes: [],
+  current: 0, // the sentence with tabindex 0
+  shownWhy: -1,
+};
+
+function render(job, r) {
+  const t0 = performance.now();
+  settingsStats = r.stats;
+  updateLengthControls();
+  renderSummary(job.text, r);
+  renderStats(r);
+  renderChips(el.keywords, r.keywords, (k) => [k.text, `×${k.count}`]);
+  renderChips(el.entities, r.entities, (e) => [e.text, e.kind]);
+  renderView(job.text, r);
+  const now = performance.now();
+  el.root.dataset.ready = "1";
+  el.root.dataset.summaryId = String(job.id);
+  document.dispatchEvent(
+    new CustomEvent("abridge:summary", {
+      detail: {
+        id: job.id,
+        trigger: job.trigger,
+        computeMs: r.ms,
+        renderMs: now - t0,
+        latencyMs: now - job.created,
+        sentencesIn: r.stats.sentencesIn,
+        sentencesOut: r.stats.sentencesOut,
+        backend: backend?.kind,
+      },
+    }),
+  );
+}
+
+let listedKey = "";
+function renderSummary(text, r) {
+  const chosen = [];
+  for (let i = 0; i < r.n; i++) if (r.selected[i]) chosen.push(i);
+  el.copyText.disabled = el.copyMarkdown.disabled = chosen.length === 0;
+  // Only touch the live region when the summary itself changed.
+  const key = chosen.length === 0 ? "" : `${text.length}:${chosen.join(",")}:${r.summary.length}`;
+  if (key === listedKey && el.summary.firstElementChild) return;
+  listedKey = key;
+  if (chosen.length === 0) {
+    const p = document.createElement("p");
+    p.className = "empty";
+    p.textContent = text.trim() === "" ? "Paste or type some text to see its summary." : "No sentences found.";
+    el.summary.replaceChildren(p);
+    return;
+  }
+  const list = document.createElement("ol");
+  list.className = "summary-list";
+  list.setAttribute("aria-label", `Summary, ${plural(chosen.length, "sentence")}`);
+  const fill = (upto) => {
+    for (let k = list.childElementCount; k < upto; k++) {
+      const i = chosen[k];
+      const li = document.createElement("li");
+      li.textContent = text.slice(r.starts[i], r.ends[i]);
+      li.dataset.i = String(i);
+      list.append(li);
+    }
+  };
+  fill(Math.min(chosen.length, LIST_FIRST));
+  const parts = [list];
+  if (chosen.length > LIST_FIRST) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn";
+    button.textContent = `Show all ${chosen.length.toLocaleString("en")} sentences`;
+    button.addEventListener("click", () => {
+      fill(chosen.length);
+      button.remove();
+    });
+    parts.push(button);
+  }
+  el.summary.replaceChildren(...parts);
+}
+
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" });
+  } catch {
+    return null;
+  }
+})();
+
+function languageName(code) {
+  if (code === "und") return "not detected";
+  return languageNames?.of(code) ?? code;
+}
+
+function renderStats(r) {
+  const s = r.stats;
+  const fmt = (n) => n.toLocaleString("en");
+  el.statWords.textContent = `${fmt(s.wordsIn)} → ${fmt(s.wordsOut)}`;
+  el.statReduction.textContent = s.wordsIn > 0 ? `${Math.round(100 * (1 - s.wordsOut / s.wordsIn))} %` : "–";
+  el.statLanguage.textContent = languageName(r.language);
+  el.statTime.textContent = `${r.ms < 10 ? r.ms.toFixed(1) : Math.round(r.ms)} ms`;
+}
+
+function renderChips(list, items, parts) {
+  const nodes = items.map((item) => {
+    const [main, note] = parts(item);
+    const li = document.createElement("li");
+    li.append(main);
+    const small = document.createElement("span");
+    small.className = "chip-note";
+    small.textContent = note;
+    li.append(" ", small);
+    return li;
+  });
+  if (nodes.length === 0) {
+    const li = document.createElement("li");
+    li.className = "none";
+    li.textContent = "none";
+    nodes.push(li);
+  }
+  list.replaceChildren(...nodes);
+}
+
+/** Highlight strength 1-4 for chosen sentences, by score among the chosen. */
+function levelsOf(r) {
+  const levels = new Uint8Array(r.n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < r.n; i++) {
+    if (!r.selected[i]) continue;
+    lo = Math.min(lo, r.scores[i]);
+    hi = Math.max(hi, r.scores[i]);
+  }
+  for (let i = 0; i < r.n; i++) {
+    if (!r.selected[i]) continue;
+    const t = hi > lo ? (r.scores[i] - lo) / (hi - lo) : 1;
+    levels[i] = 1 + Math.round(t * 3);
+  }
+  return levels;
+}
+
+function sameSpans(a, b) {
+  if (a.n !== b.n) return false;
+  for (let i = 0; i < a.n; i++) if (a.starts[i] !== b.starts[i] || a.ends[i] !== b.ends[i]) return false;
+  return true;
+}
+
+function renderView(text, r) {
+  const levels = levelsOf(r);
+  if (view.text === text && view.result && sameSpans(view.result, r)) {
+    // Same text, new selection: change only the sentences that changed.
+    const old = view.levels;
+    view.result = r;
+    view.levels = levels;
+    for (let i = 0; i < view.rendered; i++) {
+      if (old[i] === levels[i]) continue;
+      if ((old[i] > 0) !== (levels[i] > 0)) {
+        const node = sentenceNode(i);
+        const focused = document.activeElement === view.nodes[i];
+        view.nodes[i].replaceWith(node);
+        view.nodes[i] = node;
+        if (focused) node.focus({ preventScroll: true });
+      } else {
+        view.nodes[i].className = `s l${levels[i]}`;
+      }
+    }
+    if (view.shownWhy >= 0 && view.shownWhy < r.n) showWhy(view.shownWhy);
+    return;
+  }
+  view.text = text;
+  view.result = r;
+  view.levels = levels;
+  view.rendered = 0;
+  view.renderedTo = 0;
+  view.nodes = [];
+  view.current = 0;
+  el.view.replaceChildren();
+  renderMore(VIEW_FIRST);
+  if (view.shownWhy >= r.n) view.shownWhy = -1;
+  if (view.shownWhy >= 0) showWhy(view.shownWhy);
+  else resetWhy();
+}
+
+function sentenceNode(i) {
+  const r = view.result;
+  const level = view.levels[i];
+  const node = document.createElement(level > 0 ? "mark" : "span");
+  node.className = level > 0 ? `s l${level}` : "s";
+  node.dataset.i = String(i);
+  node.tabIndex = i === view.current ? 0 : -1;
+  node.textContent = view.text.slice(r.starts[i], r.ends[i]);
+  return node;
+}
+
+/** Appends about `chars` more of the text to the highlighted view. */
+function renderMore(chars) {
+  const r = view.result;
+  const text = view.text;
+  const fragment = document.createDocumentFragment();
+  const stop = view.renderedTo + chars;
+  let i = view.rendered;
+  while (i < r.n && (i === view.rendered || r.ends[i] <= stop)) {
+    if (r.starts[i] > view.renderedTo) fragment.append(text.slice(view.renderedTo, r.starts[i]));
+    const node = sentenceNode(i);
+    view.nodes.push(node);
+    fragment.append(node);
+    view.renderedTo = r.ends[i];
+    i += 1;
+  }
+  view.rendered = i;
+  if (i >= r.n && view.renderedTo < text.length) {
+    fragment.append(text.slice(view.renderedTo));
+    view.renderedTo = text.length;
+  }
+  el.view.append(fragment);
+  const complete = view.rendered >= r.n;
+  el.more.hidden = complete;
+  if (!complete) {
+    const share = Math.floor((100 * view.renderedTo) / text.length);
+    el.moreNote.textContent =
+      `This long text is shown in parts to keep the page responsive: ${share} % so far ` +
+      `(${view.rendered.toLocaleString("en")} of ${r.n.toLocaleString("en")} sentences). ` +
+      "The summary above covers all of it.";
+  }
+}
+
+function resetWhy() {
+  view.shownWhy = -1;
+  const p = document.createElement("p");
+  p.className = "help";
+  p.textContent = view.result?.n ? "Focus, hover or tap a sentence in the text." : "No sentences yet.";
+  el.whyBody.replaceChildren(p);
+}
+
+const FEATURES = [
+  ["Salience", "shares the text's main terms"],
+  ["Centrality", "what later sentences build on"],
+  ["Entities", "names, numbers and dates that recur"],
+  ["Position", "where it stands (leads count in news)"],
+  ["Quality", "1 unless penalized"],
+];
+
+const PENALTIES = {
+  fragment: "a fragment, too short to stand alone",
+  heading: "a heading",
+  runOn: "a run-on sentence",
+  question: "a question",
+  quote: "mostly a quotation",
+  dangling: "opens by pointing back (“This”, “But”…)",
+  boilerplate: "boilerplate",
+};
+
+function showWhy(i) {
+  const r = view.result;
+  if (!r || i < 0 || i >= r.n) return;
+  view.shownWhy = i;
+  let rank = 1;
+  for (let k = 0; k < r.n; k++) if (r.scores[k] > r.scores[i]) rank += 1;
+  const head = document.createElement("p");
+  head.className = "why-head";
+  const chosen = r.selected[i] === 1;
+  const badge = document.createElement("strong");
+  badge.className = chosen ? "badge in" : "badge out";
+  badge.textContent = chosen ? "In the summary" : "Not chosen";
+  head.append(
+    badge,
+    ` Sentence ${(i + 1).toLocaleString("en")} of ${r.n.toLocaleString("en")}, ` +
+      `score ${r.scores[i].toFixed(2)}, ranked ${rank.toLocaleString("en")}.`,
+  );
+  const list = document.createElement("dl");
+  list.className = "features";
+  FEATURES.forEach(([label, hint], k) => {
+    const value = r.features[i * 5 + k];
+    const row = document.createElement("div");
+    const dt = document.createElement("dt");
+    dt.textContent = label;
+    const small = document.createElement("span");
+    small.className = "hint";
+    small.textContent = hint;
+    dt.append(" ", small);
+    const dd = document.createElement("dd");
+    const bar = document.createElement("span");
+    bar.className = "bar";
+    bar.setAttribute("aria-hidden", "true");
+    const fill = document.createElement("span");
+    // CSSOM, not a style attribute: allowed under the page's CSP.
+    fill.style.width = `${Math.round(clamp(value, 0, 1) * 100)}%`;
+    bar.append(fill);
+    dd.append(bar, value.toFixed(2));
+    row.append(dt, dd);
+    list.append(row);
+  });
+  const penalties = document.createElement("p");
+  penalties.className = "penalties";
+  const names = r.penalties[i] ?? [];
+  penalties.textContent =
+    names.length === 0 ? "Penalties: none." : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;
+  el.whyBody.replaceChildren(head, list, penalties);
+}
+
+function setCurrent(i, focus) {
+  const r = view.result;
+  if (!r || r.n === 0) return;
+  i = clamp(i, 0, r.n - 1);
+  while (i >= view.rendered) renderMore(VIEW_MORE);
+  if (view.nodes[view.current]) view.nodes[view.current].tabIndex = -1;
+  view.current = i;
+  const node = view.nodes[i];
+  node.tabIndex = 0;
+  if (focus) {
+    node.focus();
+    node.scrollIntoView({ block: "nearest" });
+  }
+}
+
+function sentenceIndexOf(target) {
+  const node = target instanceof Element ? target.closest(".s") : null;
+  return node && el.view.contains(node) ? Number(node.dataset.i) : -1;
+}
+
+// ---------------------------------------------------------------- length controls
+
+let settingsStats = null;
+
+function updateLengthControls() {
+  const unit = UNITS[settings.unit];
+  const value = settings.values[settings.unit];
+  const max = Math.max(unit.sliderMax(settingsStats), unit.min + unit.step);
+  el.range.min = String(unit.min);
+  el.range.max = String(max);
+  el.range.step = String(unit.step);
+  el.range.value = String(clamp(value, unit.min, max));
+  el.range.setAttribute("aria-valuetext", `${value} ${unit.short === "%" ? "percent" : unit.short}`);
+  el.number.min = String(unit.min);
+  if (unit.numberMax) el.number.max = String(unit.numberMax);
+  else el.number.removeAttribute("max");
+  if (document.activeElement !== el.number) el.number.value = String(value);
+  el.number.removeAttribute("aria-invalid");
+  el.rangeLabel.textContent = `${unit.name} (slider)`;
+  el.numberLabel.textContent = unit.name;
+  el.unitText.textContent = unit.short;
+  for (const radio of el.units) radio.checked = radio.value === settings.unit;
+}
+
+function setValue(v) {
+  settings.values[settings.unit] = v;
+  saveSettings();
+  updateLengthControls();
+  requestNow("length");
+}
+
+function parseAmount(raw) {
+  const unit = UNITS[settings.unit];
+  const v = Number(raw);
+  if (raw.trim() === "" || !Number.isInteger(v) || v < unit.min || (unit.numberMax && v > unit.numberMax)) return null;
+  return v;
+}
+
+// ---------------------------------------------------------------- text, drafts, files
+
+let draftTimer = 0;
+let draftTooLong = false;
+
+function saveDraft() {
+  clearTimeout(draftTimer);
+  const text = el.input.value;
+  if (text.length > DRAFT_MAX) {
+    writeStore(KEY_DRAFT, null);
+    if (!draftTooLong) say("This text is too long to keep as a draft; it will not survive a reload.");
+    draftTooLong = true;
+    return;
+  }
+  draftTooLong = false;
+  if (!writeStore(KEY_DRAFT, text)) say("Could not keep a draft (browser storage is full or disabled).");
+  writeStore(KEY_CLEARED, null);
+}
+
+function scheduleDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDraft, clamp(300 + lastLength / 2000, 500, 2000));
+}
+
+function sampleText() {
+  return el.sampleTemplate.content.textContent.replace(/^\n/, "");
+}
+
+function setText(text, trigger) {
+  el.input.value = text;
+  lastLength = text.length;
+  requestNow(trigger);
+}
+
+async function openFile(file) {
+  if (!file) return;
+  if (!/\.(txt|text|md|markdown)$/i.test(file.name) && !/^text\//.test(file.type)) {
+    say(`“${file.name}” is not a .txt or .md file, so it was not opened.`);
+    return;
+  }
+  if (file.size > FILE_MAX) {
+    say(`“${file.name}” is larger than 20 MB, so it was not opened.`);
+    return;
+  }
+  try {
+    const text = await file.text();
+    setText(text, "file");
+    saveDraft();
+    say(`Opened “${file.name}”.`);
+  } catch (error) {
+    say(`Could not read “${file.name}”: ${messageOf(error)}`);
+  }
+}
+
+// ---------------------------------------------------------------- copy, status, errors
+
+function markdownOf(text, r) {
+  const lines = [];
+  for (let i = 0; i < r.n; i++) {
+    if (!r.selected[i]) continue;
+    lines.push(`- ${text.slice(r.starts[i], r.ends[i]).replace(/\s*\n\s*/g, " ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function copy(markdown) {
+  if (!shownResult || !shown) return;
+  const text = markdown ? markdownOf(shown.text, shownResult) : shownResult.summary;
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    ok = true;
+  } catch {
+    // No async clipboard (permissions, insecure context): the old way.
+    const active = document.activeElement;
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "offscreen";
+    document.body.append(area);
+    area.select();
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    active?.focus?.();
+  }
+  say(ok ? `Copied the summary${markdown ? " as Markdown" : ""}.` : "Could not copy: the browser refused access to the clipboard.");
+}
+
+let statusTimer = 0;
+function say(message) {
+  clearTimeout(statusTimer);
+  el.status.textContent = message;
+  statusTimer = setTimeout(() => (el.status.textContent = ""), 6000);
+}
+
+const errors = new Map();
+function showError(key, message) {
+  errors.set(key, message);
+  el.error.textContent = [...errors.values()].join(" ");
+  el.error.hidden = false;
+}
+function clearError(key) {
+  if (!errors.delete(key)) return;
+  el.error.textContent = [...errors.values()].join(" ");
+  el.error.hidden = errors.size === 0;
+}
+
+function fail(message) {
+  showError("start", message);
+  el.root.dataset.state = "error";
+  setBusy(false);
+  if (!shown) {
+    const p = document.createElement("p");
+    p.className = "empty";
+    p.textContent = "No summary: the summarizer is not running.";
+    el.summary.replaceChildren(p);
+  }
+}
+
+function plural(n, word) {
+  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// ---------------------------------------------------------------- events
+
+function wire() {
+  el.input.addEventListener("input", () => {
+    scheduleFromTyping();
+    scheduleDraft();
+  });
+
+  el.openFile.addEventListener("click", () => el.file.click());
+  el.file.addEventListener("change", () => {
+    openFile(el.file.files?.[0]);
+    el.file.value = "";
+  });
+  el.sample.addEventListener("click", () => {
+    setText(sampleText(), "sample");
+    // The sample is what a first visit shows: no draft needed.
+    clearTimeout(draftTimer);
+    writeStore(KEY_DRAFT, null);
+    writeStore(KEY_CLEARED, null);
+    el.input.focus();
+  });
+  el.clear.addEventListener("click", () => {
+    clearTimeout(draftTimer);
+    writeStore(KEY_DRAFT, null);
+    writeStore(KEY_CLEARED, "1");
+    setText("", "clear");
+    say("Cleared the text and its draft.");
+    el.input.focus();
+  });
+
+  // Dropping a file anywhere on the text card.
+  let depth = 0;
+  const card = el.drop.closest(".card");
+  const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
+  card.addEventListener("dragenter", (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    depth += 1;
+    el.drop.classList.add("dragging");
+  });
+  card.addEventListener("dragover", (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  });
+  card.addEventListener("dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) el.drop.classList.remove("dragging");
+  });
+  card.addEventListener("drop", (event) => {
+    depth = 0;
+    el.drop.classList.remove("dragging");
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return; // dropped text: the textarea inserts it and fires input
+    event.preventDefault();
+    openFile(file);
+  });
+  // A file dropped beside the card should not navigate away from the page.
+  window.addEventListener("dragover", (event) => hasFiles(event) && event.preventDefault());
+  window.addEventListener("drop", (event) => hasFiles(event) && event.preventDefault());
+
+  for (const radio of el.units) {
+    radio.addEventListener("change", () => {
+      if (!radio.checked) return;
+      settings.unit = radio.value;
+      saveSettings();
+      updateLengthControls();
+      requestNow("length");
+    });
+  }
+  el.range.addEventListener("input", () => setValue(Number(el.range.value)));
+  el.number.addEventListener("input", () => {
+    const v = parseAmount(el.number.value);
+    if (v === null) {
+      el.number.setAttribute("aria-invalid", "true");
+      return;
+    }
+    el.number.removeAttribute("aria-invalid");
+    settings.values[settings.unit] = v;
+    saveSettings();
+    const unit = UNITS[settings.unit];
+    el.range.value = String(clamp(v, unit.min, Number(el.range.max)));
+    el.range.setAttribute("aria-valuetext", `${v} ${unit.short === "%" ? "percent" : unit.short}`);
+    requestNow("length");
+  });
+  el.number.addEventListener("change", () => {
+    if (parseAmount(el.number.value) === null) el.number.value = String(settings.values[settings.unit]);
+    el.number.removeAttribute("aria-invalid");
+  });
+  el.language.addEventListener("change", () => {
+    settings.language = el.language.value;
+    saveSettings();
+    requestNow("language");
+  });
+
+  el.copyText.addEventListener("click", () => copy(false));
+  el.copyMarkdown.addEventListener("click", () => copy(true));
+
+  // The why panel: focus (keyboard, tap) and hover.
+  el.view.addEventListener("focusin", (event) => {
+    const i = sentenceIndexOf(event.target);
+    if (i < 0) return;
+    if (i !== view.current) setCurrent(i, false);
+    showWhy(i);
+  });
+  el.view.addEventListener("mouseover", (event) => {
+    const i = sentenceIndexOf(event.target);
+    if (i >= 0 && i !== view.shownWhy) showWhy(i);
+  });
+  el.view.addEventListener("mouseleave", () => {
+    if (el.view.contains(document.activeElement)) showWhy(view.current);
+  });
+  el.view.addEventListener("keydown", (event) => {
+    const i = sentenceIndexOf(event.target);
+    if (i < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const last = (view.result?.n ?? 1) - 1;
+    const to = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: last }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    setCurrent(to, true);
+  });
+  el.moreButton.addEventListener("click", () => renderMore(VIEW_MORE));
+
+  // A summary item leads to its sentence in the text.
+  el.summary.addEventListener("click", (event) => {
+    const li = event.target instanceof Element ? event.target.closest("li[data-i]") : null;
+    if (!li || window.getSelection()?.toString()) return;
+    setCurrent(Number(li.dataset.i), true);
+  });
+
+  // Keep the draft when the page goes away mid-pause.
+  const flush = () => {
+    if (draftTimer) saveDraft();
+  };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+}
+
+// ---------------------------------------------------------------- start
+
+function initialText() {
+  const draft = readStore(KEY_DRAFT);
+  if (draft !== null) return draft;
+  if (readStore(KEY_CLEARED) === "1") return "";
+  return sampleText();
+}
+
+function registerServiceWorker() {
+  if (INLINE || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register("sw.js").then(
+    () => navigator.serviceWorker.ready.then(() => (el.root.dataset.offline = "ready")),
+    (error) => console.warn("abridge: no service worker, so no offline use", error),
+  );
+}
+
+function boot() {
+  loadSettings();
+  el.language.value = settings.language;
+  updateLengthControls();
+  el.input.value = initialText();
+  lastLength = el.input.value.length;
+  wire();
+  modulePromise = compileModule();
+  modulePromise.then(
+    (module) => (wasmModule = module),
+    (error) => fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
+  );
+  startBackend();
+  requestNow("load");
+  document.addEventListener("abridge:summary", registerServiceWorker, { once: true });
+}
+
+boot();
