@@ -1,0 +1,368 @@
+// The page over http://127.0.0.1: sample, typing, pasting, the length control,
+// highlights, the why panel, copying, files, XSS, drafts, same-origin requests
+// and a failed wasm load. Run after `make wasm && node scripts/site.mjs`:
+//
+//   node --test tests/page/
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  article,
+  markedSentences,
+  openPage,
+  sample,
+  setInput,
+  settle,
+  start,
+  summaryId,
+  summaryItems,
+  waitForSummary,
+} from "./helpers.mjs";
+
+let env;
+const requests = [];
+before(async () => {
+  env = await start({ requests });
+});
+after(async () => {
+  await env?.close();
+});
+
+/** What the package itself says, computed in the page with the site's own build. */
+function reference(page, text, options) {
+  return page.evaluate(
+    async ([t, o]) => {
+      const m = await import("/pkg/abridge.js");
+      await m.default();
+      return m.summarize(t, o);
+    },
+    [text, { keywords: 12, entities: 10, ...options }],
+  );
+}
+
+const chosen = (result) => result.sentences.filter((s) => s.selected).map((s) => s.text);
+
+/** Every request must go to the page's own origin (data: and blob: never leave the page). */
+function trackOrigins(page, origin, foreign) {
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin) foreign.push(r.url());
+  });
+}
+
+async function viewMatchesInput(page) {
+  const [view, input] = await page.evaluate(() => [document.getElementById("view").textContent, document.getElementById("input").value]);
+  assert.equal(view, input, "the highlighted view shows exactly the text");
+}
+
+test("the first visit shows the sample and its summary; highlights match; stats and chips", async () => {
+  const errors = [];
+  const foreign = [];
+  const { context, page } = await openPage(env.browser, null, { errors });
+  trackOrigins(page, new URL(env.url).origin, foreign);
+  await page.goto(env.url);
+  await waitForSummary(page);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), sample);
+  const expected = await reference(page, sample, { sentences: 3 });
+  const items = await summaryItems(page);
+  assert.equal(items.length, 3);
+  assert.deepEqual(items, chosen(expected));
+  assert.deepEqual(await markedSentences(page), items, "the <mark>s are the summary's sentences");
+  await viewMatchesInput(page);
+  const stats = await page.innerText("#stats");
+  assert.match(stats, new RegExp(`${expected.stats.wordsIn} → ${expected.stats.wordsOut}`));
+  assert.match(stats, /English/);
+  assert.match(stats, /\d+ %/);
+  assert.match(stats, /[\d.]+ ms/);
+  const keywords = await page.$$eval("#keywords li", (lis) => lis.map((li) => li.firstChild.textContent));
+  assert.deepEqual(keywords, expected.keywords.map((k) => k.text));
+  const entities = await page.$$eval("#entities li", (lis) => lis.map((li) => li.firstChild.textContent));
+  assert.deepEqual(entities, expected.entities.map((e) => e.text));
+  assert.match(await page.textContent("#version"), /^\d+\.\d+\.\d+/);
+  assert.equal(await page.getAttribute("html", "data-backend"), "worker");
+  assert.ok(await page.isHidden("#error"));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, [], "every request is same-origin");
+  await context.close();
+});
+
+test("typing and pasting update the summary; the view follows the text", async () => {
+  const errors = [];
+  const { context, page } = await openPage(env.browser, env.url, {
+    errors,
+    contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
+  });
+  await waitForSummary(page);
+  await settle(page);
+
+  // Typing: a sentence full of the text's entities, at the end.
+  let before = await summaryId(page);
+  await page.click("#input");
+  await page.keyboard.press("Control+End");
+  const added = " Kim Jong Un, Xi Jinping and Donald Trump met in Beijing to discuss North Korea and a second summit.";
+  await page.keyboard.type(added, { delay: 5 });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), sample + added);
+  const typed = await reference(page, sample + added, { sentences: 3 });
+  assert.deepEqual(await summaryItems(page), chosen(typed));
+  assert.deepEqual(await markedSentences(page), chosen(typed));
+  await viewMatchesInput(page);
+
+  // Pasting over everything (the real clipboard, Ctrl+A, Ctrl+V).
+  const pasted = article(600);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
+  before = await summaryId(page);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), pasted);
+  const expected = await reference(page, pasted, { sentences: 3 });
+  assert.deepEqual(await summaryItems(page), chosen(expected));
+  assert.deepEqual(await markedSentences(page), chosen(expected));
+  await viewMatchesInput(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the length control: slider, number field, percent and words", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+
+  // The slider, by keyboard: 3 -> 5 sentences.
+  let before = await summaryId(page);
+  await page.focus("#amount-range");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#amount-number"), "5", "the number field follows the slider");
+  let expected = await reference(page, sample, { sentences: 5 });
+  assert.equal((await summaryItems(page)).length, 5);
+  assert.deepEqual(await summaryItems(page), chosen(expected));
+  assert.deepEqual(await markedSentences(page), chosen(expected));
+
+  // The number field: 2 sentences; the slider follows.
+  before = await summaryId(page);
+  await page.fill("#amount-number", "2");
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#amount-range"), "2");
+  assert.deepEqual(await summaryItems(page), chosen(await reference(page, sample, { sentences: 2 })));
+
+  // A bad number is marked invalid and changes nothing.
+  await page.fill("#amount-number", "0");
+  assert.equal(await page.getAttribute("#amount-number", "aria-invalid"), "true");
+  await page.fill("#amount-number", "2");
+
+  // Percent (default 20 %), then 50 %.
+  before = await summaryId(page);
+  await page.click('label[for="unit-percent"]');
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#amount-number"), "20");
+  assert.deepEqual(await summaryItems(page), chosen(await reference(page, sample, { ratio: 0.2 })));
+  before = await summaryId(page);
+  await page.$eval("#amount-range", (range) => {
+    range.value = "50";
+    range.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await waitForSummary(page, before);
+  await settle(page);
+  expected = await reference(page, sample, { ratio: 0.5 });
+  assert.deepEqual(await summaryItems(page), chosen(expected));
+  assert.deepEqual(await markedSentences(page), chosen(expected));
+
+  // Words (default 100).
+  before = await summaryId(page);
+  await page.check("#unit-words");
+  await waitForSummary(page, before);
+  await settle(page);
+  expected = await reference(page, sample, { words: 100 });
+  assert.deepEqual(await summaryItems(page), chosen(expected));
+  assert.match(await page.innerText("#stats"), new RegExp(`→ ${expected.stats.wordsOut}\\b`));
+
+  // The choice is remembered.
+  await page.reload();
+  await waitForSummary(page);
+  assert.ok(await page.isChecked("#unit-words"));
+  assert.equal(await page.inputValue("#amount-number"), "100");
+  await context.close();
+});
+
+test("the why panel: keyboard focus, arrow keys, hover", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const expected = await reference(page, sample, { sentences: 3 });
+
+  // Tab from the copy buttons reaches the text view's current sentence.
+  await page.focus("#copy-md");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#view") !== null), true, "Tab reaches the text view");
+  assert.ok(await page.isVisible("#why"));
+  assert.match(await page.innerText("#why-body"), new RegExp(`Sentence 1 of ${expected.sentences.length}`));
+
+  // Arrow keys move to the third sentence, the first chosen one.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const third = expected.sentences[2];
+  assert.equal(third.selected, true);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), third.text);
+  const why = await page.innerText("#why-body");
+  assert.match(why, /In the summary/);
+  assert.match(why, new RegExp(`Sentence 3 of ${expected.sentences.length}, score ${third.score.toFixed(2)}`));
+  for (const [name, value] of Object.entries(third.features)) {
+    if (name === "penalties") continue;
+    assert.match(why, new RegExp(`${name}[^]*?${value.toFixed(2)}`, "i"), `${name} ${value.toFixed(2)}`);
+  }
+  assert.match(why, /Penalties: /);
+  // Only one sentence is in the tab order (roving tabindex).
+  assert.equal(await page.$$eval('#view [tabindex="0"]', (n) => n.length), 1);
+
+  // Hovering a sentence that was not chosen explains that one.
+  const notChosen = expected.sentences.findIndex((s) => !s.selected && s.kind === "sentence");
+  await page.hover(`#view [data-i="${notChosen}"]`);
+  const hovered = await page.innerText("#why-body");
+  assert.match(hovered, /Not chosen/);
+  assert.match(hovered, new RegExp(`Sentence ${notChosen + 1} of`));
+
+  // A click (or tap) focuses it.
+  await page.click(`#view [data-i="${notChosen}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.i), String(notChosen));
+  await context.close();
+});
+
+test("copy puts the summary on the clipboard as plain text and as Markdown bullets", async () => {
+  const { context, page } = await openPage(env.browser, env.url, {
+    contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
+  });
+  await waitForSummary(page);
+  await settle(page);
+  const expected = await reference(page, sample, { sentences: 3 });
+  await page.click("#copy-text");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.summary);
+  await page.click("#copy-md");
+  await page.waitForFunction(() => /Markdown/.test(document.getElementById("status").textContent));
+  const markdown = chosen(expected).map((s) => `- ${s}`).join("\n") + "\n";
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), markdown);
+  await context.close();
+});
+
+test("a dropped .md file and an opened .txt file are summarized; other files are refused", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const text = article(400);
+
+  let before = await summaryId(page);
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "dropped.md", { type: "text/markdown" }));
+    return dt;
+  }, text);
+  await page.dispatchEvent("#input", "dragenter", { dataTransfer });
+  await page.dispatchEvent("#input", "dragover", { dataTransfer });
+  assert.ok(await page.isVisible(".drop-hint"), "the drop zone shows itself");
+  await page.dispatchEvent("#input", "drop", { dataTransfer });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), text);
+  assert.deepEqual(await summaryItems(page), chosen(await reference(page, text, { sentences: 3 })));
+  assert.match(await page.textContent("#status"), /Opened “dropped\.md”/);
+  assert.ok(await page.isHidden(".drop-hint"));
+
+  // A picture is refused, and the text stays.
+  const png = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], "photo.png", { type: "image/png" }));
+    return dt;
+  });
+  await page.dispatchEvent("#input", "drop", { dataTransfer: png });
+  await page.waitForFunction(() => /photo\.png/.test(document.getElementById("status").textContent));
+  assert.match(await page.textContent("#status"), /not a \.txt or \.md file/);
+  assert.equal(await page.inputValue("#input"), text);
+
+  // "Open file…" opens the file picker.
+  const notes = "The council approved the budget on Monday. Parks get more money. The mayor thanked the volunteers.";
+  before = await summaryId(page);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  await chooser.setFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(notes) });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), notes);
+  assert.equal((await summaryItems(page)).length, 3);
+  await context.close();
+});
+
+test("pasted HTML stays text: the XSS payload is inert", async () => {
+  const dialogs = [];
+  const { context, page } = await openPage(env.browser, env.url);
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await waitForSummary(page);
+  await settle(page);
+  const payload =
+    '<img src=x onerror=alert(1)> The <b>payload</b> sits in the first sentence. ' +
+    "<script>alert(2)</script> A second sentence follows it here. " +
+    '<a href="javascript:alert(3)">click</a> And <svg onload=alert(4)> a third one ends.';
+  const before = await setInput(page, payload);
+  await waitForSummary(page, before);
+  await settle(page);
+  await page.waitForTimeout(300);
+  const found = await page.evaluate(() =>
+    [...document.querySelectorAll("#summary *, #view *, #why-body *")].map((n) => n.tagName.toLowerCase()).filter((t) => !["ol", "li", "mark", "span", "p", "strong", "dl", "dt", "dd", "div"].includes(t)),
+  );
+  assert.deepEqual(found, [], "no element made from the text");
+  assert.equal(await page.textContent("#view"), payload, "shown verbatim, as text");
+  assert.match((await summaryItems(page)).join(" "), /<img src=x onerror=alert\(1\)>/);
+  assert.deepEqual(dialogs, []);
+  assert.ok(!requests.some((p) => p === "/x"), "the <img> was never loaded");
+  await context.close();
+});
+
+test("the draft survives a reload; Clear removes it; Sample brings the sample back", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const draft = "My own notes about the harbor project. The council met twice. Funding was approved.";
+  await page.fill("#input", draft);
+  await page.waitForFunction((d) => localStorage.getItem("abridge.draft") === d, draft);
+  await page.reload();
+  await waitForSummary(page);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), draft);
+  assert.deepEqual(await summaryItems(page), (await reference(page, draft, { sentences: 3 })).sentences.map((s) => s.text));
+
+  await page.click("#clear");
+  assert.equal(await page.inputValue("#input"), "");
+  assert.equal(await page.evaluate(() => localStorage.getItem("abridge.draft")), null);
+  await page.waitForFunction(() => /Paste or type/.test(document.getElementById("summary").textContent));
+  assert.equal(await page.evaluate(() => document.getElementById("view").textContent), "");
+  assert.ok(await page.isDisabled("#copy-text"));
+  await page.reload();
+  await waitForSummary(page);
+  assert.equal(await page.inputValue("#input"), "", "a cleared text stays cleared");
+  assert.ok(!(await page.evaluate(() => Object.values(localStorage).join(" "))).includes("harbor"), "nothing of it is stored");
+
+  await page.click("#load-sample");
+  await page.waitForFunction(() => document.querySelectorAll("#summary li").length === 3);
+  assert.equal(await page.inputValue("#input"), sample);
+  await context.close();
+});
+
+test("a failed wasm load is explained on the page", async () => {
+  const { context, page } = await openPage(env.browser, null);
+  await context.route("**/abridge_bg.wasm", (route) => route.abort("failed"));
+  await page.goto(env.url);
+  await page.waitForSelector("#error:not([hidden])");
+  assert.match(await page.textContent("#error"), /summarizer could not be loaded/i);
+  assert.match(await page.textContent("#summary"), /No summary/);
+  assert.equal(await page.getAttribute("html", "data-state"), "error");
+  await context.close();
+});
