@@ -7,7 +7,8 @@
 //                       (package version + a hash of every file) and its list of files.
 //   dist/abridge.html   one self-contained file: CSS, JS and the wasm (base64) inlined, for opening
 //                       straight from disk (file://). Its CSP allows exactly its inline script and
-//                       style by hash, plus a Blob-URL worker.
+//                       style by hash, plus a Blob-URL worker (a classic one: Chromium refuses
+//                       module workers from Blob URLs on file://, classic ones work).
 //
 //   node scripts/site.mjs [--site DIR] [--dist FILE]
 //   ABRIDGE_PKG=dir       take the package from dir instead of pkg/
@@ -114,6 +115,11 @@ function glueExpression(src) {
   if (!match || !/__wbg_init as default/.test(match[1])) die("pkg/web/abridge.js: no `export { ..., __wbg_init as default }` line");
   body = body.replace(exportList, "");
   if (/^\s*(export|import)\b/m.test(body)) die("pkg/web/abridge.js: an import or export this script does not know how to inline");
+  // The worker of the single file is a classic script (module workers from a Blob URL
+  // fail on file://), where import.meta is a syntax error. The default wasm URL is
+  // never used there: the page always passes the compiled module.
+  body = body.replace(/\bimport\.meta\.url\b/g, "self.location.href");
+  if (/\bimport\.meta\b/.test(body)) die("pkg/web/abridge.js: import.meta in a form this script does not know");
   const names = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
   for (const needed of ["summarize", "version"]) if (!names.includes(needed)) die(`pkg/web/abridge.js exports no ${needed}()`);
   return `(() => {\n${body}\nreturn { default: __wbg_init, initSync, ${names.join(", ")} };\n})()`;

@@ -193,7 +193,8 @@ function workerBackend() {
   try {
     if (INLINE) {
       url = URL.createObjectURL(new Blob([INLINE.worker], { type: "text/javascript" }));
-      worker = new Worker(url, { type: "module", name: "abridge" });
+      // Classic, not module: Chromium refuses module workers from Blob URLs on file://.
+      worker = new Worker(url, { name: "abridge" });
     } else {
       worker = new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "abridge" });
     }
