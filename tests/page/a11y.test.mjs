@@ -1,0 +1,120 @@
+// Accessibility and looks: axe-core (no serious or critical violations), keyboard
+// focus that is visible on every control, no sideways scrolling at 360 px, and
+// screenshots of desktop and phone in light and dark under target/screenshots/.
+//
+// Needs the npm package axe-core (npm install --no-save axe-core@4.14.1 until it
+// is in package.json).
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { openPage, root, screenshotPath, settle, start, waitForSummary } from "./helpers.mjs";
+
+const axePath = join(root, "node_modules", "axe-core", "axe.min.js");
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const VARIANTS = [
+  { name: "desktop", viewport: { width: 1280, height: 900 } },
+  { name: "phone", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+];
+
+for (const variant of VARIANTS) {
+  for (const scheme of ["light", "dark"]) {
+    test(`${variant.name} ${scheme}: axe finds nothing serious, no sideways scroll, screenshot`, async () => {
+      assert.ok(existsSync(axePath), "axe-core is not installed: npm install --no-save axe-core@4.14.1 (or add it to devDependencies)");
+      const { context, page } = await openPage(env.browser, env.url, {
+        viewport: variant.viewport,
+        contextOptions: {
+          colorScheme: scheme,
+          isMobile: variant.isMobile ?? false,
+          hasTouch: variant.hasTouch ?? false,
+          // Only so that axe can be injected as an inline script; the page's own CSP is tested elsewhere.
+          bypassCSP: true,
+        },
+      });
+      await waitForSummary(page);
+      await settle(page);
+      await page.screenshot({ path: screenshotPath(`page-${variant.name}-${scheme}-top.png`) });
+      // Show the why panel for the first chosen sentence: tap on the phone, focus on the desktop.
+      if (variant.hasTouch) await page.tap("#view mark");
+      else await page.focus("#view mark");
+      await page.waitForFunction(() => /In the summary/.test(document.getElementById("why-body").textContent));
+
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const dark = await page.evaluate((bg) => {
+        const [r, g, b] = bg.match(/\d+/g).map(Number);
+        return (r + g + b) / 3 < 128;
+      }, background);
+      assert.equal(dark, scheme === "dark", `the ${scheme} theme is applied (${background})`);
+
+      await page.screenshot({ path: screenshotPath(`page-${variant.name}-${scheme}.png`), fullPage: true });
+
+      await page.addScriptTag({ content: readFileSync(axePath, "utf8") });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
+        }));
+      });
+      const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad, [], JSON.stringify(bad, null, 2));
+      if (violations.length > 0) console.log(`# ${variant.name} ${scheme}: minor axe findings`, JSON.stringify(violations));
+      await context.close();
+    });
+  }
+}
+
+test("every control is reachable by Tab, labelled, and shows a visible focus ring", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const seen = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const a = document.activeElement;
+      // A radio is drawn by its label; the ring is on the label.
+      const drawn = a.matches('input[type="radio"]') ? document.querySelector(`label[for="${a.id}"]`) : a;
+      const style = getComputedStyle(drawn);
+      const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+      const name = a.labels?.[0]?.textContent ?? a.getAttribute("aria-label") ?? a.textContent;
+      return { id: a.id || (a.closest("#view") ? "view-sentence" : a.tagName), ring, name: (name ?? "").trim().slice(0, 40) };
+    });
+    seen.push(info);
+    if (info.id === "view-sentence") break;
+  }
+  const ids = seen.map((s) => s.id);
+  for (const id of ["input", "open-file", "load-sample", "clear", "unit-sentences", "amount-range", "amount-number", "language", "copy-text", "copy-md", "view-sentence"]) {
+    assert.ok(ids.includes(id), `Tab reaches ${id} (got ${ids.join(", ")})`);
+  }
+  for (const s of seen) {
+    assert.ok(s.ring, `${s.id} shows a focus ring`);
+    assert.ok(s.name.length > 0, `${s.id} has a name`);
+  }
+  // The skip link comes first and leads to the summary.
+  assert.equal(seen[0].id, "A", "the skip link is first");
+  await page.reload();
+  await waitForSummary(page);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "summary-heading");
+  await context.close();
+});
+
+test("the <noscript> line explains that the page needs JavaScript", async () => {
+  const { context, page } = await openPage(env.browser, env.url, { contextOptions: { javaScriptEnabled: false } });
+  assert.match(await page.innerText("body"), /needs JavaScript/);
+  await context.close();
+});
