@@ -80,6 +80,19 @@ const WORD_BYTES: usize = 48;
 /// Splits `text` into sentences, in order. Spans never overlap, and what lies
 /// between two consecutive spans (or before the first, after the last) is white space.
 ///
+/// A blank line (or a form feed, or U+2029) starts a new paragraph. Inside a
+/// paragraph a line break ends a unit only after a heading-like line, before a
+/// list item, after a colon or where the line is not hard-wrapped. Short lines
+/// without terminal punctuation followed by more text are [`UnitKind::Heading`]s,
+/// as are Markdown `#` headings; numbered, lettered and bulleted items are
+/// [`UnitKind::ListItem`]s. `language` selects abbreviation lists and a few
+/// conventions (German ordinals such as "am 12. Juni", lower-case sentence
+/// starts in English web text); [`Language::Other`] gets rules that are safe
+/// across languages. A unit longer than 500 characters is cut at its last clause
+/// boundary, and one longer than 750 at white space, so even text without any
+/// punctuation comes out in pieces of bounded length. The work is linear in the
+/// length of the text.
+///
 /// ```
 /// use abridge::{segment, Language, UnitKind};
 /// let text = "Dr. Smith arrived at 5 p.m. on Jan. 3. He sat down.\n\nThen he left...";
@@ -157,6 +170,9 @@ struct Block {
     chain: [u8; 6],
     /// The block is a list bulleted with "- " and numbers: "- 9. The first item".
     dashes: bool,
+    /// Per style of numbered marker: how far a "2" was looked for, and where
+    /// one was found.
+    seconds: [(usize, Option<usize>); 6],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -468,14 +484,15 @@ impl Segmenter<'_> {
         }
     }
 
-    /// A short line without terminal punctuation, followed by a line break and
-    /// more text that doesn't continue it; or a Markdown heading.
+    /// "# Title" to "###### Title".
     fn is_markdown_heading(&self, line: &Line) -> bool {
         let body = &self.bytes[line.start..line.end];
         let hashes = body.iter().take_while(|&&b| b == b'#').count();
         (1..=6).contains(&hashes) && body.get(hashes) == Some(&b' ')
     }
 
+    /// A short line without terminal punctuation, followed by a line break and
+    /// more text that doesn't continue it; or a Markdown heading.
     fn is_heading(&self, line: &Line, next: Option<&Line>, layout: Layout, lines: usize) -> bool {
         if self.is_markdown_heading(line) {
             return true;
@@ -509,6 +526,7 @@ impl Segmenter<'_> {
             searched: [0; QUOTES.len()],
             chain: [0; 6],
             dashes: false,
+            seconds: [(0, None); 6],
         };
         let from = match marker {
             Some(m) => {
@@ -604,11 +622,11 @@ impl Segmenter<'_> {
         if m.style == BULLET {
             return (!dash || m.end > p + 1).then_some(m);
         }
-        let last = &mut block.chain[usize::from(m.style)];
-        let accept = (*last > 0 && m.value == *last + 1)
-            || (m.value == 1 && self.second_marker(m, block.end));
+        let last = &block.chain[usize::from(m.style)];
+        let accept =
+            (*last > 0 && m.value == *last + 1) || (m.value == 1 && self.second_marker(m, block));
         if accept {
-            *last = m.value;
+            block.chain[usize::from(m.style)] = m.value;
         }
         accept.then_some(m)
     }
@@ -629,17 +647,25 @@ impl Segmenter<'_> {
     }
 
     /// Whether marker 2 (or "b") of the style of `first` follows it soon.
-    fn second_marker(&self, first: Marker, end: usize) -> bool {
+    /// Remembers how far it looked, so that many "1."s cost one pass.
+    fn second_marker(&self, first: Marker, block: &mut Block) -> bool {
         let b = self.bytes;
         let two = if first.style >= 3 { b'b' } else { b'2' };
-        let limit = end.min(first.end + 2000);
-        (first.end..limit).any(|p| {
+        let (looked, found) = &mut block.seconds[usize::from(first.style)];
+        if found.is_some_and(|q| q > first.end) {
+            return true;
+        }
+        let limit = block.end.min(first.end + 2000);
+        let from = first.end.max(*looked);
+        *found = (from..limit).find(|&p| {
             b[p] == two
                 && b[p - 1].is_ascii_whitespace()
                 && self
-                    .numbered_at(p, end, false)
+                    .numbered_at(p, block.end, false)
                     .is_some_and(|m| m.style == first.style)
-        })
+        });
+        *looked = limit.max(from);
+        found.is_some()
     }
 
     fn skip_space(&self, mut i: usize, end: usize) -> usize {
@@ -705,7 +731,14 @@ impl Segmenter<'_> {
             }
             let c = self.char_at(i);
             let len = c.len_utf8();
-            if is_bullet(c) && self.after_space(i, block) {
+            // Bullets start items after white space, or glued to the end of
+            // the previous item: "...dénigrement\".• Agenda".
+            if is_bullet(c)
+                && (self.after_space(i, block)
+                    || self
+                        .char_before(i, block.start)
+                        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…') || is_closer(c)))
+            {
                 if let Some(m) = self.inline_marker(i, block) {
                     self.cut(block, m.start, UnitKind::ListItem);
                     i = m.end;
@@ -1127,11 +1160,14 @@ impl Segmenter<'_> {
         }
     }
 
-    /// A token at `k` that trails a sentence: "[12]", "[...]", "[…]", ":)",
+    /// A token at `k` that trails a sentence: "[12]", "[...]", "(...)", ":)",
     /// ";-)", ":P" or "--", followed by white space or the end of the block.
     fn trailer(&self, k: usize, end: usize) -> Option<usize> {
         let b = &self.bytes[k.min(end)..end];
         let len = match b {
+            // "(...)" marks an omission, like "[...]".
+            [b'(', b'.', b'.', b'.', b')', ..] => 5,
+            [b'(', 0xE2, 0x80, 0xA6, b')', ..] => 5,
             [b'[', rest @ ..] => {
                 let inner = rest.iter().take_while(|x| x.is_ascii_digit()).count();
                 // "[...]" and "[…]" are three bytes long either way.
@@ -1147,13 +1183,13 @@ impl Segmenter<'_> {
                 }
                 inner + 2
             }
-            // "--" only before a capital: "-- voila! -- you have cake" runs on.
             // A stray closing mark: "the phrase. ' And on April 3", "day. ) Hop".
             [b'\'' | b'"' | b')' | b']'] => 1,
             [b'\'' | b'"' | b')' | b']', x, ..] if x.is_ascii_whitespace() => 1,
             // "« Je viens demain. » Puis": the guillemet closes the quotation.
             [0xC2, 0xBB, ..] => 2,
             [0xE2, 0x80, 0x9D | 0x99 | 0xBA, ..] => 3,
+            // "--" only before a capital: "-- voila! -- you have cake" runs on.
             [b'-', b'-', ..] => {
                 let k = self.skip_space(k + 2, end);
                 if k < end && !self.char_at(k).is_uppercase() {
@@ -1196,9 +1232,14 @@ impl Segmenter<'_> {
         let c = self.char_at(k);
         if c == '.' || c == '…' {
             next.ellipsis = true;
+            // Bounded, so that runs like ".. .. .. .." stay linear.
             let mut m = k;
-            while m < end && matches!(self.char_at(m), '.' | '…' | ' ') {
-                m += self.char_at(m).len_utf8();
+            let limit = end.min(k + 16);
+            while m < limit && matches!(self.bytes[m], b'.' | b' ') {
+                m += 1;
+            }
+            while self.text[m..end].starts_with('…') {
+                m += '…'.len_utf8();
             }
             m = self.closers_end(m, end);
             next.content = m < end;
@@ -1636,6 +1677,7 @@ impl Segmenter<'_> {
         let digits = b[block.start..start - 1]
             .iter()
             .rev()
+            .take(16)
             .take_while(|x| x.is_ascii_digit())
             .count();
         digits > 0

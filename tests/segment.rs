@@ -735,6 +735,55 @@ fn one_megabyte_without_punctuation_is_fast_and_bounded() {
 }
 
 #[test]
+fn repetitive_inputs_stay_linear() {
+    // Each pattern stresses a look-ahead or look-back: spaced dots, list
+    // markers, quotes, initials, abbreviations, emoticons, separators.
+    let patterns = [
+        ".. ",
+        "1. a ",
+        "\"",
+        "a. ",
+        "« ",
+        "I. ",
+        "Mr. ",
+        "[1] ",
+        "(...) ",
+        "... ",
+        ". . ",
+        "a) b) ",
+        "• ",
+        "- ",
+        "*** ",
+        "e.g. ",
+        "z. B. ",
+        "۔ ",
+        "ա: ",
+        "\u{301}",
+        ":) ",
+        "x.",
+        "1,000.That ",
+        "„a. b",
+        " ",
+    ];
+    for pattern in patterns {
+        let small = pattern.repeat((16 << 10) / pattern.len());
+        let large = pattern.repeat((128 << 10) / pattern.len());
+        let time = |text: &str| {
+            let start = Instant::now();
+            let spans = segment(text, Other);
+            check_invariants(text, &spans).unwrap_or_else(|e| panic!("{pattern:?}: {e}"));
+            start.elapsed()
+        };
+        let (a, b) = (time(&small), time(&large));
+        // 8x the text must not cost much more than 8x the time (plus noise).
+        assert!(
+            b < a * 24 + Duration::from_millis(200),
+            "{pattern:?}: 16 KB in {a:?}, 128 KB in {b:?}"
+        );
+    }
+}
+
+#[test]
 fn huge_mixed_input_keeps_the_invariants() {
     let pieces = [
         "Mr.",

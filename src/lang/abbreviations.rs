@@ -18,38 +18,35 @@ use Abbrev::{EndLikely, Final, Medial, Numeric, Title};
 /// universal one (titles, Latin and business abbreviations) is always consulted.
 /// Texts of unknown language consult every table, their own entries first.
 pub(crate) fn is_abbreviation(language: Language, word: &str) -> Option<Abbrev> {
-    let tables: &[&[(&str, Abbrev)]] = match language {
-        Language::English => &[ENGLISH],
-        Language::German => &[GERMAN],
-        Language::French => &[FRENCH],
-        Language::Spanish => &[SPANISH],
-        Language::Italian => &[ITALIAN],
-        Language::Portuguese => &[PORTUGUESE],
-        Language::Dutch => &[DUTCH],
-        Language::Russian => &[RUSSIAN, OTHER],
+    let tables: &[usize] = match language {
+        Language::English => &[EN, ANY],
+        Language::German => &[DE, ANY],
+        Language::French => &[FR, ANY],
+        Language::Spanish => &[ES, ANY],
+        Language::Italian => &[IT, ANY],
+        Language::Portuguese => &[PT, ANY],
+        Language::Dutch => &[NL, ANY],
+        Language::Russian => &[RU, MORE, ANY],
         // Latin-script words inside CJK text are mostly English.
-        Language::Chinese | Language::Japanese | Language::Korean => &[ENGLISH],
-        Language::Other => &[
-            OTHER, ENGLISH, GERMAN, FRENCH, SPANISH, ITALIAN, PORTUGUESE, DUTCH, RUSSIAN,
-        ],
+        Language::Chinese | Language::Japanese | Language::Korean => &[EN, ANY],
+        Language::Other => &[MORE, EN, DE, FR, ES, IT, PT, NL, RU, ANY],
     };
-    tables
-        .iter()
-        .chain(std::iter::once(&UNIVERSAL))
-        .find_map(|table| find(table, word))
+    // Most words before a period are not abbreviations: a small Bloom filter
+    // per table settles them without a search.
+    let bit = filter_bit(word.as_bytes());
+    tables.iter().find_map(|&t| {
+        let (table, filter) = &TABLES[t];
+        if filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        table
+            .binary_search_by(|(key, _)| compare(key.as_bytes(), word.as_bytes()))
+            .ok()
+            .map(|i| table[i].1)
+    })
 }
 
-fn find(table: &[(&str, Abbrev)], word: &str) -> Option<Abbrev> {
-    // Most words before a period are not abbreviations: a small Bloom filter
-    // over the table's keys settles them without a search.
-    if !might_hold(table, word.as_bytes()) {
-        return None;
-    }
-    table
-        .binary_search_by(|(key, _)| compare(key.as_bytes(), word.as_bytes()))
-        .ok()
-        .map(|i| table[i].1)
-}
+type Table = &'static [(&'static str, Abbrev)];
 
 /// 2,048 bits per table, one hash (first byte, last byte, length) per key.
 const FILTER_WORDS: usize = 32;
@@ -61,7 +58,7 @@ const fn filter_bit(key: &[u8]) -> usize {
     (key[0] as usize * 31 + key[key.len() - 1] as usize * 7 + key.len() * 131) % (FILTER_WORDS * 64)
 }
 
-const fn filter(table: &[(&str, Abbrev)]) -> [u64; FILTER_WORDS] {
+const fn filter(table: Table) -> [u64; FILTER_WORDS] {
     let mut bits = [0u64; FILTER_WORDS];
     let mut k = 0;
     while k < table.len() {
@@ -72,9 +69,20 @@ const fn filter(table: &[(&str, Abbrev)]) -> [u64; FILTER_WORDS] {
     bits
 }
 
-type Table = &'static [(&'static str, Abbrev)];
+// Indices into `TABLES`.
+const ANY: usize = 0;
+const EN: usize = 1;
+const DE: usize = 2;
+const FR: usize = 3;
+const ES: usize = 4;
+const IT: usize = 5;
+const PT: usize = 6;
+const NL: usize = 7;
+const RU: usize = 8;
+const MORE: usize = 9;
 
-const FILTERS: [(Table, [u64; FILTER_WORDS]); 10] = [
+/// Every table with its filter; `is_abbreviation` refers to them by index.
+const TABLES: [(Table, [u64; FILTER_WORDS]); 10] = [
     (UNIVERSAL, filter(UNIVERSAL)),
     (ENGLISH, filter(ENGLISH)),
     (GERMAN, filter(GERMAN)),
@@ -86,14 +94,6 @@ const FILTERS: [(Table, [u64; FILTER_WORDS]); 10] = [
     (RUSSIAN, filter(RUSSIAN)),
     (OTHER, filter(OTHER)),
 ];
-
-fn might_hold(table: &[(&str, Abbrev)], word: &[u8]) -> bool {
-    let bit = filter_bit(word);
-    FILTERS
-        .iter()
-        .find(|(t, _)| std::ptr::eq(*t, table))
-        .is_none_or(|(_, bits)| bits[bit / 64] & (1 << (bit % 64)) != 0)
-}
 
 /// Byte order, inlined: keys are short, and a `memcmp` call per probe costs
 /// more than the comparison.
@@ -1070,13 +1070,9 @@ const OTHER: &[(&str, Abbrev)] = &[
 mod tests {
     use super::*;
 
-    const ALL: [&[(&str, Abbrev)]; 10] = [
-        UNIVERSAL, ENGLISH, GERMAN, FRENCH, SPANISH, ITALIAN, PORTUGUESE, DUTCH, RUSSIAN, OTHER,
-    ];
-
     #[test]
     fn tables_are_sorted_lower_case_and_without_final_period() {
-        for table in ALL {
+        for (table, _) in TABLES {
             for pair in table.windows(2) {
                 assert!(
                     pair[0].0.as_bytes() < pair[1].0.as_bytes(),
