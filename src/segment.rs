@@ -1616,7 +1616,7 @@ impl Segmenter<'_> {
             }
             return Word::Regular { chars: part };
         }
-        if is_interjection(key) {
+        if is_vowelless_word(key) {
             return Word::Regular { chars: letters };
         }
         if let Some(kind) = is_abbreviation(self.language, key) {
@@ -1628,9 +1628,13 @@ impl Segmenter<'_> {
             }
         }
         if letters == 1 {
-            // A unit after a number ("à 15 h. Elle") is a word; Cyrillic
-            // "1799 г." (year) stays an abbreviation.
-            if last_letter.is_ascii() && self.number_before(start, block) {
+            // A unit after a number ("à 15 h. Elle", "198 m.") is a word;
+            // "5000 v. Chr." and Cyrillic "1799 г." (year) stay abbreviations.
+            if matches!(
+                last_letter,
+                'm' | 's' | 'g' | 'h' | 'l' | 't' | 'K' | 'A' | 'V' | 'W' | 'J' | 'N'
+            ) && self.number_before(start, block)
+            {
                 return Word::Regular { chars: 1 };
             }
             return Word::Single {
@@ -1645,7 +1649,7 @@ impl Segmenter<'_> {
             return Word::Roman;
         }
         // Short words without vowels are abbreviations ("Nr", "kg"), except
-        // acronyms ("RFP") and interjections ("Hmm").
+        // capitalized acronyms ("RFP") and the words `is_vowelless_word` knows.
         if letters <= 5
             && word.chars().any(char::is_lowercase)
             && word
@@ -1738,7 +1742,9 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
         || (line.chars + 1 + next.first_word) * 20 < layout.widest * 17
 }
 
-fn is_interjection(word: &str) -> bool {
+/// Words without vowels that are words, not abbreviations: interjections
+/// ("hmm") and acronyms often written in lower case ("tv").
+fn is_vowelless_word(word: &str) -> bool {
     matches!(
         word,
         "hm" | "hmm"
@@ -1759,6 +1765,15 @@ fn is_interjection(word: &str) -> bool {
             | "thx"
             | "pls"
             | "plz"
+            | "tv"
+            | "pc"
+            | "cd"
+            | "dvd"
+            | "dj"
+            | "gps"
+            | "sms"
+            | "pdf"
+            | "www"
     )
 }
 

@@ -376,6 +376,18 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         &["Он правил 150 г. Саргон победил в двубое."],
     ),
     (
+        "era abbreviation after a year",
+        German,
+        "Die Schrift entstand um 3300 v. Chr. in Sumer. Sie hielt sich lange.",
+        &["Die Schrift entstand um 3300 v. Chr. in Sumer.", "Sie hielt sich lange."],
+    ),
+    (
+        "a vowelless word is not always an abbreviation",
+        English,
+        "It plugged into the tv. Games were rubbish.",
+        &["It plugged into the tv.", "Games were rubbish."],
+    ),
+    (
         "German street abbreviation",
         German,
         "Er wohnt in der Hauptstr. 5 in Berlin. Sein Nachbar heißt Dr. Müller.",
