@@ -62,11 +62,11 @@ const KEY_DRAFT = "abridge.draft";
 const KEY_CLEARED = "abridge.cleared";
 const KEY_SETTINGS = "abridge.settings";
 /** Longer drafts are not kept (localStorage holds about 5 MB per site). */
-const DRAFT_MAX = 2_000_000;
+const DRAFT_MAX = 1_500_000;
 const FILE_MAX = 20 * 1024 * 1024;
 /** How much of the text the highlighted view shows at first, and per "show more". */
-const VIEW_FIRST = 60_000;
-const VIEW_MORE = 150_000;
+const VIEW_FIRST = 30_000;
+const VIEW_MORE = 100_000;
 /** Summary items shown before a "show all" button. */
 const LIST_FIRST = 200;
 
@@ -812,21 +812,112 @@ function parseAmount(raw) {
 
 // ---------------------------------------------------------------- text, drafts, files
 
+// A short draft is one localStorage item. Writing a long one in one go would hold
+// the main thread (~60 ms per MB here), so it is written in pieces, one per task,
+// into the slot ("a" or "b") that the current draft does not use; only then does
+// KEY_PARTS point at the new slot. A reload halfway still finds the previous draft.
+const KEY_PARTS = "abridge.draftParts"; // {"slot":"a","count":16,"length":1048576}
+const PIECE_PREFIX = "abridge.draft.";
+const DRAFT_PIECE = 65_536;
+
 let draftTimer = 0;
+let draftJob = null; // { text, slot, count, next }: a long draft being written
 let draftTooLong = false;
 
-function saveDraft() {
+function readDraft() {
+  const whole = readStore(KEY_DRAFT);
+  if (whole !== null) return whole;
+  try {
+    const parts = JSON.parse(readStore(KEY_PARTS) ?? "null");
+    if (!parts) return null;
+    let text = "";
+    for (let i = 0; i < parts.count; i++) {
+      const piece = readStore(`${PIECE_PREFIX}${parts.slot}.${i}`);
+      if (piece === null) return null;
+      text += piece;
+    }
+    return text.length === parts.length ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+function pieceKeys() {
+  const keys = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(PIECE_PREFIX)) keys.push(key);
+    }
+  } catch {
+    // No storage: nothing to list.
+  }
+  return keys;
+}
+
+/** Removes every trace of the draft. */
+function forgetDraft() {
   clearTimeout(draftTimer);
+  draftTimer = 0;
+  draftJob = null;
+  writeStore(KEY_DRAFT, null);
+  writeStore(KEY_PARTS, null);
+  for (const key of pieceKeys()) writeStore(key, null);
+}
+
+/** Keeps the text as the draft; `now` writes a long one in one go (when the page goes away). */
+function saveDraft(now = false) {
+  clearTimeout(draftTimer);
+  draftTimer = 0;
   const text = el.input.value;
+  writeStore(KEY_CLEARED, null);
   if (text.length > DRAFT_MAX) {
-    writeStore(KEY_DRAFT, null);
+    forgetDraft();
     if (!draftTooLong) say("This text is too long to keep as a draft; it will not survive a reload.");
     draftTooLong = true;
     return;
   }
   draftTooLong = false;
-  if (!writeStore(KEY_DRAFT, text)) say("Could not keep a draft (browser storage is full or disabled).");
-  writeStore(KEY_CLEARED, null);
+  if (text.length <= DRAFT_PIECE) {
+    draftJob = null;
+    if (!writeStore(KEY_DRAFT, text)) say("Could not keep a draft (browser storage is full or disabled).");
+    if (readStore(KEY_PARTS) !== null) writeStore(KEY_PARTS, null);
+    for (const key of pieceKeys()) writeStore(key, null);
+    return;
+  }
+  let current = null;
+  try {
+    current = JSON.parse(readStore(KEY_PARTS) ?? "null");
+  } catch {
+    current = null;
+  }
+  const slot = current?.slot === "a" ? "b" : "a";
+  draftJob = { text, slot, count: Math.ceil(text.length / DRAFT_PIECE), next: 0 };
+  writeDraftPieces(draftJob, now);
+}
+
+function writeDraftPieces(job, now) {
+  if (job !== draftJob) return; // replaced by a newer draft
+  do {
+    if (job.next < job.count) {
+      const i = job.next;
+      const piece = job.text.slice(i * DRAFT_PIECE, (i + 1) * DRAFT_PIECE);
+      if (!writeStore(`${PIECE_PREFIX}${job.slot}.${i}`, piece)) {
+        draftJob = null;
+        say("Could not keep a draft (browser storage is full or disabled).");
+        return;
+      }
+      job.next += 1;
+    } else {
+      writeStore(KEY_PARTS, JSON.stringify({ slot: job.slot, count: job.count, length: job.text.length }));
+      writeStore(KEY_DRAFT, null);
+      const keep = new Set(Array.from({ length: job.count }, (_, k) => `${PIECE_PREFIX}${job.slot}.${k}`));
+      for (const key of pieceKeys()) if (!keep.has(key)) writeStore(key, null);
+      draftJob = null;
+      return;
+    }
+  } while (now);
+  setTimeout(() => writeDraftPieces(job, false), 0);
 }
 
 function scheduleDraft() {
@@ -953,14 +1044,12 @@ function wire() {
   el.sample.addEventListener("click", () => {
     setText(sampleText(), "sample");
     // The sample is what a first visit shows: no draft needed.
-    clearTimeout(draftTimer);
-    writeStore(KEY_DRAFT, null);
+    forgetDraft();
     writeStore(KEY_CLEARED, null);
     el.input.focus();
   });
   el.clear.addEventListener("click", () => {
-    clearTimeout(draftTimer);
-    writeStore(KEY_DRAFT, null);
+    forgetDraft();
     writeStore(KEY_CLEARED, "1");
     setText("", "clear");
     say("Cleared the text and its draft.");
@@ -1069,16 +1158,46 @@ function wire() {
 
   // Keep the draft when the page goes away mid-pause.
   const flush = () => {
-    if (draftTimer) saveDraft();
+    if (draftTimer || draftJob) saveDraft(true);
   };
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
 }
 
+// ---------------------------------------------------------------- timing
+
+// How long the page's own main-thread work takes, per kind: the tests and the
+// benchmark read it (globalThis.abridgeDebug.work) to check that no handler of
+// ours ever holds the main thread long enough to delay the next input event.
+const work = {};
+globalThis.abridgeDebug = { work };
+function timed(kind, fn) {
+  return function (...args) {
+    const t0 = performance.now();
+    try {
+      return fn.apply(this, args);
+    } finally {
+      const ms = performance.now() - t0;
+      const w = (work[kind] ??= { count: 0, max: 0, total: 0 });
+      w.count += 1;
+      w.total += ms;
+      w.max = Math.max(w.max, ms);
+    }
+  };
+}
+// Function declarations are mutable bindings: wrap the ones that run on events.
+request = timed("request", request);
+onResult = timed("result", onResult);
+saveDraft = timed("draft", saveDraft);
+writeDraftPieces = timed("draft", writeDraftPieces);
+scheduleFromTyping = timed("input", scheduleFromTyping);
+renderMore = timed("renderMore", renderMore);
+showWhy = timed("why", showWhy);
+
 // ---------------------------------------------------------------- start
 
 function initialText() {
-  const draft = readStore(KEY_DRAFT);
+  const draft = readDraft();
   if (draft !== null) return draft;
   if (readStore(KEY_CLEARED) === "1") return "";
   return sampleText();

@@ -69,7 +69,7 @@ for (const variant of VARIANTS) {
       });
       const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       assert.deepEqual(bad, [], JSON.stringify(bad, null, 2));
-      if (violations.length > 0) console.log(`# ${variant.name} ${scheme}: minor axe findings`, JSON.stringify(violations));
+      if (violations.length > 0) console.log(`${variant.name} ${scheme}: minor axe findings`, JSON.stringify(violations));
       await context.close();
     });
   }
