@@ -38,8 +38,7 @@ size: wasm
 	node scripts/size.mjs
 
 bench: wasm
-	cargo bench --bench throughput
-	node scripts/bench-wasm.mjs
+	scripts/bench.sh
 
 eval:
 	scripts/eval.sh

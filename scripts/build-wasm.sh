@@ -26,12 +26,17 @@ wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
 printf '{ "type": "commonjs" }\n' > "$out/node/package.json"
 
 if [ "${WASM_OPT:-1}" != 0 ]; then
-  for t in web node; do
-    # After wasm-bindgen, never before. Names and producers go; the target_features
-    # section stays (rustc emits bulk memory etc. and wasm-opt must know).
-    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-      "$out/$t/abridge_bg.wasm" -o "$out/$t/abridge_bg.wasm"
-  done
+  # After wasm-bindgen, never before. Names and producers go; the target_features
+  # section stays (rustc emits bulk memory etc. and wasm-opt must know).
+  # wasm-bindgen writes the same module for both targets: optimize it once.
+  wasm_opt() { node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "$1" -o "$1"; }
+  if cmp -s "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"; then
+    wasm_opt "$out/web/abridge_bg.wasm"
+    cp "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
+  else
+    wasm_opt "$out/web/abridge_bg.wasm"
+    wasm_opt "$out/node/abridge_bg.wasm"
+  fi
 fi
 
 node scripts/write-package.mjs "$out"

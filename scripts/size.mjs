@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pkg = process.argv[2] ?? join(root, "pkg");
+// node scripts/size.mjs [pkg-dir] [--summary]   (--summary: the table only)
+const args = process.argv.slice(2);
+const summaryOnly = args.includes("--summary");
+const pkg = args.find((a) => !a.startsWith("--")) ?? join(root, "pkg");
 if (!existsSync(join(pkg, "package.json"))) {
   console.error(`no package at ${pkg}: run make wasm first`);
   process.exit(1);
@@ -52,6 +55,8 @@ console.log(
   `\ntarget: wasm + glue <= 100 KiB gzipped (stretch 60 KiB): ${(total / 1024).toFixed(1)} KiB -> ` +
     (total <= 60 * 1024 ? "meets the stretch goal" : total <= 100 * 1024 ? "meets the target" : "OVER the target"),
 );
+
+if (summaryOnly) process.exit(0);
 
 // Where the bytes go: sections, then the biggest functions (wasm-opt's metrics).
 const wasmPath = join(pkg, "web/abridge_bg.wasm");

@@ -46,6 +46,6 @@ step "JavaScript: node --test (package API and agreement; npm consumer in Chromi
 node --test tests/js/ tests/e2e/
 
 step "sizes"
-node scripts/size.mjs | sed -n '1,8p'
+node scripts/size.mjs --summary
 
 step "all passed"
