@@ -163,6 +163,8 @@ single = single.replace(/<meta http-equiv="Content-Security-Policy" content="[^"
 single = replaceOnce(single, '<link rel="icon" href="icon.svg" type="image/svg+xml">', `<link rel="icon" href="${icon}" type="image/svg+xml">`, "index.html");
 single = replaceOnce(single, '<link rel="manifest" href="manifest.webmanifest">\n', "", "index.html");
 single = replaceOnce(single, '<link rel="modulepreload" href="main.js">\n', "", "index.html");
+single = replaceOnce(single, '<link rel="modulepreload" href="pkg/abridge.js">\n', "", "index.html");
+single = replaceOnce(single, '<link rel="preload" href="pkg/abridge_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n', "", "index.html");
 single = replaceOnce(single, '<link rel="stylesheet" href="style.css">', `<style>${style}</style>`, "index.html");
 single = replaceOnce(single, '<script type="module" src="main.js"></script>', `<script type="module">${script}</script>`, "index.html");
 if (!single.includes(csp)) die("index.html: no Content-Security-Policy meta tag to replace");

@@ -65,6 +65,8 @@ const KEY_SETTINGS = "abridge.settings";
 const DRAFT_MAX = 1_500_000;
 const FILE_MAX = 20 * 1024 * 1024;
 /** How much of the text the highlighted view shows at first, and per "show more". */
+/** The first summary of a text up to this long is also computed on the main thread (see send()). */
+const FIRST_ON_MAIN_MAX = 20_000;
 const VIEW_FIRST = 30_000;
 const VIEW_MORE = 100_000;
 /** Summary items shown before a "show all" button. */
@@ -245,11 +247,19 @@ function workerBackend() {
   return self;
 }
 
-/** The fallback: the package on the main thread (inlined, or imported). */
+/** The package's glue for use on the main thread (inlined, or imported once). */
+let glueImport = null;
+function mainGlue() {
+  if (INLINE) return Promise.resolve(INLINE.glue);
+  glueImport ??= import(new URL("pkg/abridge.js", import.meta.url).href);
+  return glueImport;
+}
+
+/** The fallback: the package on the main thread. */
 function mainThreadBackend() {
   let api = null;
   const loading = (async () => {
-    const pkg = INLINE ? INLINE.glue : await import(new URL("pkg/abridge.js", import.meta.url).href);
+    const pkg = await mainGlue();
     const module = await modulePromise;
     await pkg.default({ module_or_path: module });
     api = pkg;
@@ -331,6 +341,7 @@ function messageOf(error) {
 }
 
 function onReady(version) {
+  performance.mark("abridge:ready");
   el.version.textContent = version;
   clearError("start");
 }
@@ -363,14 +374,18 @@ function request(trigger) {
   lastLength = text.length;
   const options = optionsNow();
   const job = { id: 0, text, options, optionsKey: JSON.stringify(options), created: performance.now(), trigger };
-  if (sameJob(job, latest)) return;
+  if (sameJob(job, latest)) {
+    setBusy(latest !== shown);
+    return;
+  }
   if (sameJob(job, shown)) {
-    latest = shown;
-    setBusy(inflight !== null && inflight !== latest);
+    latest = shown; // back to what is on screen: a running job's result will be dropped
+    setBusy(false);
     return;
   }
   if (sameJob(job, inflight)) {
     latest = inflight;
+    setBusy(true);
     return;
   }
   job.id = ++seq;
@@ -384,6 +399,29 @@ function send(job) {
   job.sent = performance.now();
   setBusy(true);
   backend.send(job);
+  if (job.trigger === "load" && job.text.length <= FIRST_ON_MAIN_MAX && backend.kind !== "main-thread") firstOnMainThread(job);
+}
+
+/**
+ * The first summary of a short text is also computed right here, on the main
+ * thread: a worker takes 100-300 ms to start (a thread, a JS engine, its scripts),
+ * while the compiled module is ready sooner. Whichever answers first is shown; the
+ * worker's run of the same job warms it up for the next one. A short text takes
+ * a few milliseconds, and nobody types into a page that is still loading; long
+ * drafts wait for the worker.
+ */
+async function firstOnMainThread(job) {
+  try {
+    const [pkg, module] = await Promise.all([mainGlue(), modulePromise]);
+    if (inflight !== job) return; // the worker was first
+    await pkg.default({ module_or_path: module });
+    if (inflight !== job) return;
+    const t0 = performance.now();
+    const result = pkg.summarize(job.text, job.options);
+    onResult(mainThreadPack(result, job.id, performance.now() - t0));
+  } catch (error) {
+    console.warn("abridge: the first summary waits for the worker", error);
+  }
 }
 
 /** The input changed under a running job: restart the worker if waiting would cost more. */
@@ -439,6 +477,7 @@ let typingTimer = 0;
 let lastLength = 0;
 function scheduleFromTyping() {
   clearTimeout(typingTimer);
+  setBusy(true); // the summary on screen is out of date until the next one
   const delay = clamp(100 + lastLength / 4000, 120, 400);
   typingTimer = setTimeout(() => request("input"), delay);
 }
@@ -471,6 +510,7 @@ function render(job, r) {
   renderChips(el.entities, r.entities, (e) => [e.text, e.kind]);
   renderView(job.text, r);
   const now = performance.now();
+  if (el.root.dataset.ready !== "1") performance.mark("abridge:first-summary");
   el.root.dataset.ready = "1";
   el.root.dataset.summaryId = String(job.id);
   document.dispatchEvent(
@@ -1212,6 +1252,7 @@ function registerServiceWorker() {
 }
 
 function boot() {
+  performance.mark("abridge:start");
   loadSettings();
   el.language.value = settings.language;
   updateLengthControls();
@@ -1220,7 +1261,10 @@ function boot() {
   wire();
   modulePromise = compileModule();
   modulePromise.then(
-    (module) => (wasmModule = module),
+    (module) => {
+      wasmModule = module;
+      performance.mark("abridge:compiled");
+    },
     (error) => fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
   );
   startBackend();
