@@ -53,6 +53,8 @@ const el = {
   keywords: $("keywords"),
   entities: $("entities"),
   error: $("error"),
+  update: $("update"),
+  updateButton: $("update-button"),
   version: $("version"),
 };
 
@@ -1246,7 +1248,32 @@ function initialText() {
 function registerServiceWorker() {
   if (INLINE || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   navigator.serviceWorker.register("sw.js").then(
-    () => navigator.serviceWorker.ready.then(() => (el.root.dataset.offline = "ready")),
+    (registration) => {
+      navigator.serviceWorker.ready.then(() => (el.root.dataset.offline = "ready"));
+      // A new release waits until the user says so: this page's worker scripts and
+      // wasm must stay of one release, so it is never swapped under a running page.
+      const offer = (worker) => {
+        if (!worker || !navigator.serviceWorker.controller) return; // a first install: nothing to replace
+        el.update.hidden = false;
+        el.updateButton.onclick = () => {
+          el.updateButton.disabled = true;
+          worker.postMessage({ type: "skip-waiting" });
+        };
+      };
+      offer(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => worker.state === "installed" && offer(worker));
+      });
+      let reloading = false;
+      navigator.serviceWorker.addEventListener("controllerchange", () => {
+        if (!el.update.hidden && !reloading) {
+          reloading = true;
+          saveDraft(true);
+          location.reload();
+        }
+      });
+    },
     (error) => console.warn("abridge: no service worker, so no offline use", error),
   );
 }

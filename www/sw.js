@@ -2,8 +2,9 @@
 //
 // Cache-first from one versioned cache. scripts/site.mjs writes VERSION (the package
 // version plus a hash of every file) and ASSETS (every file of the site), so each
-// release has its own cache: a new sw.js installs it, and the old one is deleted on
-// activation. Only same-origin GET requests are answered; the page makes no others.
+// release has its own cache: a new sw.js installs it, waits until the page says to
+// take over (or every old page is closed), and then deletes the old one. Only
+// same-origin GET requests are answered; the page makes no others.
 const VERSION = "dev";
 const ASSETS = ["./", "index.html", "style.css", "main.js", "worker.js", "pkg/abridge.js", "pkg/abridge_bg.wasm", "manifest.webmanifest", "icon.svg"];
 const CACHE = `abridge-${VERSION}`;
@@ -14,9 +15,14 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       // Bypass the HTTP cache, so the cache holds exactly this release's files.
       await cache.addAll(ASSETS.map((asset) => new Request(asset, { cache: "reload" })));
-      await self.skipWaiting();
     })(),
   );
+});
+
+// A new release waits while an old page is open (its scripts and wasm must stay of
+// one release); the page offers "Reload to update", which sends this.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "skip-waiting") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

@@ -2,7 +2,7 @@
 // worker, versioned cache), also when the site lives in a subfolder of the host;
 // the manifest makes it installable; and dist/abridge.html works from file://.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -75,6 +75,39 @@ test("after one visit, the page works offline (service worker, versioned cache)"
   assert.ok(await page.isHidden("#error"));
   // The one failed load is the probe for /elsewhere.txt above.
   assert.deepEqual(errors.filter((e) => !/Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)/.test(e)), []);
+  await context.close();
+});
+
+test("a new release waits for the user's go-ahead, then replaces the old cache", async () => {
+  // Release A is served, visited and cached; then the host gets release B.
+  const releaseA = join(hostRoot, "release-a");
+  const releaseB = join(hostRoot, "release-b");
+  cpSync(siteDir, releaseA, { recursive: true });
+  cpSync(siteDir, releaseB, { recursive: true });
+  const sw = readFileSync(join(releaseB, "sw.js"), "utf8").replace(/^const VERSION = "([^"]*)";$/m, 'const VERSION = "$1-next";');
+  writeFileSync(join(releaseB, "sw.js"), sw);
+  appendFileSync(join(releaseB, "style.css"), "\n/* release B */\n");
+  const live = join(hostRoot, "app");
+  symlinkSync(releaseA, live, "dir");
+
+  const { context, page } = await openPage(browser, `${server.url}app/`);
+  await waitForSummary(page);
+  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: 30_000 });
+  const first = await page.evaluate(() => caches.keys());
+  assert.equal(first.length, 1);
+
+  rmSync(live);
+  symlinkSync(releaseB, live, "dir");
+  await page.reload();
+  await waitForSummary(page);
+  await page.waitForSelector("#update:not([hidden])", { timeout: 30_000 });
+  // Still release A until the user agrees.
+  assert.ok(!(await page.evaluate(() => fetch("style.css").then((r) => r.text()))).includes("release B"));
+  await Promise.all([page.waitForEvent("load"), page.click("#update-button")]);
+  await waitForSummary(page);
+  assert.ok((await page.evaluate(() => fetch("style.css").then((r) => r.text()))).includes("release B"));
+  await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old), first[0]);
+  assert.ok(await page.isHidden("#update"));
   await context.close();
 });
 
