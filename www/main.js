@@ -157,10 +157,9 @@ function clamp(v, lo, hi) {
 
 // ---------------------------------------------------------------- the summarizer backend
 
-let wasmModule = null; // a compiled WebAssembly.Module, handed to every worker started
-let modulePromise = null;
+let modulePromise = null; // the compiled WebAssembly.Module, handed to every worker started
 let backend = null; // { kind, send(job), terminate() }
-let failedKinds = new Set();
+let workerFailed = false;
 let restarts = 0;
 
 function decodeBase64(b64) {
@@ -184,7 +183,7 @@ async function compileModule() {
 }
 
 function startBackend() {
-  const kind = !failedKinds.has("worker") && typeof Worker === "function" ? "worker" : "main-thread";
+  const kind = !workerFailed && typeof Worker === "function" ? "worker" : "main-thread";
   backend = kind === "worker" ? workerBackend() : mainThreadBackend();
   el.root.dataset.backend = backend.kind;
 }
@@ -204,7 +203,7 @@ function workerBackend() {
     }
   } catch (error) {
     console.warn("abridge: no worker, running on the main thread", error);
-    failedKinds.add("worker");
+    workerFailed = true;
     return mainThreadBackend();
   }
   let ready = false;
@@ -212,7 +211,10 @@ function workerBackend() {
     kind: name,
     initPosted: modulePromise.then((module) => worker.postMessage({ type: "init", module })),
     send(job) {
-      self.initPosted.then(() => worker.postMessage({ id: job.id, text: job.text, options: job.options }));
+      self.initPosted.then(
+        () => worker.postMessage({ id: job.id, text: job.text, options: job.options }),
+        () => {}, // no module: boot() has said so
+      );
     },
     terminate() {
       worker.terminate();
@@ -240,7 +242,7 @@ function workerBackend() {
       // The worker never started (blocked, or module workers unsupported):
       // run on the main thread instead.
       console.warn("abridge: the worker failed to start, running on the main thread", event.message);
-      failedKinds.add("worker");
+      workerFailed = true;
       restartBackend();
     } else {
       fail(`The summarizer stopped: ${event.message || "the worker crashed"}. Reload the page to start it again.`);
@@ -290,7 +292,10 @@ function mainThreadBackend() {
   };
 }
 
-/** The same packed shape as worker.js makes (the main thread needs no transfer). */
+/**
+ * The same packed shape as pack() in worker.js makes (the main thread needs no
+ * transfer; main.js cannot import worker.js, since the single file inlines it).
+ */
 function mainThreadPack(result, id, ms) {
   const n = result.sentences.length;
   const packed = {
@@ -328,13 +333,13 @@ function mainThreadPack(result, id, ms) {
   return packed;
 }
 
-function restartBackend() {
+function restartBackend(resend = true) {
   backend?.terminate();
   restarts += 1;
   el.root.dataset.restarts = String(restarts);
   inflight = null;
   startBackend();
-  if (latest && latest !== shown) send(latest);
+  if (resend && latest && latest !== shown) send(latest);
 }
 
 function messageOf(error) {
@@ -421,6 +426,7 @@ async function firstOnMainThread(job) {
     const t0 = performance.now();
     const result = pkg.summarize(job.text, job.options);
     onResult(mainThreadPack(result, job.id, performance.now() - t0));
+    el.version.textContent = pkg.version();
   } catch (error) {
     console.warn("abridge: the first summary waits for the worker", error);
   }
@@ -429,7 +435,7 @@ async function firstOnMainThread(job) {
 /** The input changed under a running job: restart the worker if waiting would cost more. */
 function considerRestart() {
   clearTimeout(watchdog);
-  if (!inflight || !backend || backend.kind === "main-thread") return;
+  if (!inflight || inflight === latest || !backend || backend.kind === "main-thread") return;
   const elapsed = performance.now() - inflight.sent;
   const remaining = msPerChar * inflight.text.length - elapsed;
   // A fresh worker costs ~50 ms (instantiate; the module is already compiled).
@@ -458,7 +464,9 @@ function onResult(data) {
   setBusy(false);
   if (data.error) {
     showError("job", `Could not summarize: ${data.error.message}`);
-    if (data.error.name === "RuntimeError") restartBackend(); // a trap: start clean
+    // A trap leaves the module in an unknown state: start clean, without retrying
+    // the same job (the next edit will ask again).
+    if (data.error.name === "RuntimeError") restartBackend(false);
     return;
   }
   clearError("job");
@@ -504,7 +512,7 @@ const view = {
 
 function render(job, r) {
   const t0 = performance.now();
-  settingsStats = r.stats;
+  textStats = r.stats;
   updateLengthControls();
   renderSummary(job.text, r);
   renderStats(r);
@@ -537,7 +545,7 @@ function renderSummary(text, r) {
   for (let i = 0; i < r.n; i++) if (r.selected[i]) chosen.push(i);
   el.copyText.disabled = el.copyMarkdown.disabled = chosen.length === 0;
   // Only touch the live region when the summary itself changed.
-  const key = chosen.length === 0 ? "" : `${text.length}:${chosen.join(",")}:${r.summary.length}`;
+  const key = chosen.length === 0 ? "" : `${chosen.join(",")}\n${r.summary}`;
   if (key === listedKey && el.summary.firstElementChild) return;
   listedKey = key;
   if (chosen.length === 0) {
@@ -816,12 +824,12 @@ function sentenceIndexOf(target) {
 
 // ---------------------------------------------------------------- length controls
 
-let settingsStats = null;
+let textStats = null;
 
 function updateLengthControls() {
   const unit = UNITS[settings.unit];
   const value = settings.values[settings.unit];
-  const max = Math.max(unit.sliderMax(settingsStats), unit.min + unit.step);
+  const max = Math.max(unit.sliderMax(textStats), unit.min + unit.step);
   el.range.min = String(unit.min);
   el.range.max = String(max);
   el.range.step = String(unit.step);
@@ -1288,10 +1296,7 @@ function boot() {
   wire();
   modulePromise = compileModule();
   modulePromise.then(
-    (module) => {
-      wasmModule = module;
-      performance.mark("abridge:compiled");
-    },
+    () => performance.mark("abridge:compiled"),
     (error) => fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
   );
   startBackend();

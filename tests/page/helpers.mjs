@@ -51,6 +51,11 @@ export async function start({ requests } = {}) {
 /** A new context + page; `errors` collects page errors and console errors. */
 export async function openPage(browser, url, { contextOptions = {}, viewport = { width: 1280, height: 900 }, errors } = {}) {
   const context = await browser.newContext({ viewport, ...contextOptions });
+  // Content-Security-Policy violations, for cspViolations(page).
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   if (errors) {
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
@@ -58,6 +63,11 @@ export async function openPage(browser, url, { contextOptions = {}, viewport = {
   }
   if (url) await page.goto(url);
   return { context, page };
+}
+
+/** What the page's CSP blocked so far (nothing, if all is well). */
+export function cspViolations(page) {
+  return page.evaluate(() => window.__csp ?? []);
 }
 
 /** Waits until the page has rendered a summary (optionally a newer one than `afterId`). */

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   article,
+  cspViolations,
   markedSentences,
   openPage,
   sample,
@@ -83,6 +84,7 @@ test("the first visit shows the sample and its summary; highlights match; stats 
   assert.ok(await page.isHidden("#error"));
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, [], "every request is same-origin");
+  assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 
@@ -232,6 +234,9 @@ test("the why panel: keyboard focus, arrow keys, hover", async () => {
   // A click (or tap) focuses it.
   await page.click(`#view [data-i="${notChosen}"]`);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.i), String(notChosen));
+  // The bars are sized through the CSSOM, which the CSP allows.
+  assert.notEqual(await page.$eval("#why-body .bar span", (s) => s.getBoundingClientRect().width), 0);
+  assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 
