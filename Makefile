@@ -5,13 +5,15 @@
 #   make wasm    the npm package in pkg/ (web + node builds, wasm-opt -Oz)
 #   make test    everything CI checks (what .ci/run runs)
 #   make demo    a summary of the built-in sample, then the page on http://127.0.0.1:8000
+#   make site    the deployable static folder site/ and the single file dist/abridge.html
 #   make size    raw / gzip -9 / brotli sizes of the wasm and the JS glue, and where the bytes go
 #   make bench   native throughput, then the same inputs through the wasm in Node
+#   make bench-web  first summary and re-summarize latency of the page in Chromium
 #   make eval    the evaluation (scripts/eval.sh)
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
-.PHONY: setup build wasm test demo serve size bench eval clean distclean
+.PHONY: setup build wasm site test demo serve size bench bench-web eval clean distclean
 
 setup:
 	scripts/setup.sh
@@ -25,20 +27,25 @@ wasm: setup
 test: setup
 	scripts/test.sh
 
-demo: setup build
+demo: setup build site
 	target/release/abridge --sample
 	$(MAKE) serve
 
-# Hook for the page: serves www/ as it is. When the page gets a build step,
-# make it a prerequisite here (e.g. `serve: wasm site`).
+site: wasm
+	node scripts/site.mjs
+
+# Serves what `make site` built (application/wasm for the module).
 serve:
-	scripts/serve.sh
+	node scripts/serve-site.mjs 8000
 
 size: wasm
 	node scripts/size.mjs
 
 bench: wasm
 	scripts/bench.sh
+
+bench-web: site
+	node scripts/bench-web.mjs
 
 eval:
 	scripts/eval.sh

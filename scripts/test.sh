@@ -5,6 +5,7 @@
 #   wasm:   the npm package (make wasm), wasm-bindgen-test in Node and in headless Chromium
 #   JS:     node --test tests/js (API, offsets, errors, determinism, native/wasm agreement)
 #           and tests/e2e (npm pack -> install -> tsc, esbuild, Vite 7 -> Chromium)
+#   page:   tests/page (the site in Chromium: summary, highlights, offline, file://, axe-core)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -44,6 +45,10 @@ WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown -
 
 step "JavaScript: node --test (package API and agreement; npm consumer in Chromium)"
 node --test tests/js/ tests/e2e/
+
+step "the page: site/ and dist/abridge.html, then its browser tests"
+node scripts/site.mjs
+node --test --test-concurrency=1 tests/page/
 
 step "sizes"
 node scripts/size.mjs --summary
