@@ -17,6 +17,7 @@
 // innerHTML), and nothing is sent anywhere: the only requests are for the page's
 // own files.
 
+performance.mark("abridge:module");
 const INLINE = globalThis.abridgeInline ?? null;
 
 const $ = (id) => document.getElementById(id);
@@ -151,6 +152,14 @@ function saveSettings() {
   writeStore(KEY_SETTINGS, JSON.stringify(settings));
 }
 
+/**
+ * 12345 -> "12,345". Not toLocaleString: each call of that builds an ICU number
+ * formatter, which took 80-200 ms on first use here, in the middle of a render.
+ */
+function fmt(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 function clamp(v, lo, hi) {
   return Math.min(hi, Math.max(lo, v));
 }
@@ -185,7 +194,6 @@ async function compileModule() {
 function startBackend() {
   const kind = !workerFailed && typeof Worker === "function" ? "worker" : "main-thread";
   backend = kind === "worker" ? workerBackend() : mainThreadBackend();
-  el.root.dataset.backend = backend.kind;
 }
 
 /** A module worker: worker.js, or in the single file the same code from a Blob URL. */
@@ -215,6 +223,10 @@ function workerBackend() {
         () => worker.postMessage({ id: job.id, text: job.text, options: job.options }),
         () => {}, // no module: boot() has said so
       );
+    },
+    /** Runs a job whose result nobody waits for (id 0 matches no job). */
+    warm(job) {
+      self.send({ ...job, id: 0 });
     },
     terminate() {
       worker.terminate();
@@ -349,6 +361,7 @@ function messageOf(error) {
 
 function onReady(version) {
   performance.mark("abridge:ready");
+  el.root.dataset.backend = backend.kind; // what runs the summaries from now on
   el.version.textContent = version;
   clearError("start");
 }
@@ -375,12 +388,16 @@ function sameJob(a, b) {
   return a !== null && b !== null && a.optionsKey === b.optionsKey && a.text === b.text;
 }
 
-/** Asks for the summary of the current text with the current settings. */
-function request(trigger) {
+function makeJob(trigger) {
   const text = el.input.value;
   lastLength = text.length;
   const options = optionsNow();
-  const job = { id: 0, text, options, optionsKey: JSON.stringify(options), created: performance.now(), trigger };
+  return { id: 0, text, options, optionsKey: JSON.stringify(options), created: performance.now(), trigger };
+}
+
+/** Asks for the summary of the current text with the current settings. */
+function request(trigger) {
+  const job = makeJob(trigger);
   if (sameJob(job, latest)) {
     setBusy(latest !== shown);
     return;
@@ -402,34 +419,51 @@ function request(trigger) {
 }
 
 function send(job) {
+  if (!backend) startBackend();
   inflight = job;
   job.sent = performance.now();
   setBusy(true);
   backend.send(job);
-  if (job.trigger === "load" && job.text.length <= FIRST_ON_MAIN_MAX && backend.kind !== "main-thread") firstOnMainThread(job);
 }
 
 /**
- * The first summary of a short text is also computed right here, on the main
- * thread: a worker takes 100-300 ms to start (a thread, a JS engine, its scripts),
- * while the compiled module is ready sooner. Whichever answers first is shown; the
- * worker's run of the same job warms it up for the next one. A short text takes
- * a few milliseconds, and nobody types into a page that is still loading; long
- * drafts wait for the worker.
+ * The first summary. For a short text it is computed right here, on the main
+ * thread, and the worker is started only after it is on screen: a worker takes
+ * 100-300 ms to start (a thread, a JS engine, its scripts), and on a small
+ * machine it would compete with the page for the CPU just when the page wants it.
+ * A short text takes a few milliseconds, and nobody types into a page that is
+ * still loading; a long draft waits for the worker.
  */
-async function firstOnMainThread(job) {
+async function firstSummary() {
+  const job = makeJob("load");
+  if (job.text.length > FIRST_ON_MAIN_MAX || typeof Worker !== "function") {
+    requestNow("load");
+    return;
+  }
+  job.id = ++seq;
+  latest = inflight = job;
+  job.sent = performance.now();
+  setBusy(true);
   try {
     const [pkg, module] = await Promise.all([mainGlue(), modulePromise]);
-    if (inflight !== job) return; // the worker was first
     await pkg.default({ module_or_path: module });
-    if (inflight !== job) return;
     const t0 = performance.now();
     const result = pkg.summarize(job.text, job.options);
-    onResult(mainThreadPack(result, job.id, performance.now() - t0));
     el.version.textContent = pkg.version();
+    onResult(mainThreadPack(result, job.id, performance.now() - t0));
   } catch (error) {
     console.warn("abridge: the first summary waits for the worker", error);
+    if (inflight === job) {
+      inflight = null;
+      send(latest);
+    }
+    return;
   }
+  // Now the worker, warmed up on the text (its first run pays for lazy tables).
+  setTimeout(() => {
+    if (!backend) startBackend();
+    backend.warm?.(shown ?? job);
+  }, 0);
 }
 
 /** The input changed under a running job: restart the worker if waiting would cost more. */
@@ -573,7 +607,7 @@ function renderSummary(text, r) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn";
-    button.textContent = `Show all ${chosen.length.toLocaleString("en")} sentences`;
+    button.textContent = `Show all ${fmt(chosen.length)} sentences`;
     button.addEventListener("click", () => {
       fill(chosen.length);
       button.remove();
@@ -583,22 +617,14 @@ function renderSummary(text, r) {
   el.summary.replaceChildren(...parts);
 }
 
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" });
-  } catch {
-    return null;
-  }
-})();
-
+// The language select's own option texts name every language abridge knows.
 function languageName(code) {
   if (code === "und") return "not detected";
-  return languageNames?.of(code) ?? code;
+  return [...el.language.options].find((o) => o.value === code)?.textContent ?? code;
 }
 
 function renderStats(r) {
   const s = r.stats;
-  const fmt = (n) => n.toLocaleString("en");
   el.statWords.textContent = `${fmt(s.wordsIn)} → ${fmt(s.wordsOut)}`;
   el.statReduction.textContent = s.wordsIn > 0 ? `${Math.round(100 * (1 - s.wordsOut / s.wordsIn))} %` : "–";
   el.statLanguage.textContent = languageName(r.language);
@@ -723,7 +749,7 @@ function renderMore(chars) {
     const share = Math.floor((100 * view.renderedTo) / text.length);
     el.moreNote.textContent =
       `This long text is shown in parts to keep the page responsive: ${share} % so far ` +
-      `(${view.rendered.toLocaleString("en")} of ${r.n.toLocaleString("en")} sentences). ` +
+      `(${fmt(view.rendered)} of ${fmt(r.n)} sentences). ` +
       "The summary above covers all of it.";
   }
 }
@@ -768,8 +794,8 @@ function showWhy(i) {
   badge.textContent = chosen ? "In the summary" : "Not chosen";
   head.append(
     badge,
-    ` Sentence ${(i + 1).toLocaleString("en")} of ${r.n.toLocaleString("en")}, ` +
-      `score ${r.scores[i].toFixed(2)}, ranked ${rank.toLocaleString("en")}.`,
+    ` Sentence ${fmt(i + 1)} of ${fmt(r.n)}, ` +
+      `score ${r.scores[i].toFixed(2)}, ranked ${fmt(rank)}.`,
   );
   const list = document.createElement("dl");
   list.className = "features";
@@ -1075,7 +1101,7 @@ function fail(message) {
 }
 
 function plural(n, word) {
-  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+  return `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // ---------------------------------------------------------------- events
@@ -1242,6 +1268,10 @@ saveDraft = timed("draft", saveDraft);
 writeDraftPieces = timed("draft", writeDraftPieces);
 scheduleFromTyping = timed("input", scheduleFromTyping);
 renderMore = timed("renderMore", renderMore);
+renderSummary = timed("renderSummary", renderSummary);
+renderView = timed("renderView", renderView);
+updateLengthControls = timed("lengthControls", updateLengthControls);
+renderChips = timed("chips", renderChips);
 showWhy = timed("why", showWhy);
 
 // ---------------------------------------------------------------- start
@@ -1291,7 +1321,9 @@ function boot() {
   loadSettings();
   el.language.value = settings.language;
   updateLengthControls();
+  performance.mark("abridge:settings");
   el.input.value = initialText();
+  performance.mark("abridge:text");
   lastLength = el.input.value.length;
   wire();
   modulePromise = compileModule();
@@ -1299,8 +1331,7 @@ function boot() {
     () => performance.mark("abridge:compiled"),
     (error) => fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
   );
-  startBackend();
-  requestNow("load");
+  firstSummary();
   document.addEventListener("abridge:summary", registerServiceWorker, { once: true });
 }
 

@@ -65,6 +65,12 @@ export async function openPage(browser, url, { contextOptions = {}, viewport = {
   return { context, page };
 }
 
+/** What runs the summaries once it is up: "worker", "blob-worker" or "main-thread". */
+export async function backendKind(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.backend !== undefined, null, { timeout: 30_000 });
+  return page.getAttribute("html", "data-backend");
+}
+
 /** What the page's CSP blocked so far (nothing, if all is well). */
 export function cspViolations(page) {
   return page.evaluate(() => window.__csp ?? []);

@@ -11,6 +11,7 @@ import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve-site.mjs";
 import {
   CHROMIUM,
+  backendKind,
   cspViolations,
   LAUNCH_ARGS,
   distFile,
@@ -143,7 +144,7 @@ test("dist/abridge.html works from file:// (wasm inlined, no requests, CSP holds
   assert.equal(items.length, 3);
   assert.deepEqual(await markedSentences(page), items);
   assert.equal(await page.inputValue("#input"), sample);
-  const backend = await page.getAttribute("html", "data-backend");
+  const backend = await backendKind(page);
   assert.ok(["blob-worker", "main-thread"].includes(backend), backend);
   assert.equal(backend, "blob-worker", "a Blob-URL worker runs from file://");
 

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   article,
+  backendKind,
   cspViolations,
   markedSentences,
   openPage,
@@ -80,7 +81,7 @@ test("the first visit shows the sample and its summary; highlights match; stats 
   const entities = await page.$$eval("#entities li", (lis) => lis.map((li) => li.firstChild.textContent));
   assert.deepEqual(entities, expected.entities.map((e) => e.text));
   assert.match(await page.textContent("#version"), /^\d+\.\d+\.\d+/);
-  assert.equal(await page.getAttribute("html", "data-backend"), "worker");
+  assert.equal(await backendKind(page), "worker");
   assert.ok(await page.isHidden("#error"));
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, [], "every request is same-origin");
