@@ -363,6 +363,8 @@ function onReady(version) {
   performance.mark("abridge:ready");
   el.root.dataset.backend = backend.kind; // what runs the summaries from now on
   el.version.textContent = version;
+  stopped = false;
+  delete el.root.dataset.state;
   clearError("start");
 }
 
@@ -511,6 +513,7 @@ function onResult(data) {
 
 function setBusy(on) {
   clearTimeout(busyTimer);
+  if (stopped) on = false; // nothing is coming
   el.summary.setAttribute("aria-busy", on ? "true" : "false");
   if (on) busyTimer = setTimeout(() => (el.busy.hidden = false), 150);
   else el.busy.hidden = true;
@@ -626,7 +629,10 @@ function languageName(code) {
 function renderStats(r) {
   const s = r.stats;
   el.statWords.textContent = `${fmt(s.wordsIn)} → ${fmt(s.wordsOut)}`;
-  el.statReduction.textContent = s.wordsIn > 0 ? `${Math.round(100 * (1 - s.wordsOut / s.wordsIn))} %` : "–";
+  const reduction = s.wordsIn > 0 ? 100 * (1 - s.wordsOut / s.wordsIn) : null;
+  // 182,008 -> 118 words is 99.9 %, not "100 %".
+  el.statReduction.textContent =
+    reduction === null ? "–" : `${reduction > 99 && reduction < 100 ? Math.min(reduction, 99.9).toFixed(1) : Math.round(reduction)} %`;
   el.statLanguage.textContent = languageName(r.language);
   el.statTime.textContent = `${r.ms < 10 ? r.ms.toFixed(1) : Math.round(r.ms)} ms`;
 }
@@ -1088,7 +1094,10 @@ function clearError(key) {
   el.error.hidden = errors.size === 0;
 }
 
+let stopped = false; // the summarizer could not start: no summary is coming
+
 function fail(message) {
+  stopped = true;
   showError("start", message);
   el.root.dataset.state = "error";
   setBusy(false);

@@ -3,7 +3,7 @@
 // highlighted view is rendered in parts, and the 1 MB draft survives a reload.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { bigText, openPage, settle, start, summaryItems, waitForSummary } from "./helpers.mjs";
+import { bigText, openPage, screenshotPath, settle, start, summaryItems, waitForSummary } from "./helpers.mjs";
 
 let env;
 before(async () => {
@@ -109,6 +109,7 @@ test("during a 1 MB paste, input events are answered within 100 ms", async () =>
   assert.ok(result.view.length < result.input.length);
   assert.ok(result.input.startsWith(result.view));
   assert.ok(await page.isVisible("#view-more-button"));
+  await page.screenshot({ path: screenshotPath("page-1mb.png"), fullPage: true });
   const before = result.view.length;
   await page.click("#view-more-button");
   const afterMore = await page.evaluate(() => document.getElementById("view").textContent.length);

@@ -12,6 +12,7 @@ import {
   markedSentences,
   openPage,
   sample,
+  screenshotPath,
   setInput,
   settle,
   start,
@@ -370,5 +371,6 @@ test("a failed wasm load is explained on the page", async () => {
   assert.match(await page.textContent("#error"), /summarizer could not be loaded/i);
   assert.match(await page.textContent("#summary"), /No summary/);
   assert.equal(await page.getAttribute("html", "data-state"), "error");
+  await page.screenshot({ path: screenshotPath("page-error.png") });
   await context.close();
 });
