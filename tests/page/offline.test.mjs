@@ -175,3 +175,20 @@ test("dist/abridge.html works from file:// (wasm inlined, no requests, CSP holds
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("with no Worker at all, the single file summarizes on the main thread", async () => {
+  const { context, page } = await openPage(browser, null);
+  await page.addInitScript(() => {
+    delete window.Worker;
+  });
+  await page.goto(pathToFileURL(distFile).href);
+  await waitForSummary(page);
+  await settle(page);
+  assert.equal(await backendKind(page), "main-thread");
+  assert.equal((await summaryItems(page)).length, 3);
+  const before = await setInput(page, "One short line here. Another line there. A third line now. And a fourth one.");
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.deepEqual(await markedSentences(page), await summaryItems(page));
+  await context.close();
+});
