@@ -313,9 +313,10 @@ fn normalized(values: Vec<f64>) -> Vec<f64> {
     if max.partial_cmp(&min) != Some(std::cmp::Ordering::Greater) {
         return vec![0.0; values.len()];
     }
+    // `+ 0.0` turns -0.0 into 0.0, which JSON and JavaScript would show as "-0".
     values
         .into_iter()
-        .map(|v| (v - min) / (max - min))
+        .map(|v| ((v - min) / (max - min)).clamp(0.0, 1.0) + 0.0)
         .collect()
 }
 
