@@ -228,24 +228,30 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
 
 /// UTF-16 offsets of every span, in one pass over the text.
 fn utf16_spans(text: &str, spans: &[SentenceSpan]) -> Vec<Span> {
+    let offsets = utf16_offsets(text, spans.iter().flat_map(|s| [s.start, s.end]));
+    offsets
+        .chunks_exact(2)
+        .map(|pair| Span {
+            start: pair[0],
+            end: pair[1],
+        })
+        .collect()
+}
+
+/// The UTF-16 offsets of ascending byte offsets (on char boundaries), in one pass.
+pub(crate) fn utf16_offsets(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut byte = 0;
     let mut unit = 0;
-    let mut advance = |to: usize| {
-        let piece = &text[byte..to];
-        unit += if piece.is_ascii() {
-            piece.len()
-        } else {
-            piece.chars().map(char::len_utf16).sum()
-        };
-        byte = to;
-        unit
-    };
-    spans
-        .iter()
-        .map(|s| {
-            let start = advance(s.start);
-            let end = advance(s.end);
-            Span { start, end }
+    bytes
+        .map(|to| {
+            let piece = &text[byte..to];
+            unit += if piece.is_ascii() {
+                piece.len()
+            } else {
+                piece.chars().map(char::len_utf16).sum()
+            };
+            byte = to;
+            unit
         })
         .collect()
 }

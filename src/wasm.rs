@@ -15,7 +15,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{segment as split, summarize as run, Language, Length, Options, Report, UnitKind};
+use crate::{
+    segment as split, summarize as run, utf16_offsets, Language, Length, Options, Report, UnitKind,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -472,24 +474,6 @@ fn restore_texts(value: &JsValue, text: &JsValue, summary: &crate::Summary) -> R
     }
     Reflect::set(value, &"summary".into(), &joined.join(separator))?;
     Ok(())
-}
-
-/// UTF-16 offsets of ascending byte offsets, in one pass over the text.
-fn utf16_offsets(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut byte = 0;
-    let mut unit = 0;
-    bytes
-        .map(|to| {
-            let piece = &text[byte..to];
-            unit += if piece.is_ascii() {
-                piece.len()
-            } else {
-                piece.chars().map(char::len_utf16).sum()
-            };
-            byte = to;
-            unit
-        })
-        .collect()
 }
 
 /// A value for an error message: its type, and the value when it is short.
