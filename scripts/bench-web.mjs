@@ -52,6 +52,7 @@ async function firstSummary(browser, url) {
   const cold = [];
   const warm = [];
   const compute = [];
+  const breakdown = {};
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(FIRST_SUMMARY_PROBE);
@@ -61,6 +62,12 @@ async function firstSummary(browser, url) {
     const first = await page.evaluate(() => window.__firstSummary);
     cold.push(first.at);
     compute.push(first.compute);
+    const steps = await page.evaluate(() => {
+      const mark = (name) => performance.getEntriesByName(`abridge:${name}`)[0]?.startTime ?? NaN;
+      const nav = performance.getEntriesByType("navigation")[0];
+      return { html: nav.responseEnd, module: mark("module"), compiled: mark("compiled") };
+    });
+    for (const [k, v] of Object.entries(steps)) (breakdown[k] ??= []).push(v);
     // A repeat visit: the service worker serves everything; V8 has the compiled wasm cached.
     await page.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: 30_000 });
     await page.reload();
@@ -68,7 +75,12 @@ async function firstSummary(browser, url) {
     warm.push((await page.evaluate(() => window.__firstSummary)).at);
     await context.close();
   }
-  return { cold: stats(cold), warm: stats(warm), compute: stats(compute) };
+  return {
+    cold: stats(cold),
+    warm: stats(warm),
+    compute: stats(compute),
+    steps: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, stats(v)])),
+  };
 }
 
 /** Moves the slider `count` times (by dispatching its input event) and times each update. */
@@ -160,6 +172,9 @@ async function main() {
       const ok = (met) => (met ? "met" : "MISSED");
       console.log(`bench-web: Chromium ${result.chromium}, site/ on ${server.url}, ${RUNS} page loads each`);
       console.log(`${"".padEnd(44)} ${"median".padStart(6)} ${"p90".padStart(6)} ${"min".padStart(6)} ${"max".padStart(6)}   ms`);
+      console.log(row("first visit: HTML received", first.steps.html));
+      console.log(row("first visit: main.js starts", first.steps.module));
+      console.log(row("first visit: wasm compiled", first.steps.compiled));
       console.log(row("first summary, first visit (cold)", first.cold));
       console.log(row("first summary, repeat visit (service worker)", first.warm));
       console.log(row("  of which summarize() itself", first.compute));

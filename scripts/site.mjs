@@ -166,7 +166,7 @@ single = replaceOnce(single, '<link rel="modulepreload" href="main.js">\n', "", 
 single = replaceOnce(single, '<link rel="modulepreload" href="pkg/abridge.js">\n', "", "index.html");
 single = replaceOnce(single, '<link rel="preload" href="pkg/abridge_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n', "", "index.html");
 single = replaceOnce(single, '<link rel="stylesheet" href="style.css">', `<style>${style}</style>`, "index.html");
-single = replaceOnce(single, '<script type="module" src="main.js"></script>', `<script type="module">${script}</script>`, "index.html");
+single = replaceOnce(single, '<script type="module" src="main.js" async></script>', `<script type="module" async>${script}</script>`, "index.html");
 if (!single.includes(csp)) die("index.html: no Content-Security-Policy meta tag to replace");
 // Nothing may point outside the file.
 const external = single.match(/\s(?:src|href)="(?!data:|#)[^"]*"/g);

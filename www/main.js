@@ -21,7 +21,10 @@ performance.mark("abridge:module");
 const INLINE = globalThis.abridgeInline ?? null;
 
 const $ = (id) => document.getElementById(id);
-const el = {
+// The page's elements, found by boot() once the DOM is parsed (this module is
+// async, so it may run before that: it starts compiling the wasm first).
+let el = null;
+const findElements = () => ({
   root: document.documentElement,
   input: $("input"),
   drop: $("drop"),
@@ -57,7 +60,7 @@ const el = {
   update: $("update"),
   updateButton: $("update-button"),
   version: $("version"),
-};
+});
 
 // ---------------------------------------------------------------- settings
 
@@ -1327,6 +1330,7 @@ function registerServiceWorker() {
 
 function boot() {
   performance.mark("abridge:start");
+  el = findElements();
   loadSettings();
   el.language.value = settings.language;
   updateLengthControls();
@@ -1335,13 +1339,19 @@ function boot() {
   performance.mark("abridge:text");
   lastLength = el.input.value.length;
   wire();
-  modulePromise = compileModule();
-  modulePromise.then(
-    () => performance.mark("abridge:compiled"),
-    (error) => fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
+  modulePromise.catch((error) =>
+    fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
   );
   firstSummary();
   document.addEventListener("abridge:summary", registerServiceWorker, { once: true });
 }
 
-boot();
+// The wasm has been downloading since the page's <link rel="preload">: compile it
+// now, while the page is still being parsed and laid out, then start for real.
+modulePromise = compileModule();
+modulePromise.then(
+  () => performance.mark("abridge:compiled"),
+  () => {}, // boot() tells the user
+);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot, { once: true });
+else boot();
