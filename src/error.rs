@@ -17,7 +17,9 @@ enum ErrorKind {
     OutOfRange {
         option: &'static str,
         allowed: &'static str,
-        got: String,
+        /// Kept as a number until displayed: formatting floats costs kilobytes of
+        /// wasm, and the bindings word their own messages.
+        got: f64,
     },
     /// A value of the wrong kind (e.g. an unknown language code).
     Invalid {
@@ -27,16 +29,12 @@ enum ErrorKind {
 }
 
 impl Error {
-    pub(crate) fn out_of_range(
-        option: &'static str,
-        allowed: &'static str,
-        got: impl fmt::Display,
-    ) -> Self {
+    pub(crate) fn out_of_range(option: &'static str, allowed: &'static str, got: f64) -> Self {
         Error {
             kind: ErrorKind::OutOfRange {
                 option,
                 allowed,
-                got: got.to_string(),
+                got,
             },
         }
     }

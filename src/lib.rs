@@ -37,6 +37,7 @@ mod report;
 mod score;
 pub mod segment;
 mod select;
+mod sentence_terminals;
 mod tokenize;
 
 #[cfg(target_arch = "wasm32")]

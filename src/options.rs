@@ -137,9 +137,11 @@ impl Options {
     /// Checks every value; [`crate::summarize`] calls this first.
     pub fn validate(&self) -> Result<(), Error> {
         match self.length {
-            Length::Sentences(0) => return Err(Error::out_of_range("sentences", "at least 1", 0)),
-            Length::Words(0) => return Err(Error::out_of_range("words", "at least 1", 0)),
-            Length::Chars(0) => return Err(Error::out_of_range("chars", "at least 1", 0)),
+            Length::Sentences(0) => {
+                return Err(Error::out_of_range("sentences", "at least 1", 0.0))
+            }
+            Length::Words(0) => return Err(Error::out_of_range("words", "at least 1", 0.0)),
+            Length::Chars(0) => return Err(Error::out_of_range("chars", "at least 1", 0.0)),
             Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
                 return Err(Error::out_of_range("ratio", "a number in (0, 1]", r))
             }

@@ -10,8 +10,6 @@
 //! UAX #29 alone gets wrong. Units that grow past a length cap are cut at a
 //! clause boundary or white space. Everything is linear in the text's length.
 
-use std::cell::Cell;
-
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -117,7 +115,6 @@ pub fn segment(text: &str, language: Language) -> Vec<SentenceSpan> {
         paragraph: 0,
         lines: Vec::new(),
         content_end: text.trim_end().len(),
-        probes: std::array::from_fn(|_| Cell::new((u32::MAX, false))),
     };
     segmenter.run();
     segmenter.out
@@ -274,8 +271,6 @@ struct Segmenter<'t> {
     lines: Vec<Line>,
     /// End of the text without trailing white space.
     content_end: usize,
-    /// A small cache of UAX #29 terminator probes, by code point.
-    probes: [Cell<(u32, bool)>; 32],
 }
 
 impl Segmenter<'_> {
@@ -837,7 +832,7 @@ impl Segmenter<'_> {
 
     /// The length cap: a long unit ends at its last clause boundary; a very
     /// long one at white space, or at the scan position (never inside a
-    /// grapheme cluster if one ends nearby).
+    /// word, and so never inside a grapheme cluster, if a word ends nearby).
     fn cap(&mut self, block: &mut Block, i: usize) {
         if let Some((at, chars)) = block.clause.filter(|&(_, c)| c >= MIN_CHARS) {
             return self.cut_back(block, at, chars);
@@ -848,7 +843,7 @@ impl Segmenter<'_> {
         if let Some((at, chars)) = self.last_space(block, i) {
             return self.cut_back(block, at, chars);
         }
-        let at = self.grapheme_boundary(i, block.unit);
+        let at = self.word_boundary(i, block.unit);
         let chars = block.chars - self.text[at..i].chars().count();
         self.cut_back(block, at, chars);
     }
@@ -869,7 +864,10 @@ impl Segmenter<'_> {
         None
     }
 
-    fn grapheme_boundary(&self, i: usize, floor: usize) -> usize {
+    /// The last word boundary (UAX #29) at or before `i` in the 32 bytes around
+    /// it. Word boundaries never split a grapheme cluster (rule WB4); the word
+    /// iterator is linked anyway, the grapheme tables would cost 25 KB of wasm.
+    fn word_boundary(&self, i: usize, floor: usize) -> usize {
         let mut lo = i.saturating_sub(32).max(floor + 1);
         while !self.text.is_char_boundary(lo) {
             lo += 1;
@@ -882,7 +880,7 @@ impl Segmenter<'_> {
             return i;
         }
         self.text[lo..hi]
-            .grapheme_indices(true)
+            .split_word_bound_indices()
             .rev()
             .map(|(k, _)| lo + k)
             .find(|&k| k <= i && k > lo)
@@ -972,22 +970,9 @@ impl Segmenter<'_> {
         }
     }
 
-    /// Asks UAX #29 whether `c` ends a sentence (cached, since it builds a
-    /// tiny string and runs the sentence iterator).
+    /// Asks UAX #29 whether `c` ends a sentence.
     fn uax29_terminator(&self, c: char) -> bool {
-        let slot = &self.probes[c as usize % self.probes.len()];
-        if slot.get().0 == c as u32 {
-            return slot.get().1;
-        }
-        let mut buf = [0u8; 8];
-        buf[0] = b'a';
-        let n = c.encode_utf8(&mut buf[1..]).len();
-        buf[n + 1] = b' ';
-        buf[n + 2] = b'A';
-        let ends =
-            std::str::from_utf8(&buf[..n + 3]).is_ok_and(|s| s.split_sentence_bounds().count() > 1);
-        slot.set((c as u32, ends));
-        ends
+        crate::sentence_terminals::is_sentence_terminal(c)
     }
 
     /// Whether the letter before `i` (past periods and ellipses) is of a script.
