@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lang::{is_stop_word, Language};
+use crate::lowercase::lowercase;
 use crate::tokenize::Word;
 
 /// What sort of thing an entity is.
@@ -241,7 +242,7 @@ impl Recognizer {
     }
 
     fn is_function_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         is_stop_word(self.language, &lower) || is_stop_word(Language::English, &lower)
     }
 
@@ -250,7 +251,7 @@ impl Recognizer {
         let (offset, word) = words[i];
         let mut used = 1;
         let mut end = offset + word.len();
-        let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
+        let next = words.get(i + 1).map(|&(_, w)| lowercase(w));
         if let Some(next) = &next {
             if MAGNITUDES.contains(&next.as_str()) {
                 used = 2;
@@ -266,7 +267,7 @@ impl Recognizer {
             EntityKind::Percent
         } else if is_year(word)
             || MONTHS_AND_DAYS.contains(&next_word)
-            || i > 0 && MONTHS_AND_DAYS.contains(&words[i - 1].1.to_lowercase().as_str())
+            || i > 0 && MONTHS_AND_DAYS.contains(&lowercase(words[i - 1].1).as_str())
         {
             EntityKind::Date
         } else {
@@ -289,7 +290,7 @@ impl Recognizer {
         tokens: usize,
         tentative: bool,
     ) {
-        let key = text.to_lowercase();
+        let key = lowercase(text);
         let form = match self.form_ids.get(&key) {
             Some(&id) => id,
             None => {

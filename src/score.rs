@@ -533,7 +533,7 @@ fn eq_ignore_case(word: &str, pattern: &str) -> bool {
         word.eq_ignore_ascii_case(pattern)
     } else {
         word.chars()
-            .flat_map(char::to_lowercase)
+            .flat_map(crate::lowercase::lower_chars)
             .eq(pattern.chars())
     }
 }

@@ -1772,7 +1772,7 @@ fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     }
     let mut n = 0;
     for c in word.chars().filter(|c| !is_format(*c)) {
-        for l in c.to_lowercase() {
+        for l in crate::lowercase::lower_chars(c) {
             let len = l.len_utf8();
             if n + len > buf.len() {
                 return None;
@@ -1980,7 +1980,7 @@ fn is_arabic(c: char) -> bool {
 /// Whether a letter is a vowel, for scripts where that is easy to tell
 /// (Latin, Greek, Cyrillic); `None` for other scripts.
 fn vowel_status(c: char) -> Option<bool> {
-    match c.to_lowercase().next().unwrap_or(c) {
+    match crate::lowercase::lower_char(c) {
         'a'
         | 'e'
         | 'i'

@@ -233,7 +233,7 @@ fn lower_into(word: &str, out: &mut String) {
         for c in word.chars() {
             match c {
                 '\u{2019}' | '\u{02BC}' => out.push('\''),
-                _ => out.extend(c.to_lowercase()),
+                _ => crate::lowercase::push_lower(out, c),
             }
         }
     }

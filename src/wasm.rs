@@ -522,7 +522,7 @@ fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     if key.len() > 32 {
         return None;
     }
-    let key = key.to_lowercase();
+    let key = crate::lowercase::lowercase(key);
     known
         .iter()
         .map(|k| (distance(&key, k), *k))

@@ -240,7 +240,7 @@ impl Scan {
             0x00D7 | 0x00F7 => self.end_word(), // × ÷
             0x00C0..=0x024F | 0x1E00..=0x1EFF => {
                 self.latin += 1;
-                let lower = c.to_lowercase().next().unwrap_or(c);
+                let lower = crate::lowercase::lower_char(c);
                 let marks = latin_marks(lower);
                 if marks == u32::MAX {
                     self.word_foreign = true;
@@ -252,7 +252,7 @@ impl Scan {
             0x0400..=0x052F => {
                 self.cyrillic += 1;
                 self.word_cyrillic = true;
-                let lower = c.to_lowercase().next().unwrap_or(c);
+                let lower = crate::lowercase::lower_char(c);
                 if is_foreign_cyrillic(lower) {
                     self.word_foreign = true;
                 } else if matches!(lower, 'ы' | 'э' | 'ё') {
