@@ -361,7 +361,7 @@ impl Recognizer {
             kept.push((mention.sentence, chain));
         }
 
-        let mut chains: Vec<(u32, u32)> = mentions_per_chain.into_iter().collect();
+        let chains: Vec<(u32, u32)> = mentions_per_chain.into_iter().collect();
         let weight = |kind: EntityKind, mentions: u32| {
             // An entity mentioned once is not one of the text's important ones.
             let base = ((1.0 + mentions as f64) / 2.0).ln();
@@ -371,12 +371,14 @@ impl Recognizer {
                 _ => 0.75 * base,
             }
         };
-        chains.sort_by(|&(a, ma), &(b, mb)| {
+        let order = crate::order::sorted_indices(chains.len(), &|i, j| {
+            let ((a, ma), (b, mb)) = (chains[i], chains[j]);
             let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
             weight(fb.kind, mb)
                 .total_cmp(&weight(fa.kind, ma))
                 .then(a.cmp(&b))
         });
+        let chains: Vec<(u32, u32)> = order.into_iter().map(|i| chains[i]).collect();
         let mut index_of: FxHashMap<u32, u32> = FxHashMap::default();
         let entities = chains
             .iter()

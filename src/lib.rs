@@ -34,6 +34,7 @@ mod error;
 pub mod lang;
 mod lowercase;
 mod options;
+mod order;
 mod report;
 mod score;
 pub mod segment;
@@ -209,7 +210,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
     let n = tokens.sentence_count() as f64;
     let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
-    let mut ranked: Vec<Keyword> = tokens
+    let ranked: Vec<Keyword> = tokens
         .terms
         .iter()
         .filter(|t| t.count >= min_count && t.surface.chars().count() > 1)
@@ -219,13 +220,18 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
             score: t.count as f64 * (1.0 + n / t.sentence_frequency.max(1) as f64).ln(),
         })
         .collect();
-    ranked.sort_by(|a, b| {
+    let order = order::sorted_indices(ranked.len(), &|a, b| {
+        let (a, b) = (&ranked[a], &ranked[b]);
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.text.cmp(&b.text))
     });
-    ranked.truncate(limit);
-    ranked
+    let mut slots: Vec<Option<Keyword>> = ranked.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .take(limit)
+        .filter_map(|i| slots[i].take())
+        .collect()
 }
 
 /// UTF-16 offsets of every span, in one pass over the text.

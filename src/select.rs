@@ -46,13 +46,11 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
         1.0 - 0.7 * redundancy
     };
 
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
+    let order = crate::order::sorted_indices(n, &|a, b| {
         let (x, y) = (&candidates[a], &candidates[b]);
         y.eligible
             .cmp(&x.eligible)
             .then(y.score.total_cmp(&x.score))
-            .then(a.cmp(&b))
     });
 
     let mut chosen = Vec::new();
