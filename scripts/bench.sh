@@ -29,14 +29,21 @@ echo
 node scripts/bench-wasm.mjs "$out"
 
 echo
-echo "Peak memory of the native CLI: \`abridge --sentences 10 FILE\`, max RSS (getrusage)."
-echo
-# Max RSS in KiB of one run of the CLI (Linux reports ru_maxrss in KiB).
-max_rss() {
-  python3 -c 'import resource, subprocess, sys
+# Max RSS in KiB of one run of the CLI. GNU time reports the child alone; a
+# fork from Python would count the interpreter's pages in the child (13 MB).
+if [ -x /usr/bin/time ]; then
+  how="/usr/bin/time"
+  max_rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+else
+  how="getrusage from Python, which counts the forking interpreter's pages too"
+  max_rss() {
+    python3 -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
-}
+  }
+fi
+echo "Peak memory of the native CLI: \`abridge --sentences 10 FILE\`, max RSS ($how)."
+echo
 : > "$target/bench-empty.txt"
 empty=$(max_rss "$target/release/abridge" --sentences 10 "$target/bench-empty.txt")
 echo "| input | size | max RSS | × input | above an empty input | × input |"

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lang::{is_stop_word, Language};
-use crate::tokenize::Word;
+use crate::tokenize::{is_unspaced_char, Word};
 
 /// What sort of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -174,6 +174,14 @@ impl Recognizer {
         while i < words.len() {
             let (offset, word) = words[i];
             let first = word.chars().next().unwrap_or(' ');
+            // Han and kana are never numbers, acronyms or capitals: skip them
+            // before the Unicode table lookups below (with the bigram cache in
+            // the tokenizer, 1 MB of Chinese went from 462 M to 251 M
+            // instructions of tokenizing).
+            if !first.is_ascii() && is_unspaced_char(first) {
+                i += 1;
+                continue;
+            }
             if first.is_numeric() {
                 i += self.number(index, sentence, words, i);
                 continue;
