@@ -10,13 +10,30 @@
 // With the native benchmark's output (make bench saves it in target/bench-native.md),
 // prints wasm throughput as a share of native. ABRIDGE_BENCH_QUICK=1 skips 10 MB.
 // ABRIDGE_PKG=dir benchmarks another build of the package.
+//
+// Also reports the wasm linear memory (`memory.buffer.byteLength`) after each
+// input, its growth since the module was loaded as a multiple of the input
+// (memory only grows, so inputs run smallest first), and the module's gzip size.
 import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { root, pkgDir } from "../tests/js/common.mjs";
 
+// The glue keeps the instance to itself: note its memory as it is created.
+let memory;
+const Instance = WebAssembly.Instance;
+WebAssembly.Instance = new Proxy(Instance, {
+  construct(target, args) {
+    const instance = Reflect.construct(target, args);
+    memory ??= instance.exports.memory;
+    return instance;
+  },
+});
 const require = createRequire(import.meta.url);
 const { summarize, version } = require(join(pkgDir, "node/abridge.js"));
+WebAssembly.Instance = Instance;
+const loaded = memory ? memory.buffer.byteLength : undefined;
 
 const KB = 1 << 10;
 const MB = 1 << 20;
@@ -79,6 +96,7 @@ const inputs = [
 
 // Native MB/s per input, from the native benchmark's Markdown table.
 const native = new Map();
+const nativeTime = new Map();
 const nativeFile = process.argv[2];
 if (nativeFile && existsSync(nativeFile)) {
   for (const line of readFileSync(nativeFile, "utf8").split("\n")) {
@@ -86,6 +104,7 @@ if (nativeFile && existsSync(nativeFile)) {
     // | input | size | summarize | MB/s | ...
     if (cells.length > 5 && /news/.test(cells[1]) && Number.isFinite(Number(cells[4]))) {
       native.set(cells[1], Number(cells[4]));
+      nativeTime.set(cells[1], cells[3]);
     }
   }
 }
@@ -97,8 +116,9 @@ const warmup = inputs[1][1];
 for (const started = Date.now(); Date.now() - started < 1500; ) summarize(warmup, { sentences: 10 });
 
 console.log(`abridge ${version()} wasm in Node ${process.version} (${pkgDir}) — summarize({ sentences: 10 }), best of 3–30 runs\n`);
-console.log("| input | size | wasm summarize | wasm MB/s | native MB/s | wasm / native |");
-console.log("|---|---:|---:|---:|---:|---:|");
+console.log("| input | size | native | wasm | native MB/s | wasm MB/s | wasm / native | wasm memory | growth × input |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+const growths = [];
 const shares = [];
 for (const [name, text] of inputs) {
   const bytes = Buffer.byteLength(text);
@@ -114,9 +134,24 @@ for (const [name, text] of inputs) {
   const nat = native.get(name);
   const share = nat ? mbs / nat : undefined;
   if (share) shares.push(share);
+  const held = memory?.buffer.byteLength;
+  const growth = held === undefined ? undefined : (held - loaded) / bytes;
+  if (growth !== undefined) growths.push([name, bytes, held, growth]);
   console.log(
-    `| ${name} | ${size(bytes)} | ${time(best)} | ${mbs.toFixed(1)} | ${nat?.toFixed(1) ?? "–"} | ${share ? `${Math.round(100 * share)}%` : "–"} |`,
+    `| ${name} | ${size(bytes)} | ${nativeTime.get(name) ?? "–"} | ${time(best)} | ${nat?.toFixed(1) ?? "–"} | ${mbs.toFixed(1)} | ${share ? `${Math.round(100 * share)}%` : "–"} | ${held === undefined ? "–" : size(held)} | ${growth === undefined ? "–" : `${growth.toFixed(1)}×`} |`,
   );
+}
+if (growths.length) {
+  // The largest input grows the memory the most: that is its peak.
+  const [name, bytes, held] = growths.reduce((a, b) => (b[1] > a[1] ? b : a));
+  console.log(
+    `\nwasm memory: ${size(loaded)} when loaded, ${size(held)} after ${name}: grew by ${((held - loaded) / bytes).toFixed(1)}× that input (memory never shrinks; smaller inputs ran first).`,
+  );
+}
+const wasmFile = join(pkgDir, "node/abridge_bg.wasm");
+if (existsSync(wasmFile)) {
+  const raw = readFileSync(wasmFile);
+  console.log(`wasm module: ${(raw.length / KB).toFixed(1)} KB, ${(gzipSync(raw, { level: 9 }).length / KB).toFixed(1)} KB with gzip -9.`);
 }
 if (shares.length) {
   const low = Math.min(...shares);

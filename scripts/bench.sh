@@ -1,12 +1,76 @@
 #!/usr/bin/env bash
-# `make bench`: the native benchmark, then the wasm package in Node on the same
-# inputs, with wasm throughput as a share of native.
-# ABRIDGE_BENCH_QUICK=1 skips the 10 MB input in both.
+# `make bench`, in one run:
+#   1. native throughput (benches/throughput.rs): English news at 10 KB, 100 KB,
+#      1 MB and 10 MB, German and Chinese at 1 MB, against a bare UAX #29
+#      sentence pass and word pass on the same text, with the scaling exponent;
+#   2. the wasm package in Node on the same inputs, beside the native numbers,
+#      with the growth of the wasm memory and the gzip size of the module
+#      (scripts/bench-wasm.mjs);
+#   3. peak memory (max RSS) of the native CLI on each input, as a multiple of
+#      the input;
+#   4. when the evaluation harness is checked out beside the project as
+#      ../shared, its speed.py with the CLI plugged in, on 10 KB to 10 MB (the
+#      peers' tables are in ../shared/eval/results/speed*.md).
+# ABRIDGE_BENCH_QUICK=1 skips the 10 MB input everywhere.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-out="${CARGO_TARGET_DIR:-$root/target}/bench-native.md"
-mkdir -p "$(dirname "$out")"
+target="${CARGO_TARGET_DIR:-$root/target}"
+out="$target/bench-native.md"
+inputs="$target/bench-inputs"
+quick=${ABRIDGE_BENCH_QUICK:-0}
+mkdir -p "$target"
+
+cargo build --release --locked --bin abridge
+rm -rf "$inputs"
+ABRIDGE_BENCH_WRITE="$inputs" cargo bench --locked --bench throughput
 cargo bench --locked --bench throughput | tee "$out"
 echo
 node scripts/bench-wasm.mjs "$out"
+
+echo
+# Max RSS in KiB of one run of the CLI. GNU time reports the child alone; a
+# fork from Python would count the interpreter's pages in the child (13 MB).
+if [ -x /usr/bin/time ]; then
+  how="/usr/bin/time"
+  max_rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+else
+  how="getrusage from Python, which counts the forking interpreter's pages too"
+  max_rss() {
+    python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+  }
+fi
+echo "Peak memory of the native CLI: \`abridge --sentences 10 FILE\`, max RSS ($how)."
+echo
+: > "$target/bench-empty.txt"
+empty=$(max_rss "$target/release/abridge" --sentences 10 "$target/bench-empty.txt")
+echo "| input | size | max RSS | × input | above an empty input | × input |"
+echo "|---|---:|---:|---:|---:|---:|"
+for file in $(ls -S -r "$inputs"/*.txt); do
+  bytes=$(stat -c %s "$file")
+  kb=$(max_rss "$target/release/abridge" --sentences 10 "$file")
+  awk -v name="$(basename "$file" .txt)" -v bytes="$bytes" -v kb="$kb" -v empty="$empty" 'BEGIN {
+    mb = bytes / 1048576; size = mb >= 1 ? sprintf("%.1f MB", mb) : sprintf("%.0f KB", bytes / 1024)
+    printf "| %s | %s | %.1f MB | %.1f× | %.1f MB | %.1f× |\n", name, size, kb / 1024, kb * 1024 / bytes,
+      (kb - empty) / 1024, (kb - empty) * 1024 / bytes }'
+done
+echo
+echo "(an empty input: $(awk -v kb="$empty" 'BEGIN { printf "%.1f MB", kb / 1024 }') resident)"
+
+shared="$root/../shared/eval"
+echo
+if [ -f "$shared/speed.py" ]; then
+  sizes=10000,100000,1000000
+  [ "$quick" = 1 ] || sizes="$sizes,10000000"
+  echo "The evaluation harness's speed.py with the CLI plugged in (abridge --jsonl):"
+  echo
+  python3 "$shared/speed.py" --data "$root/../shared/data/bbc_news_summary/dev.jsonl.gz" \
+    --sizes "$sizes" --system-cmd abridge="$target/release/abridge --jsonl" \
+    --json "$target/bench-speed.json"
+  echo
+  echo "Peers on the same harness and data: ../shared/eval/results/speed*.md."
+else
+  echo "(no ../shared/eval: the evaluation harness's speed.py is skipped)"
+fi

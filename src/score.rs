@@ -13,7 +13,6 @@
 //! - **quality**: a factor that is 1 for an ordinary sentence and smaller for
 //!   fragments, run-ons, questions, quotes, dangling openings and boilerplate.
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lang::Language;
@@ -453,24 +452,45 @@ impl<'a> Opening<'a> {
     }
 }
 
-/// Phrases indexed by their first word, so that each word of a sentence's
-/// opening costs one hash lookup (a substring search per phrase over every
-/// sentence had cost a tenth of all the work on news text).
+/// Phrases indexed by their first word. A word of a sentence's opening is
+/// first checked against a table of the first words' lower-cased initial bytes
+/// and lengths, which rejects almost every word in two loads; only the rest is
+/// compared with the phrases of that initial (on 1 MB of news this cut the
+/// phrase search from 72 M to 18 M instructions; the lower-casing, UTF-8 check
+/// and hash lookup per word it replaces had cost a fifth of all the work, a
+/// substring search per phrase before that a tenth).
 struct PhraseSet {
-    by_first_word: FxHashMap<&'static str, Vec<&'static [&'static str]>>,
+    /// Bit `len` of `by_initial[b]` is set when a phrase's first word starts
+    /// with the byte `b` and is `len` bytes long (all are short ASCII words).
+    by_initial: [u32; 128],
+    /// The phrases sorted by first word, and where each initial's run starts
+    /// and ends in that order.
+    phrases: Vec<&'static [&'static str]>,
+    runs: [(u8, u8); 128],
     /// Only the first word may start a phrase.
     at_start_only: bool,
 }
 
 impl PhraseSet {
     fn new(phrases: &[&'static [&'static str]], at_start_only: bool) -> Self {
-        let mut by_first_word: FxHashMap<&'static str, Vec<&'static [&'static str]>> =
-            FxHashMap::default();
-        for &phrase in phrases {
-            by_first_word.entry(phrase[0]).or_default().push(phrase);
+        let mut phrases = phrases.to_vec();
+        phrases.sort_by_key(|phrase| phrase[0]);
+        let mut by_initial = [0u32; 128];
+        let mut runs = [(0u8, 0u8); 128];
+        for (index, phrase) in phrases.iter().enumerate() {
+            let first = phrase[0].as_bytes();
+            assert!(first.is_ascii() && (1..32).contains(&first.len()) && index < 255);
+            let initial = usize::from(first[0]);
+            by_initial[initial] |= 1 << first.len();
+            if runs[initial].1 == 0 {
+                runs[initial].0 = index as u8;
+            }
+            runs[initial].1 = index as u8 + 1;
         }
         PhraseSet {
-            by_first_word,
+            by_initial,
+            phrases,
+            runs,
             at_start_only,
         }
     }
@@ -482,28 +502,27 @@ impl PhraseSet {
         } else {
             words.len()
         };
-        let mut lowered = [0u8; 16];
         (0..starts).any(|i| {
             let word = words[i].as_bytes();
-            // Every phrase starts with a short ASCII word.
-            if word.len() > lowered.len() || !word.is_ascii() {
+            let initial = usize::from(word[0].to_ascii_lowercase());
+            if initial >= 128 || word.len() >= 32 || self.by_initial[initial] >> word.len() & 1 == 0
+            {
                 return false;
             }
-            let lowered = &mut lowered[..word.len()];
-            lowered.copy_from_slice(word);
-            lowered.make_ascii_lowercase();
-            let Ok(first) = std::str::from_utf8(lowered) else {
-                return false;
-            };
-            self.by_first_word.get(first).is_some_and(|candidates| {
-                candidates.iter().any(|phrase| {
-                    phrase.len() <= words.len() - i
-                        && phrase
-                            .iter()
-                            .zip(&words[i..])
-                            .all(|(p, w)| eq_ignore_case(w, p))
-                })
-            })
+            // As before the table: a first word must be ASCII (eq_ignore_case
+            // would let the Kelvin sign K match a "k").
+            let (from, to) = self.runs[initial];
+            word.is_ascii()
+                && self.phrases[usize::from(from)..usize::from(to)]
+                    .iter()
+                    .any(|phrase| {
+                        phrase.len() <= words.len() - i
+                            && words[i].eq_ignore_ascii_case(phrase[0])
+                            && phrase[1..]
+                                .iter()
+                                .zip(&words[i + 1..])
+                                .all(|(p, w)| eq_ignore_case(w, p))
+                    })
         })
     }
 }

@@ -135,6 +135,8 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut word_counts = Vec::with_capacity(spans.len());
     let mut words: Vec<Word> = Vec::new();
     let mut sentence_terms: Vec<TermId> = Vec::new();
+    let mut raw_forms: FxHashMap<&str, Option<TermId>> = FxHashMap::default();
+    let mut raw_grams: FxHashMap<&str, TermId> = FxHashMap::default();
     bounds.push(0);
 
     for (index, span) in spans.iter().enumerate() {
@@ -155,11 +157,17 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
                     end += 1;
                 }
                 let run = &sentence[offset..words[end - 1].0 + words[end - 1].1.len()];
-                push_bigrams(run, &mut interner, &mut sentence_terms);
+                push_bigrams(run, &mut interner, &mut raw_grams, &mut sentence_terms);
                 i = end;
                 continue;
             }
-            if let Some(term) = interner.word_term(word) {
+            // Most words recur with the same casing: one lookup of the word as
+            // it stands replaces lower-casing it and looking that up (1 MB of
+            // news, 182 k words: 131 M instructions of tokenizing down to 106 M).
+            let term = *raw_forms
+                .entry(word)
+                .or_insert_with(|| interner.word_term(word));
+            if let Some(term) = term {
                 sentence_terms.push(term);
             }
             i += 1;
@@ -194,14 +202,27 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     }
 }
 
-fn push_bigrams(run: &str, interner: &mut Interner, out: &mut Vec<TermId>) {
+fn push_bigrams<'t>(
+    run: &'t str,
+    interner: &mut Interner,
+    raw_grams: &mut FxHashMap<&'t str, TermId>,
+    out: &mut Vec<TermId>,
+) {
+    // A bigram is looked up as it stands before it is lower-cased and interned
+    // (with the entity recognizer skipping Han and kana, 1 MB of Chinese went
+    // from 462 M to 251 M instructions of tokenizing).
+    let mut gram = |gram: &'t str| {
+        *raw_grams
+            .entry(gram)
+            .or_insert_with(|| interner.gram_term(gram))
+    };
     let mut chars = run.char_indices().peekable();
     let mut count = 0;
     while let Some((start, c)) = chars.next() {
         count += 1;
         match chars.peek() {
-            Some(&(next, n)) => out.push(interner.gram_term(&run[start..next + n.len_utf8()])),
-            None if count == 1 => out.push(interner.gram_term(&run[start..start + c.len_utf8()])),
+            Some(&(next, n)) => out.push(gram(&run[start..next + n.len_utf8()])),
+            None if count == 1 => out.push(gram(&run[start..start + c.len_utf8()])),
             None => {}
         }
     }
