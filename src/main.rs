@@ -53,6 +53,15 @@ struct Args {
     file: Option<String>,
 }
 
+/// `eprintln!` and `println!` panic when the stream is a closed pipe
+/// (`abridge --help | true`, `abridge missing.txt 2>&1 | true`); these do not:
+/// there is nobody left to read the text, so it is dropped.
+macro_rules! say {
+    ($stream:expr, $($arg:tt)*) => {{
+        let _ = writeln!($stream, $($arg)*);
+    }};
+}
+
 /// A problem with the command line: exit status 2.
 struct Usage(String);
 
@@ -61,7 +70,7 @@ fn main() -> ExitCode {
         Ok(Some(args)) => args,
         Ok(None) => return ExitCode::SUCCESS,
         Err(Usage(message)) => {
-            eprintln!("abridge: {message} (see --help)");
+            say!(io::stderr(), "abridge: {message} (see --help)");
             return ExitCode::from(2);
         }
     };
@@ -75,7 +84,7 @@ fn main() -> ExitCode {
         // The reader went away (`abridge big.txt | head -1`): not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("abridge: {e}");
+            say!(io::stderr(), "abridge: {e}");
             ExitCode::from(1)
         }
     }
@@ -116,11 +125,11 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
         };
         match flag.as_str() {
             "-h" | "--help" => {
-                println!("{HELP}");
+                say!(io::stdout(), "{HELP}");
                 return Ok(None);
             }
             "-V" | "--version" => {
-                println!("abridge {}", env!("CARGO_PKG_VERSION"));
+                say!(io::stdout(), "abridge {}", env!("CARGO_PKG_VERSION"));
                 return Ok(None);
             }
             "--sentences" => set_length(
@@ -230,7 +239,7 @@ fn read_input(file: Option<&str>) -> io::Result<String> {
         Ok(text) => text,
         Err(e) => {
             let name = file.unwrap_or("standard input");
-            eprintln!("abridge: warning: {name} is not valid UTF-8; invalid bytes were replaced by U+FFFD");
+            say!(io::stderr(), "abridge: warning: {name} is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     })
@@ -238,7 +247,10 @@ fn read_input(file: Option<&str>) -> io::Result<String> {
 
 fn run_single(args: &Args) -> io::Result<()> {
     if args.file.is_none() && !args.sample && io::stdin().is_terminal() {
-        eprintln!("abridge: reading standard input (give a FILE, or --sample; --help for more)");
+        say!(
+            io::stderr(),
+            "abridge: reading standard input (give a FILE, or --sample; --help for more)"
+        );
     }
     let text = if args.sample {
         SAMPLE.to_string()

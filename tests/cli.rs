@@ -555,3 +555,137 @@ fn closed_pipe_is_not_a_panic() {
     assert!(!err.contains("panicked"), "--jsonl: {err}");
     assert!(status.success(), "--jsonl: {status}; {err}");
 }
+
+/// Runs `abridge args` with the given redirection of its output into a pipe whose
+/// reader has already gone (`abridge --help | true`), through `sh`; returns the
+/// exit status and what reached the test's standard error.
+#[cfg(unix)]
+fn into_closed_pipe(args: &str, redirect: &str) -> (i32, String) {
+    let script =
+        format!("{{ sleep 0.3; \"$0\" {args} {redirect}; echo \"status=$?\" >&2; }} | true");
+    let output = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_abridge")])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run sh");
+    let err = stderr(&output);
+    let status = err
+        .lines()
+        .find_map(|l| l.strip_prefix("status="))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("{args}: no status: {err}"));
+    (status, err)
+}
+
+#[cfg(unix)]
+#[test]
+fn messages_into_a_closed_pipe_are_not_a_panic() {
+    for (args, redirect, code) in [
+        ("--help", "", 0),
+        ("--version", "", 0),
+        ("--sample", "", 0),
+        ("--format json --sample", "", 0),
+        // The error message itself cannot be written: still the right status.
+        ("/no/such/file.txt", "2>&1", 1),
+        ("--sentences 0 --sample", "2>&1", 2),
+    ] {
+        let (status, err) = into_closed_pipe(args, redirect);
+        assert!(
+            !err.contains("panicked") && !err.contains("backtrace"),
+            "{args}: {err}"
+        );
+        assert_eq!(status, code, "{args}: {err}");
+    }
+}
+
+/// A file the kernel refuses to read even for root (`/proc/self/mem` at offset 0),
+/// and a file without read permission (when not root): one line, exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_file_exits_1_with_one_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let locked = std::env::temp_dir().join(format!("abridge-locked-{}.txt", std::process::id()));
+    std::fs::write(&locked, BRIDGE).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads it anyway; then only the /proc case applies.
+    let locked_is_unreadable = std::fs::read(&locked).is_err();
+    let locked_path = locked.to_str().unwrap().to_string();
+    let mut cases = vec![("/proc/self/mem", "/proc/self/mem".to_string())];
+    if locked_is_unreadable {
+        cases.push(("a file without read permission", locked_path.clone()));
+    }
+    for (name, path) in &cases {
+        let output = run(&[path], b"");
+        assert_exit(name, &output, 1);
+        let err = stderr(&output);
+        assert!(err.starts_with("abridge: cannot read "), "{name}: {err:?}");
+        assert!(
+            err.contains(path.as_str()),
+            "{name}: path not named: {err:?}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err:?}");
+        assert!(stdout(&output).is_empty(), "{name}: printed a summary");
+    }
+    std::fs::remove_file(&locked).unwrap();
+}
+
+/// Invalid UTF-8 in a file: the warning names the file, the summary keeps the good text.
+#[test]
+fn invalid_utf8_file_is_named_in_the_warning() {
+    let path = std::env::temp_dir().join(format!("abridge-latin1-{}.txt", std::process::id()));
+    let mut bytes = b"Caf\xe9 owners met the council on Tuesday. ".to_vec();
+    bytes.extend_from_slice(b"The council approved the bridge plan.\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let path_str = path.to_str().unwrap();
+    let output = run(&[path_str], b"");
+    assert_exit("invalid UTF-8 file", &output, 0);
+    let err = stderr(&output);
+    assert!(
+        err.contains(path_str) && err.contains("UTF-8"),
+        "warning does not name the file: {err:?}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err:?}");
+    assert!(
+        stdout(&output).contains("Caf\u{FFFD} owners"),
+        "{:?}",
+        stdout(&output)
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+/// `abridge big.txt | head -1`: the file form of the closed-pipe case.
+#[test]
+fn closed_pipe_with_a_file_argument() {
+    let path = std::env::temp_dir().join(format!("abridge-big-{}.txt", std::process::id()));
+    let mut big = String::new();
+    while big.len() < 4 << 20 {
+        big.push_str(BRIDGE);
+        big.push_str("\n\n");
+        big.push_str(STORM);
+        big.push_str("\n\n");
+    }
+    std::fs::write(&path, &big).unwrap();
+    let mut child = abridge()
+        .args(["--ratio", "1", path.to_str().unwrap()])
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(!line.is_empty(), "no first line");
+    drop(reader);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(err.is_empty(), "{err}");
+    assert!(status.success(), "{status}");
+}

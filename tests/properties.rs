@@ -433,3 +433,82 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// No state is carried from one call to the next: summarizing a text, then
+    /// another one, then the first again gives the first answer again.
+    #[test]
+    fn summarizing_twice_gives_the_same_result(a in text(), b in text(), options in options()) {
+        let first = summarize(&a, &options).unwrap();
+        let _ = summarize(&b, &Options::default()).unwrap();
+        let again = summarize(&a, &options).unwrap();
+        prop_assert_eq!(first, again);
+    }
+
+    /// `segment` and `summarize` cut the text the same way.
+    #[test]
+    fn segment_agrees_with_summarize(text in text(), language in prop::sample::select(Language::ALL.to_vec())) {
+        let options = Options::default().with_language(Some(language));
+        let summary = summarize(&text, &options).unwrap();
+        let spans = abridge::segment(&text, language);
+        let from_segment: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        let from_summary: Vec<(usize, usize)> = summary.sentences.iter().map(|s| (s.bytes.start, s.bytes.end)).collect();
+        prop_assert_eq!(from_segment, from_summary);
+    }
+}
+
+/// Any float, the awkward ones most of all.
+fn any_float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(-0.0),
+        Just(0.0),
+        Just(1.0),
+        -1e3f64..1e3,
+        any::<f64>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// Invalid options (NaN, infinities, negatives, zero budgets) are an error that
+    /// names the option, exactly when `validate` says so; valid ones give valid summaries.
+    #[test]
+    fn any_option_values_are_a_summary_or_an_error(
+        text in text(),
+        kind in 0u8..4,
+        count in prop_oneof![Just(0usize), 1usize..10, Just(usize::MAX)],
+        ratio in any_float(),
+        redundancy in any_float(),
+        weights in prop::array::uniform5(any_float()),
+    ) {
+        let length = match kind {
+            0 => Length::Sentences(count),
+            1 => Length::Ratio(ratio),
+            2 => Length::Words(count),
+            _ => Length::Chars(count),
+        };
+        let [salience, centrality, entities, position, quality] = weights;
+        let options = Options::default()
+            .length(length)
+            .redundancy(redundancy)
+            .weights(abridge::Weights { salience, centrality, entities, position, quality });
+        match summarize(&text, &options) {
+            Ok(summary) => {
+                prop_assert!(options.validate().is_ok());
+                check_spans(&text, &summary)?;
+                check_selection(&text, &options, &summary)?;
+            }
+            Err(error) => {
+                prop_assert_eq!(Some(error.clone()), options.validate().err());
+                prop_assert!(!error.option().is_empty());
+                prop_assert!(error.to_string().contains(error.option()), "{}", error);
+            }
+        }
+    }
+}

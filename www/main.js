@@ -74,6 +74,11 @@ const FILE_MAX = 20 * 1024 * 1024;
 /** The first summary of a text up to this long is also computed on the main thread (see send()). */
 const FIRST_ON_MAIN_MAX = 20_000;
 const VIEW_FIRST = 30_000;
+/** From this length on, the page says how long the text is and shows the job's progress. */
+const BIG_TEXT = 1_000_000;
+/** A job that takes this many times its estimate (and at least HANG_MIN_MS) has hung. */
+const HANG_FACTOR = 10;
+const HANG_MIN_MS = 20_000;
 const VIEW_MORE = 100_000;
 /** Summary items shown before a "show all" button. */
 const LIST_FIRST = 200;
@@ -172,6 +177,7 @@ function clamp(v, lo, hi) {
 let modulePromise = null; // the compiled WebAssembly.Module, handed to every worker started
 let backend = null; // { kind, send(job), terminate() }
 let workerFailed = false;
+let workersWork = false; // a worker has started in this page
 let restarts = 0;
 
 function decodeBase64(b64) {
@@ -242,6 +248,7 @@ function workerBackend() {
     if (backend !== self) return; // a worker we have replaced
     if (data.type === "ready") {
       ready = true;
+      workersWork = true;
       onReady(data.version);
     } else if (data.type === "error") {
       fail(`The summarizer could not start: ${data.message}.`);
@@ -253,14 +260,14 @@ function workerBackend() {
     event.preventDefault();
     if (backend !== self) return;
     self.terminate();
-    if (!ready) {
-      // The worker never started (blocked, or module workers unsupported):
-      // run on the main thread instead.
+    if (!ready && !workersWork) {
+      // The first worker never started (blocked, or module workers unsupported):
+      // run on the main thread instead. (A later one that dies early has crashed.)
       console.warn("abridge: the worker failed to start, running on the main thread", event.message);
       workerFailed = true;
       restartBackend();
     } else {
-      fail(`The summarizer stopped: ${event.message || "the worker crashed"}. Reload the page to start it again.`);
+      workerDied(event.message || "the worker crashed");
     }
   };
   return self;
@@ -357,6 +364,29 @@ function restartBackend(resend = true) {
   if (resend && latest && latest !== shown) send(latest);
 }
 
+let crashedJob = null; // the job that was running when the worker last died
+
+/**
+ * The worker died (or stopped answering) after it had started: the draft is written
+ * out now, a fresh worker takes over, and the user is told. The job that was running
+ * is retried once; if the worker dies on it again, the page says so and waits for
+ * the next edit instead of crashing in a loop.
+ */
+function workerDied(reason) {
+  if (draftTimer || draftJob) saveDraft(true);
+  const job = inflight;
+  const again = job !== null && job === crashedJob;
+  crashedJob = job;
+  el.root.dataset.crashes = String(Number(el.root.dataset.crashes ?? 0) + 1);
+  restartBackend(!again);
+  if (again) {
+    setBusy(false);
+    showError("job", `Could not summarize this text: the summarizer stopped twice on it (${reason}). Your text is kept; edit it to try again.`);
+  } else {
+    say(`The summarizer stopped (${reason}) and was restarted. Your text is kept.`);
+  }
+}
+
 function messageOf(error) {
   if (error && typeof error === "object" && "message" in error) return String(error.message);
   return String(error);
@@ -423,12 +453,19 @@ function request(trigger) {
   else considerRestart();
 }
 
+let hangTimer = 0;
+
 function send(job) {
   if (!backend) startBackend();
   inflight = job;
   job.sent = performance.now();
   setBusy(true);
   backend.send(job);
+  clearTimeout(hangTimer);
+  if (backend.kind !== "main-thread") {
+    const limit = Math.max(HANG_MIN_MS, HANG_FACTOR * msPerChar * job.text.length);
+    hangTimer = setTimeout(() => inflight === job && workerDied("it did not answer"), limit);
+  }
 }
 
 /**
@@ -489,6 +526,8 @@ function considerRestart() {
 function onResult(data) {
   if (!inflight || data.id !== inflight.id) return; // from before a restart
   clearTimeout(watchdog);
+  clearTimeout(hangTimer);
+  if (!data.error) crashedJob = null;
   const job = inflight;
   inflight = null;
   if (!data.error && job.text.length > 20_000) {
@@ -518,15 +557,47 @@ function setBusy(on) {
   clearTimeout(busyTimer);
   if (stopped) on = false; // nothing is coming
   el.summary.setAttribute("aria-busy", on ? "true" : "false");
+  clearInterval(progressTimer);
+  el.busy.textContent = "updating…";
   if (on) busyTimer = setTimeout(() => (el.busy.hidden = false), 150);
   else el.busy.hidden = true;
+  if (on && inflight && inflight.text.length >= BIG_TEXT) {
+    // A long text: its size, and how far along the job should be by now (the
+    // summarizer cannot report progress, so this is the estimate from earlier jobs).
+    const job = inflight;
+    const size = sizeOf(job.text.length);
+    const tick = () => {
+      if (inflight !== job) return clearInterval(progressTimer);
+      const estimate = Math.max(msPerChar * job.text.length, 1);
+      const percent = Math.min(99, Math.floor((100 * (performance.now() - job.sent)) / estimate));
+      el.busy.textContent = `summarizing ${size}… ${percent}%`;
+      el.busy.dataset.progress = String(percent);
+    };
+    tick();
+    progressTimer = setInterval(tick, 250);
+  }
+}
+
+let progressTimer = 0;
+
+/** "20.1 MB" for a length in UTF-16 units (what the user thinks of as characters). */
+function sizeOf(length) {
+  return length >= 1e6 ? `${(length / 1e6).toFixed(1)} million characters` : `${fmt(length)} characters`;
 }
 
 // Typing: wait for a pause, longer for long texts (each run is a full pass).
 let typingTimer = 0;
 let lastLength = 0;
+let bigNoticeFor = 0;
 function scheduleFromTyping() {
   clearTimeout(typingTimer);
+  const length = el.input.value.length;
+  if (length >= BIG_TEXT && Math.abs(length - bigNoticeFor) > BIG_TEXT / 2) {
+    bigNoticeFor = length;
+    say(`A long text (${sizeOf(length)}): its summary takes a few seconds. You can keep editing; the page stays responsive.`);
+  } else if (length < BIG_TEXT) {
+    bigNoticeFor = 0;
+  }
   setBusy(true); // the summary on screen is out of date until the next one
   const delay = clamp(100 + lastLength / 4000, 120, 400);
   typingTimer = setTimeout(() => request("input"), delay);
