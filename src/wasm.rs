@@ -286,7 +286,7 @@ fn options_object(options: &JsValue, known: &[&str]) -> Result<Option<JsValue>, 
     if options.is_undefined() || options.is_null() {
         return Ok(None);
     }
-    if !options.is_object() || Array::is_array(options) {
+    if !options.is_object() || is_array(options) {
         return Err(Thrown::Type(format!(
             "abridge: options must be an object such as {{ sentences: 3 }}, got {}",
             describe(options)
@@ -476,6 +476,12 @@ fn restore_texts(value: &JsValue, text: &JsValue, summary: &crate::Summary) -> R
     Ok(())
 }
 
+/// Whether `value` is an array; a revoked proxy is not (it is an object that
+/// cannot be inspected, and says so when its keys are asked for).
+fn is_array(value: &JsValue) -> bool {
+    is_array_or_throw(value).unwrap_or(false)
+}
+
 /// A value for an error message: its type, and the value when it is short.
 fn describe(value: &JsValue) -> String {
     if value.is_undefined() {
@@ -488,7 +494,7 @@ fn describe(value: &JsValue) -> String {
         format!("the boolean {b}")
     } else if let Some(s) = value.as_string() {
         format!("the string {}", quote(&s))
-    } else if Array::is_array(value) {
+    } else if is_array(value) {
         "an array".into()
     } else if value.is_function() {
         "a function".into()
@@ -552,6 +558,12 @@ extern "C" {
     /// passed on instead of unwinding through the wasm.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Array.isArray`, which throws for a revoked proxy: caught, because an
+    /// exception unwinding through the wasm frames would leave its stack
+    /// pointer behind (a few thousand of them and every call traps).
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
 
     /// `String(value)`: how JavaScript prints a value.
     #[wasm_bindgen(js_name = String)]
