@@ -11,7 +11,7 @@ pub struct Error {
     kind: ErrorKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 enum ErrorKind {
     /// An option value is outside its allowed range.
     OutOfRange {
@@ -26,6 +26,35 @@ enum ErrorKind {
         option: &'static str,
         message: String,
     },
+}
+
+/// Equal when they say the same: the values compare bit for bit, so that an
+/// error about a NaN equals itself.
+impl PartialEq for ErrorKind {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                ErrorKind::OutOfRange {
+                    option,
+                    allowed,
+                    got,
+                },
+                ErrorKind::OutOfRange {
+                    option: o,
+                    allowed: a,
+                    got: g,
+                },
+            ) => option == o && allowed == a && got.to_bits() == g.to_bits(),
+            (
+                ErrorKind::Invalid { option, message },
+                ErrorKind::Invalid {
+                    option: o,
+                    message: m,
+                },
+            ) => option == o && message == m,
+            _ => false,
+        }
+    }
 }
 
 impl Error {

@@ -710,6 +710,9 @@ impl Segmenter<'_> {
                         i = self.terminator(block, i)
                     }
                     b':' if self.colon_ends(i, block) => i = self.terminator(block, i),
+                    b':' | b'>' | b',' | b'@' if self.furniture(block, i).is_some() => {
+                        i = self.furniture_end(block, i)
+                    }
                     b',' | b';' | b':' => {
                         i += 1;
                         if bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
@@ -802,7 +805,7 @@ impl Segmenter<'_> {
         }
         let end = self
             .separator(p, block.end)
-            .filter(|_| self.text[block.unit..p].trim().is_empty())?;
+            .filter(|&end| end - p >= LONG_RULE || self.text[block.unit..p].trim().is_empty())?;
         // "***", "=====": a unit of its own.
         self.cut(block, p, UnitKind::Sentence);
         self.cut(block, end, UnitKind::Sentence);
@@ -885,6 +888,225 @@ impl Segmenter<'_> {
             .map(|(k, _)| lo + k)
             .find(|&k| k <= i && k > lo)
             .unwrap_or(i)
+    }
+
+    // ---- Mail and web furniture -----------------------------------------
+
+    /// At a colon, ">", "@" or comma: the end of a unit that no terminator marks,
+    /// as found in mail and on the web. A date-and-time stamp ("08/16/2000
+    /// 12:05 PM") is a unit of its own after a name or an address; a URL, a
+    /// mail address or a free-standing emoticon ends a unit before a
+    /// capitalized word (or another URL); an English greeting or closing
+    /// ("Regards,", "Hi,") is a unit when a capitalized word follows.
+    /// Returns the cuts to make (`before`, `after`) and where the scan goes on.
+    fn furniture(&self, block: &Block, i: usize) -> Option<Furniture> {
+        let b = self.bytes;
+        let end = block.end;
+        let space_after = |k: usize| k >= end || b[k].is_ascii_whitespace();
+        let capital_after = |k: usize| {
+            let k = self.skip_space(k, end);
+            k < end
+                && k > 0
+                && b[k - 1].is_ascii_whitespace()
+                && (self.char_at(k).is_uppercase()
+                    || b[k..].starts_with(b"http")
+                    || b[k..].starts_with(b"www."))
+        };
+        // Bounded both ways, so that long tokens ("a:a:a:...") stay linear.
+        let floor = block.unit.max(i.saturating_sub(FURNITURE_BYTES));
+        let token_start = |k: usize| {
+            let mut s = k;
+            while s > floor && !b[s - 1].is_ascii_whitespace() {
+                s -= 1;
+            }
+            s
+        };
+        match b[i] {
+            b':' => {
+                if let Some((date, after)) = self.stamp(i, block) {
+                    let before = self.text[block.unit..date].trim_end();
+                    let name = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                    let cut_before = name.starts_with(|c: char| c.is_uppercase() || c == '<')
+                        || name.ends_with(['>', ')']);
+                    let rest = self.skip_space(after, end) < end;
+                    return Some(Furniture {
+                        before: cut_before.then_some(date),
+                        after: rest.then_some(after),
+                        resume: after,
+                    });
+                }
+                let s = token_start(i);
+                if matches!(&b[s..i], b"http" | b"https") && b[i..end].starts_with(b"://") {
+                    let mut e = i;
+                    while e < end && !b[e].is_ascii_whitespace() {
+                        e += 1;
+                    }
+                    let e = self.boundary_up(e);
+                    let url = self.text[i..e].trim_end_matches(|c: char| {
+                        matches!(
+                            c,
+                            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\''
+                        )
+                    });
+                    let url_end = i + url.len();
+                    let after = (url_end == e && capital_after(e)).then_some(e);
+                    return Some(Furniture {
+                        before: None,
+                        after,
+                        resume: url_end,
+                    });
+                }
+                // ":)", ":-)", ":(" standing alone.
+                let len = match &b[i + 1..end.min(i + 3)] {
+                    [b'-', b')' | b'(' | b'D', ..] => 3,
+                    [b')' | b'(' | b'D', ..] => 2,
+                    _ => return None,
+                };
+                let after = i + len;
+                (s == i && i > block.unit && space_after(after) && capital_after(after)).then_some(
+                    Furniture {
+                        before: None,
+                        after: Some(after),
+                        resume: after,
+                    },
+                )
+            }
+            b'>' => {
+                let after = i + 1;
+                if !space_after(after) || !capital_after(after) {
+                    return None;
+                }
+                let s = token_start(i);
+                let token = &b[s..after];
+                let address = token.contains(&b'<') || token == b">>";
+                address.then_some(Furniture {
+                    before: None,
+                    after: Some(after),
+                    resume: after,
+                })
+            }
+            b'@' => {
+                // An address: "jane.doe@example.com Groups: ..."
+                let mut e = i + 1;
+                let limit = end.min(i + FURNITURE_BYTES);
+                while e < limit && !b[e].is_ascii_whitespace() && b[e] != b'<' && b[e] != b'>' {
+                    e += 1;
+                }
+                let e = self.boundary_up(e);
+                let domain = &self.text[i + 1..e];
+                let tld = domain.rsplit('.').next().unwrap_or("");
+                let address = token_start(i) < i
+                    && domain.contains('.')
+                    && tld.len() >= 2
+                    && tld.bytes().all(|x| x.is_ascii_lowercase());
+                (address && e < end && b[e].is_ascii_whitespace() && capital_after(e)).then_some(
+                    Furniture {
+                        before: None,
+                        after: Some(e),
+                        resume: e,
+                    },
+                )
+            }
+            _ => {
+                // A comma: a greeting or closing that makes up the unit so far.
+                let after = i + 1;
+                if self.language != Language::English
+                    || b.get(after) != Some(&b' ')
+                    || !capital_after(after)
+                {
+                    return None;
+                }
+                let unit = self.text[block.unit..i].trim_start();
+                // "Thanks, John, for the help" is one sentence.
+                let k = self.skip_space(after, end);
+                let vocative = b.get(self.word_end(k, end)) == Some(&b',');
+                let closing = unit.len() <= 16
+                    && !vocative
+                    && SALUTATIONS.iter().any(|w| unit.eq_ignore_ascii_case(w));
+                closing.then_some(Furniture {
+                    before: None,
+                    after: Some(after),
+                    resume: after,
+                })
+            }
+        }
+    }
+
+    /// Makes the cuts `furniture` found at `i` and returns where the scan goes on.
+    fn furniture_end(&mut self, block: &mut Block, i: usize) -> usize {
+        let Some(found) = self.furniture(block, i) else {
+            return i + 1;
+        };
+        block.chars += found.resume.saturating_sub(i);
+        if let Some(at) = found.before.filter(|&at| at > block.unit) {
+            self.cut(block, at, UnitKind::Sentence);
+        }
+        if let Some(at) = found.after {
+            self.cut(block, at, UnitKind::Sentence);
+        }
+        found.resume
+    }
+
+    /// A stamp "MM/DD/YYYY HH:MM[:SS] [AM|PM]" whose hour ends at the colon
+    /// `i`: where its date starts and where it ends.
+    fn stamp(&self, i: usize, block: &Block) -> Option<(usize, usize)> {
+        let b = self.bytes;
+        let digits_back = |k: usize| {
+            b[block.unit.max(k.saturating_sub(4))..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.is_ascii_digit())
+                .count()
+        };
+        let digits_fwd = |k: usize| {
+            b[k..block.end.min(k + 3)]
+                .iter()
+                .take_while(|x| x.is_ascii_digit())
+                .count()
+        };
+        let hour = digits_back(i);
+        if !(1..=2).contains(&hour) || digits_fwd(i + 1) != 2 {
+            return None;
+        }
+        let mut after = i + 3;
+        if b.get(after) == Some(&b':') && digits_fwd(after + 1) == 2 {
+            after += 3;
+        }
+        if b[after..block.end.min(after + 4)].eq_ignore_ascii_case(b" am ")
+            || b[after..block.end.min(after + 4)].eq_ignore_ascii_case(b" pm ")
+            || (after + 3 == block.end
+                && matches!(&b[after..block.end], b" AM" | b" PM" | b" am" | b" pm"))
+        {
+            after += 3;
+        }
+        if after < block.end && !b[after].is_ascii_whitespace() {
+            return None;
+        }
+        // The date: digits/digits/digits, then one space.
+        let space = i - hour;
+        if space == block.unit || b[space - 1] != b' ' {
+            return None;
+        }
+        let mut k = space - 1;
+        for part in 0..3 {
+            let n = digits_back(k);
+            let year = part == 0;
+            if !(if year {
+                n == 2 || n == 4
+            } else {
+                (1..=2).contains(&n)
+            }) {
+                return None;
+            }
+            k -= n;
+            if part < 2 {
+                if k == block.unit || b[k - 1] != b'/' {
+                    return None;
+                }
+                k -= 1;
+            }
+        }
+        (k == block.unit || b[k - 1].is_ascii_whitespace()).then_some((k, after))
     }
 
     // ---- Quotations ------------------------------------------------------
@@ -1009,6 +1231,10 @@ impl Segmenter<'_> {
     /// Judges the terminator at `i` and returns where the scan goes on.
     fn terminator(&mut self, block: &mut Block, i: usize) -> usize {
         let c = self.char_at(i);
+        // "Direct Dial:? 203": a mark glued to a colon is a stray, not an end.
+        if c == '?' && i > block.start && self.bytes[i - 1] == b':' {
+            return i + 1;
+        }
         if c == '.' {
             // Armenian uses "." inside sentences (for its one-dot mark).
             if self.script_before(i, block.start, is_armenian) {
@@ -1321,6 +1547,9 @@ impl Segmenter<'_> {
         !url(token_back)
             && token_forward.chars().all(char::is_alphabetic)
             && !token_back.starts_with("www")
+            && !TOP_DOMAINS
+                .iter()
+                .any(|d| token_forward.eq_ignore_ascii_case(d))
     }
 
     fn decide(&self, i: usize, cluster: &Cluster, next: &Next, block: &Block) -> bool {
@@ -1830,6 +2059,8 @@ const PLAIN: [bool; 256] = {
                 | b':'
                 | b'"'
                 | b')'
+                | b'>'
+                | b'@'
                 | b'-'
                 | b'*'
                 | b'='
@@ -1841,6 +2072,40 @@ const PLAIN: [bool; 256] = {
     }
     table
 };
+
+/// Cuts found around mail and web furniture (see `Segmenter::furniture`).
+struct Furniture {
+    before: Option<usize>,
+    after: Option<usize>,
+    resume: usize,
+}
+
+/// How far, in bytes, a mail address is looked at around its "@" or ">".
+const FURNITURE_BYTES: usize = 256;
+
+/// A run of symbols at least this long is a rule even inside a unit.
+const LONG_RULE: usize = 8;
+
+/// English greetings and closings that stand alone before a name.
+const SALUTATIONS: &[&str] = &[
+    "best regards",
+    "best wishes",
+    "cheers",
+    "dear all",
+    "hello",
+    "hi",
+    "kind regards",
+    "kindest regards",
+    "regards",
+    "respectfully",
+    "sincerely",
+    "thanks",
+    "warm regards",
+    "yours sincerely",
+];
+
+/// Top-level domains, which follow a period without a space ("Newsfeed.Com").
+const TOP_DOMAINS: &[&str] = &["com", "net", "org", "edu", "gov", "info", "biz"];
 
 /// Opening quotation marks and brackets: (mark, closing marks, whether inner
 /// sentences always stay together).

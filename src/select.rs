@@ -46,11 +46,12 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
         1.0 - 0.7 * redundancy
     };
 
+    let scores = budget_scores(candidates, max_sentences, eligible_count);
     let order = crate::order::sorted_indices(n, &|a, b| {
         let (x, y) = (&candidates[a], &candidates[b]);
         y.eligible
             .cmp(&x.eligible)
-            .then(y.score.total_cmp(&x.score))
+            .then(scores[b].total_cmp(&scores[a]))
     });
 
     let mut chosen = Vec::new();
@@ -101,6 +102,43 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
     chosen
 }
 
+/// A long text summarized in a large share of its sentences is an overview:
+/// coverage comes from the number of sentences, and every word of a long one
+/// costs the summary room. Then a candidate longer than the median eligible
+/// sentence counts (median / words)^`COVERAGE_LENGTH_EXPONENT` of its score.
+const COVERAGE_SHARE: f64 = 0.1;
+/// ...for texts of at least this many sentences (short texts are left alone).
+const COVERAGE_MIN_SENTENCES: usize = 100;
+const COVERAGE_LENGTH_EXPONENT: f64 = 2.5;
+
+/// The scores that order the candidates: the scorer's, or, for an overview of
+/// a long text, those scores with long sentences marked down.
+fn budget_scores(candidates: &[Candidate], max_sentences: usize, eligible: usize) -> Vec<f64> {
+    let overview = eligible >= COVERAGE_MIN_SENTENCES
+        && max_sentences != usize::MAX
+        && max_sentences as f64 >= COVERAGE_SHARE * eligible as f64;
+    if !overview {
+        return candidates.iter().map(|c| c.score).collect();
+    }
+    let mut words: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.eligible)
+        .map(|c| c.words)
+        .collect();
+    let middle = words.len() / 2;
+    let median = (*words.select_nth_unstable(middle).1).max(1);
+    candidates
+        .iter()
+        .map(|c| {
+            if c.words <= median {
+                c.score
+            } else {
+                c.score * (median as f64 / c.words as f64).powf(COVERAGE_LENGTH_EXPONENT)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +186,25 @@ mod tests {
         ];
         assert_eq!(select(&c, Length::Sentences(2), 0.5), [0, 2]);
         assert_eq!(select(&c, Length::Sentences(2), 0.0), [0, 1]);
+    }
+
+    #[test]
+    fn an_overview_of_a_long_text_prefers_shorter_sentences() {
+        let v = [(0u32, 1.0f32)];
+        // 200 sentences of 10 words; two long candidates score highest.
+        let mut c: Vec<Candidate> = (0..200).map(|_| candidate(0.1, 10, &v)).collect();
+        c[0] = candidate(0.9, 40, &v);
+        c[1] = candidate(0.5, 10, &v);
+        // A small budget (3 of 200) keeps the scorer's order...
+        assert_eq!(select(&c, Length::Sentences(1), 0.0), [0]);
+        // ...a large one (30 of 200) marks the 40-word sentence down by 4^2.5 = 32.
+        assert!(select(&c, Length::Sentences(30), 0.0).contains(&1));
+        let scores = budget_scores(&c, 30, 200);
+        assert!((scores[0] - 0.9 / 32.0).abs() < 1e-12);
+        assert_eq!(scores[1], 0.5);
+        // Short texts are left alone whatever the budget.
+        let short = &c[..50];
+        assert_eq!(budget_scores(short, 30, 50)[0], 0.9);
     }
 
     #[test]

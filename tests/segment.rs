@@ -527,6 +527,99 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
     ),
 ];
 
+/// Mail and web text: units that no terminator marks.
+const FURNITURE: &[(&str, Language, &str, &[&str])] = &[
+    (
+        "a date-and-time stamp after a name is a unit",
+        English,
+        "Kay Mann 04/26/2001 07:17 AM Will you be there?",
+        &["Kay Mann", "04/26/2001 07:17 AM", "Will you be there?"],
+    ),
+    (
+        "a stamp after a preposition stays with it",
+        English,
+        "Following annotations on 04/25/01 12:42:55 We have changed our address.",
+        &["Following annotations on 04/25/01 12:42:55", "We have changed our address."],
+    ),
+    (
+        "an address in angle brackets before a capital",
+        English,
+        "Email: \"Julie\"<julie@example.net> Groups: alt.animals.cat",
+        &["Email: \"Julie\"<julie@example.net>", "Groups: alt.animals.cat"],
+    ),
+    (
+        "a bare address before a capital, not before a lower-case word",
+        English,
+        "Email: jane.doe@example.com Site made! Write to jane@example.com for details.",
+        &["Email: jane.doe@example.com", "Site made!", "Write to jane@example.com for details."],
+    ),
+    (
+        "a URL before another URL or a capital, not inside a sentence",
+        English,
+        "See http://example.com/a.html http://example.com/b.html It is there. Go to http://example.com/c for more.",
+        &[
+            "See http://example.com/a.html",
+            "http://example.com/b.html",
+            "It is there.",
+            "Go to http://example.com/c for more.",
+        ],
+    ),
+    (
+        "a URL at the end of a sentence keeps its period",
+        English,
+        "Read http://example.com/x.html. Then come back.",
+        &["Read http://example.com/x.html.", "Then come back."],
+    ),
+    (
+        "greetings and closings",
+        English,
+        "Hi, Yes it is open. Thanks, John, for the help. Best regards, Debra",
+        &["Hi,", "Yes it is open.", "Thanks, John, for the help.", "Best regards,", "Debra"],
+    ),
+    (
+        "an emoticon standing alone before a capital",
+        English,
+        "I am still involved :-) Posted by darin",
+        &["I am still involved :-)", "Posted by darin"],
+    ),
+    (
+        "a long rule inside a unit",
+        English,
+        "Get your download at msn.com ________________________________________ Get it now.",
+        &[
+            "Get your download at msn.com",
+            "________________________________________",
+            "Get it now.",
+        ],
+    ),
+    (
+        "a question mark glued to a colon",
+        English,
+        "Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723",
+        &["Direct Dial:? 203.961.7523 Direct Fax:? 203.674.7723"],
+    ),
+    (
+        "a domain glued to a period",
+        English,
+        "Posted via Newsfeed.Com - Unlimited Usenet News.",
+        &["Posted via Newsfeed.Com - Unlimited Usenet News."],
+    ),
+];
+
+#[test]
+fn mail_and_web_furniture() {
+    let mut failures = Vec::new();
+    for &(name, language, text, want) in FURNITURE {
+        let spans = segment(text, language);
+        let got = texts(text, &spans);
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));
+        }
+        check_invariants(text, &spans).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn texts<'t>(text: &'t str, spans: &[SentenceSpan]) -> Vec<&'t str> {
     spans.iter().map(|s| s.text(text)).collect()
 }
@@ -774,6 +867,12 @@ fn repetitive_inputs_stay_linear() {
         ":) ",
         "x.",
         "1,000.That ",
+        "a:a",
+        "a@a.",
+        "http://a:",
+        "<a@b.cc> ",
+        "1/2/2000 1:00 ",
+        "Hi, ",
         "„a. b",
         " ",
     ];
