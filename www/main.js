@@ -67,7 +67,7 @@ const findElements = () => ({
 const KEY_DRAFT = "abridge.draft";
 const KEY_CLEARED = "abridge.cleared";
 const KEY_SETTINGS = "abridge.settings";
-/** Longer drafts are not kept (localStorage holds about 5 MB per site). */
+/** Longer drafts go to IndexedDB (localStorage holds about 5 MB per site). */
 const DRAFT_MAX = 1_500_000;
 const FILE_MAX = 20 * 1024 * 1024;
 /** How much of the text the highlighted view shows at first, and per "show more". */
@@ -509,17 +509,19 @@ async function firstSummary() {
 }
 
 /** The input changed under a running job: restart the worker if waiting would cost more. */
-function considerRestart() {
+function considerRestart(overdue = false) {
   clearTimeout(watchdog);
   if (!inflight || inflight === latest || !backend || backend.kind === "main-thread") return;
   const elapsed = performance.now() - inflight.sent;
   const remaining = msPerChar * inflight.text.length - elapsed;
   // A fresh worker costs ~50 ms (instantiate; the module is already compiled).
-  if (remaining > 150) {
+  if (remaining > 150 || overdue) {
     restartBackend();
   } else {
-    // Check again when it should have finished, in case the estimate was low.
-    watchdog = setTimeout(considerRestart, Math.max(remaining, 0) + 250);
+    // Check again when it should have finished: a job still running then has
+    // outrun its estimate and may take much longer (a low estimate must not make
+    // the newest text wait for a 20 MB job nobody wants any more).
+    watchdog = setTimeout(() => considerRestart(true), Math.max(remaining, 0) + 250);
   }
 }
 
@@ -597,6 +599,18 @@ function scheduleFromTyping() {
     say(`A long text (${sizeOf(length)}): its summary takes a few seconds. You can keep editing; the page stays responsive.`);
   } else if (length < BIG_TEXT) {
     bigNoticeFor = 0;
+  }
+  // A long job for a text that is no longer there only holds the CPU: stop it now,
+  // not after the pause below (a 20 MB job may well finish in that pause, and its
+  // result would be thrown away anyway).
+  if (
+    inflight &&
+    inflight === latest &&
+    inflight.text.length >= BIG_TEXT &&
+    backend?.kind !== "main-thread" &&
+    msPerChar * inflight.text.length - (performance.now() - inflight.sent) > 150
+  ) {
+    restartBackend(false);
   }
   setBusy(true); // the summary on screen is out of date until the next one
   const delay = clamp(100 + lastLength / 4000, 120, 400);
@@ -980,6 +994,74 @@ let draftTimer = 0;
 let draftJob = null; // { text, slot, count, next }: a long draft being written
 let draftTooLong = false;
 
+// A draft longer than DRAFT_MAX is one IndexedDB record, written in one put (the
+// structured clone happens off the page's critical path); KEY_BIG in localStorage
+// says there is one, so a start that finds it waits for the record.
+const KEY_BIG = "abridge.draftBig";
+const DB_NAME = "abridge";
+const DB_STORE = "drafts";
+let bigDraftText = null; // the long text being written, so an older write does not win
+
+/** Runs `work(store)` in one IndexedDB transaction; resolves with its request's result. */
+function withDrafts(mode, work) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(DB_NAME, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(DB_STORE);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(DB_STORE, mode);
+      const request = work(tx.objectStore(DB_STORE));
+      tx.oncomplete = () => {
+        db.close();
+        resolve(request.result);
+      };
+      tx.onerror = tx.onabort = () => {
+        db.close();
+        reject(tx.error ?? new Error("the draft store failed"));
+      };
+    };
+  });
+}
+
+/** The long draft, or null when there is none (or it cannot be read). */
+async function readBigDraft() {
+  if (readStore(KEY_BIG) === null) return null;
+  try {
+    const text = await withDrafts("readonly", (store) => store.get("draft"));
+    return typeof text === "string" ? text : null;
+  } catch (error) {
+    console.warn("abridge: the long draft could not be read", error);
+    return null;
+  }
+}
+
+function forgetBigDraft() {
+  bigDraftText = null;
+  if (readStore(KEY_BIG) === null) return;
+  writeStore(KEY_BIG, null);
+  withDrafts("readwrite", (store) => store.delete("draft")).catch(() => {});
+}
+
+function saveBigDraft(text) {
+  draftJob = null;
+  bigDraftText = text;
+  withDrafts("readwrite", (store) => store.put(text, "draft")).then(
+    () => {
+      if (bigDraftText !== text) return; // a newer draft replaced it
+      writeStore(KEY_BIG, String(text.length));
+      writeStore(KEY_DRAFT, null);
+      writeStore(KEY_PARTS, null);
+      for (const key of pieceKeys()) writeStore(key, null);
+    },
+    (error) => {
+      console.warn("abridge: the long draft could not be kept", error);
+      if (!draftTooLong) say("This text is too long for this browser's storage; it will not survive a reload.");
+      draftTooLong = true;
+    },
+  );
+}
+
 function readDraft() {
   const whole = readStore(KEY_DRAFT);
   if (whole !== null) return whole;
@@ -1019,6 +1101,7 @@ function forgetDraft() {
   writeStore(KEY_DRAFT, null);
   writeStore(KEY_PARTS, null);
   for (const key of pieceKeys()) writeStore(key, null);
+  forgetBigDraft();
 }
 
 /** Keeps the text as the draft; `now` writes a long one in one go (when the page goes away). */
@@ -1028,12 +1111,11 @@ function saveDraft(now = false) {
   const text = el.input.value;
   writeStore(KEY_CLEARED, null);
   if (text.length > DRAFT_MAX) {
-    forgetDraft();
-    if (!draftTooLong) say("This text is too long to keep as a draft; it will not survive a reload.");
-    draftTooLong = true;
+    saveBigDraft(text);
     return;
   }
   draftTooLong = false;
+  forgetBigDraft();
   if (text.length <= DRAFT_PIECE) {
     draftJob = null;
     if (!writeStore(KEY_DRAFT, text)) say("Could not keep a draft (browser storage is full or disabled).");
@@ -1406,14 +1488,24 @@ function boot() {
   el.language.value = settings.language;
   updateLengthControls();
   performance.mark("abridge:settings");
-  el.input.value = initialText();
+  const restoring = readStore(KEY_BIG) !== null && typeof indexedDB === "object";
+  el.input.value = restoring ? "" : initialText();
   performance.mark("abridge:text");
   lastLength = el.input.value.length;
   wire();
   modulePromise.catch((error) =>
     fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
   );
-  firstSummary();
+  if (restoring) {
+    say("Restoring your long draft…");
+    readBigDraft().then((text) => {
+      if (el.input.value !== "") return; // the user started something else meanwhile
+      setText(text ?? initialText(), "load");
+      if (text !== null) say(`Restored your draft (${sizeOf(text.length)}).`);
+    });
+  } else {
+    firstSummary();
+  }
   document.addEventListener("abridge:summary", registerServiceWorker, { once: true });
 }
 
