@@ -7,7 +7,8 @@
 #   make demo    a summary of the built-in sample, then the page on http://127.0.0.1:8000
 #   make site    the deployable static folder site/ and the single file dist/abridge.html
 #   make size    raw / gzip -9 / brotli sizes of the wasm and the JS glue, and where the bytes go
-#   make bench   native throughput, then the same inputs through the wasm in Node
+#   make bench   native throughput, then the same inputs through the wasm in Node, then
+#                the adversarial inputs' times
 #   make bench-web  first summary and re-summarize latency of the page in Chromium
 #   make eval    the evaluation (scripts/eval.sh)
 

@@ -74,3 +74,9 @@ if [ -f "$shared/speed.py" ]; then
 else
   echo "(no ../shared/eval: the evaluation harness's speed.py is skipped)"
 fi
+
+# The adversarial inputs of tests/adversarial.rs, timed (the test only bounds them).
+echo
+echo "Adversarial inputs (native, slowest of the option sets; docs/reliability.md):"
+echo
+cargo run --release --locked --quiet --example adversarial_table
