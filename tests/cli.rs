@@ -499,19 +499,8 @@ fn closed_pipe_is_not_a_panic() {
         let writer = std::thread::spawn(move || {
             let _ = input.write_all(data.as_bytes());
         });
-        let mut reader = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        reader.read_line(&mut line).unwrap();
+        let (line, err, status) = first_line_then_close(&mut child);
         assert!(!line.is_empty(), "{name}: no first line");
-        drop(reader); // close the pipe
-        let mut err = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut err)
-            .unwrap();
-        let status = child.wait().unwrap();
         writer.join().unwrap();
         assert!(!err.contains("panicked"), "{name}: {err}");
         #[cfg(unix)]
@@ -539,18 +528,7 @@ fn closed_pipe_is_not_a_panic() {
     let writer = std::thread::spawn(move || {
         let _ = input.write_all(batch.as_bytes());
     });
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    drop(reader);
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    let status = child.wait().unwrap();
+    let (_, err, status) = first_line_then_close(&mut child);
     writer.join().unwrap();
     assert!(!err.contains("panicked"), "--jsonl: {err}");
     assert!(status.success(), "--jsonl: {status}; {err}");
@@ -672,10 +650,21 @@ fn closed_pipe_with_a_file_argument() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let (line, err, status) = first_line_then_close(&mut child);
+    assert!(!line.is_empty(), "no first line");
+    std::fs::remove_file(&path).unwrap();
+    assert!(err.is_empty(), "{err}");
+    assert!(status.success(), "{status}");
+}
+
+/// Reads the child's first line of output, then closes its stdout (the reader of
+/// `abridge … | head -1` going away) and collects its stderr and exit status.
+fn first_line_then_close(
+    child: &mut std::process::Child,
+) -> (String, String, std::process::ExitStatus) {
     let mut reader = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     reader.read_line(&mut line).unwrap();
-    assert!(!line.is_empty(), "no first line");
     drop(reader);
     let mut err = String::new();
     child
@@ -685,7 +674,5 @@ fn closed_pipe_with_a_file_argument() {
         .read_to_string(&mut err)
         .unwrap();
     let status = child.wait().unwrap();
-    std::fs::remove_file(&path).unwrap();
-    assert!(err.is_empty(), "{err}");
-    assert!(status.success(), "{status}");
+    (line, err, status)
 }
