@@ -105,17 +105,8 @@ const TERMINALS: &[(u32, u32)] = &[
 /// Whether UAX #29 breaks a sentence after `c` in "a{c} A".
 pub(crate) fn is_sentence_terminal(c: char) -> bool {
     let c = c as u32;
-    TERMINALS
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    let at = TERMINALS.partition_point(|&(_, last)| last < c);
+    TERMINALS.get(at).is_some_and(|&(first, _)| first <= c)
 }
 
 #[cfg(test)]

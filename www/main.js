@@ -509,13 +509,19 @@ async function firstSummary() {
 }
 
 /** The input changed under a running job: restart the worker if waiting would cost more. */
+/** A fresh worker costs ~50 ms (instantiate; the module is already compiled). */
+const RESTART_WORTH_MS = 150;
+
+/** How long a running job should still take, by the speed of earlier jobs. */
+function remainingMs(job) {
+  return msPerChar * job.text.length - (performance.now() - job.sent);
+}
+
 function considerRestart(overdue = false) {
   clearTimeout(watchdog);
   if (!inflight || inflight === latest || !backend || backend.kind === "main-thread") return;
-  const elapsed = performance.now() - inflight.sent;
-  const remaining = msPerChar * inflight.text.length - elapsed;
-  // A fresh worker costs ~50 ms (instantiate; the module is already compiled).
-  if (remaining > 150 || overdue) {
+  const remaining = remainingMs(inflight);
+  if (remaining > RESTART_WORTH_MS || overdue) {
     restartBackend();
   } else {
     // Check again when it should have finished: a job still running then has
@@ -608,7 +614,7 @@ function scheduleFromTyping() {
     inflight === latest &&
     inflight.text.length >= BIG_TEXT &&
     backend?.kind !== "main-thread" &&
-    msPerChar * inflight.text.length - (performance.now() - inflight.sent) > 150
+    remainingMs(inflight) > RESTART_WORTH_MS
   ) {
     restartBackend(false);
   }

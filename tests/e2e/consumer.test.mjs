@@ -14,20 +14,13 @@ import { tmpdir } from "node:os";
 import { join, extname, normalize } from "node:path";
 import { chromium } from "playwright-core";
 import { root, pkgDir } from "../js/common.mjs";
+import { CHROMIUM, LAUNCH_ARGS } from "../page/helpers.mjs";
 
 const bin = (name) => join(root, "node_modules/.bin", name);
 const SAMPLE = readFileSync(join(root, "samples/kim-beijing.txt"), "utf8");
 const version = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")).version;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
+// The page tests' launch flags; shared memory in /tmp rather than a possibly small /dev/shm.
+const CHROMIUM_ARGS = [...LAUNCH_ARGS, "--disable-dev-shm-usage"];
 
 let project;
 let browser;
@@ -142,7 +135,7 @@ for (const [name, path] of [["esbuild", "/esbuild/"], ["Vite 7", "/vite/"], ["a 
     if (!origin) {
       await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
       origin = `http://127.0.0.1:${server.address().port}`;
-      browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     }
     const tab = await browser.newPage();
     const problems = [];
