@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::lang::Language;
 use crate::segment::{SentenceSpan, UnitKind};
-use crate::tokenize::Tokens;
+use crate::tokenize::{PerSentence, TermId, Tokens};
 
 /// Why a sentence was marked down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -131,18 +131,19 @@ pub(crate) struct Scored {
     pub scores: Vec<f64>,
     pub kind: TextKind,
     /// Unit tf-idf vectors, as `(term, weight)` per sentence, for redundancy checks.
-    pub vectors: Vec<Vec<(u32, f32)>>,
+    pub vectors: PerSentence<(TermId, f32)>,
 }
 
 pub(crate) fn score(
     text: &str,
     spans: &[SentenceSpan],
     tokens: &Tokens,
+    counts: PerSentence<(TermId, u32)>,
     language: Language,
     weights: &Weights,
 ) -> Scored {
     let n = spans.len();
-    let (vectors, norms) = unit_vectors(tokens);
+    let (vectors, norms) = unit_vectors(counts, tokens);
     let salience = normalized(centroid_similarity(&vectors, &norms, tokens.terms.len()));
     let centrality = normalized(directed_centrality(&vectors, tokens.terms.len()));
     let entities = normalized(entity_density(tokens));
@@ -202,35 +203,38 @@ fn tf(count: u32) -> f64 {
     }
 }
 
-/// Per sentence, its tf-idf vector scaled to length 1, and that length.
-fn unit_vectors(tokens: &Tokens) -> (Vec<Vec<(u32, f32)>>, Vec<f64>) {
+/// Per sentence, its tf-idf vector scaled to length 1, and that length. The
+/// counts become the weights in their own buffer.
+fn unit_vectors(
+    counts: PerSentence<(TermId, u32)>,
+    tokens: &Tokens,
+) -> (PerSentence<(TermId, f32)>, Vec<f64>) {
     let n = tokens.sentence_count() as f64;
     let idf: Vec<f64> = tokens
         .terms
         .iter()
         .map(|t| (1.0 + n / t.sentence_frequency.max(1) as f64).ln())
         .collect();
-    let mut norms = Vec::with_capacity(tokens.sentence_count());
-    let vectors = (0..tokens.sentence_count())
+    let mut vectors = counts.map(|(t, c)| (t, (tf(c) * idf[t as usize]) as f32));
+    let norms = (0..vectors.len())
         .map(|i| {
-            let mut vector: Vec<(u32, f32)> = tokens
-                .sentence_terms(i)
-                .iter()
-                .map(|&(t, c)| (t, (tf(c) * idf[t as usize]) as f32))
-                .collect();
+            let vector = vectors.get_mut(i);
             let norm = vector.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
                 vector.iter_mut().for_each(|(_, w)| *w /= norm);
             }
-            norms.push(f64::from(norm));
-            vector
+            f64::from(norm)
         })
         .collect();
     (vectors, norms)
 }
 
 /// Cosine between each sentence's tf-idf vector and the centroid of all the others.
-fn centroid_similarity(vectors: &[Vec<(u32, f32)>], norms: &[f64], term_count: usize) -> Vec<f64> {
+fn centroid_similarity(
+    vectors: &PerSentence<(TermId, f32)>,
+    norms: &[f64],
+    term_count: usize,
+) -> Vec<f64> {
     let mut centroid = vec![0.0f64; term_count];
     for (vector, &norm) in vectors.iter().zip(norms) {
         for &(t, w) in vector {
@@ -259,9 +263,9 @@ fn centroid_similarity(vectors: &[Vec<(u32, f32)>], norms: &[f64], term_count: u
 }
 
 /// Similarity to later sentences minus part of the similarity to earlier ones.
-fn directed_centrality(vectors: &[Vec<(u32, f32)>], term_count: usize) -> Vec<f64> {
+fn directed_centrality(vectors: &PerSentence<(TermId, f32)>, term_count: usize) -> Vec<f64> {
     let mut total = vec![0.0f64; term_count];
-    for vector in vectors {
+    for vector in vectors.iter() {
         for &(t, w) in vector {
             total[t as usize] += w as f64;
         }
