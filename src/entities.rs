@@ -169,7 +169,9 @@ impl Recognizer {
         // In a title-case line every content word is capitalised, so capitals say nothing.
         let title_case = words.len() >= 4
             && words.iter().all(|&(_, w)| {
-                is_capitalised(w) || !w.starts_with(char::is_alphabetic) || self.is_function_word(w)
+                is_capitalised(w)
+                    || !w.starts_with(crate::letters::is_alphabetic)
+                    || self.is_function_word(w)
             });
         let mut i = 0;
         while i < words.len() {
@@ -463,7 +465,7 @@ fn is_capitalised(word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if crate::letters::is_alphabetic(c) {
             if !c.is_uppercase() {
                 return false;
             }

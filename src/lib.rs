@@ -32,6 +32,7 @@
 mod entities;
 mod error;
 pub mod lang;
+mod letters;
 mod lowercase;
 mod options;
 mod order;

@@ -439,7 +439,7 @@ impl<'a> Opening<'a> {
             count: 0,
         };
         for word in sentence
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::letters::is_alphanumeric(c))
             .filter(|w| !w.is_empty())
         {
             if opening.count == PHRASE_WINDOW {

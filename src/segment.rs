@@ -14,6 +14,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::{is_abbreviation, Language};
+use crate::letters;
 
 /// What kind of unit a span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -499,7 +500,7 @@ impl Segmenter<'_> {
                 line.last,
                 ',' | ';' | ':' | '-' | '–' | '—' | '、' | '，' | '&' | '/'
             )
-            || !body.chars().any(char::is_alphanumeric)
+            || !body.chars().any(letters::is_alphanumeric)
         {
             return false;
         }
@@ -744,7 +745,7 @@ impl Segmenter<'_> {
                 }
             }
             block.chars += 1;
-            if c.is_alphanumeric() || c.is_whitespace() {
+            if letters::is_alphanumeric(c) || c.is_whitespace() {
                 i += len;
             } else if matches!(c, '，' | '、' | '；' | '：' | '–' | '—' | '،' | '؛') {
                 i += len;
@@ -1124,7 +1125,8 @@ impl Segmenter<'_> {
         // Western marks glued to a word close a quotation rather than open one.
         let after = self.char_at(i + len);
         let before = self.char_before(i, block.start);
-        if !always && before.is_some_and(char::is_alphanumeric) || after.is_whitespace() && c == '"'
+        if !always && before.is_some_and(letters::is_alphanumeric)
+            || after.is_whitespace() && c == '"'
         {
             return;
         }
@@ -1186,7 +1188,13 @@ impl Segmenter<'_> {
             '\u{55b}'..='\u{55f}' | '․' | '·' | '\u{387}' | '…' | '⋯' | '．' | '﹒' => {
                 false
             }
-            c if c.is_ascii() || c.is_alphanumeric() || c.is_whitespace() || is_format(c) => false,
+            c if c.is_ascii()
+                || letters::is_alphanumeric(c)
+                || c.is_whitespace()
+                || is_format(c) =>
+            {
+                false
+            }
             c if is_closer(c) || quote_kind(c).is_some() => false,
             c => self.uax29_terminator(c),
         }
@@ -1479,7 +1487,7 @@ impl Segmenter<'_> {
             NextClass::Lower
         } else if c.is_numeric() {
             NextClass::Digit
-        } else if c.is_alphabetic() {
+        } else if letters::is_alphabetic(c) {
             NextClass::Caseless
         } else if matches!(c, '-' | '–' | '—' | '―') {
             NextClass::Dash
@@ -1506,12 +1514,12 @@ impl Segmenter<'_> {
             return false;
         }
         let second = self.char_at(cluster.end + next.len_utf8());
-        if !second.is_alphabetic() {
+        if !letters::is_alphabetic(second) {
             return false;
         }
         let (start, before, bounded) = self.word_before(i, block.unit);
         let word = &self.text[start..i];
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = word.chars().filter(|&c| letters::is_alphabetic(c)).count();
         // A big number glued to a word ("bought 1,000.That is"), but not a
         // list number ("1.Helado").
         let number = letters == 0
@@ -1545,7 +1553,7 @@ impl Segmenter<'_> {
             .trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', ')']);
         let url = |s: &str| s.contains(['@', '/', ':', '_', '\\', '=', '#']);
         !url(token_back)
-            && token_forward.chars().all(char::is_alphabetic)
+            && token_forward.chars().all(letters::is_alphabetic)
             && !token_back.starts_with("www")
             && !TOP_DOMAINS
                 .iter()
@@ -1699,7 +1707,7 @@ impl Segmenter<'_> {
     fn word_end(&self, mut at: usize, end: usize) -> usize {
         while at < end {
             let c = self.char_at(at);
-            if !c.is_alphabetic() {
+            if !letters::is_alphabetic(c) {
                 break;
             }
             at += c.len_utf8();
@@ -1770,7 +1778,7 @@ impl Segmenter<'_> {
         let (mut part, mut longest_part, mut empty_part) = (0, 0, false);
         let mut last_letter = ' ';
         for c in word.chars() {
-            if c.is_alphabetic() {
+            if letters::is_alphabetic(c) {
                 letters += 1;
                 part += 1;
                 last_letter = c;
@@ -1868,7 +1876,7 @@ impl Segmenter<'_> {
             && word.chars().any(char::is_lowercase)
             && word
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|&c| letters::is_alphabetic(c))
                 .all(|c| vowel_status(c) == Some(false))
         {
             return Word::Consonants;
@@ -1882,7 +1890,10 @@ impl Segmenter<'_> {
         let b = self.bytes;
         start >= block.start + 3 && b[start - 1] == b' ' && b[start - 2] == b'.' && {
             let (first, _, _) = self.word_before(start - 2, block.start);
-            first < start - 2 && self.text[first..start - 2].chars().all(char::is_alphabetic)
+            first < start - 2
+                && self.text[first..start - 2]
+                    .chars()
+                    .all(letters::is_alphabetic)
         }
     }
 
@@ -1912,7 +1923,7 @@ impl Segmenter<'_> {
         let part = &self.text[first..start - 2];
         if part.is_empty()
             || part.chars().count() > 3
-            || !part.chars().all(char::is_alphabetic)
+            || !part.chars().all(letters::is_alphabetic)
             || before.is_some_and(|c| !c.is_whitespace() && !is_opener(c))
         {
             return None;
@@ -2224,14 +2235,14 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    letters::is_alphanumeric(c)
         || matches!(c, '.' | '°' | 'º' | 'ª' | '\'' | '’')
         || is_format(c)
         || is_mark(c)
 }
 
 fn is_greek(c: char) -> bool {
-    matches!(c, '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}') && c.is_alphabetic()
+    matches!(c, '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}') && letters::is_alphabetic(c)
 }
 
 fn is_armenian(c: char) -> bool {

@@ -16,6 +16,7 @@
 //! looks more like one of them than like any of ours is `Other`, which is a
 //! safer answer than a wrong stemmer.
 
+use crate::letters;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -278,7 +279,7 @@ impl Scan {
                     }
                     0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => self.hangul += 1,
                     0x00BF | 0x00A1 => self.scores[SPANISH] += 2, // ¿ ¡
-                    _ if c.is_alphabetic() => self.other += 1,
+                    _ if letters::is_alphabetic(c) => self.other += 1,
                     _ => {}
                 }
             }
@@ -466,7 +467,8 @@ fn lookup(word: &str) -> Hit {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{0300}'..='\u{036F}')
+    letters::is_alphabetic(c)
+        || matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{0300}'..='\u{036F}')
 }
 
 /// The candidates a Latin letter points to; `u32::MAX` for a letter none of
