@@ -19,10 +19,12 @@
 //     process it answered only when Playwright's event loop let it: 60-200 ms per file
 //     on a busy machine, which is the harness, not the page.
 //   - Each load gets a new browser context (no HTTP cache, no service worker, no code
-//     cache), whose new window first does its own start-up work (in this Chromium a
-//     renderer for the omnibox popup, ~100 ms of CPU); the page is opened --settle ms
-//     (default 1000) later, as a user's navigation happens in a window that is already
-//     open. --settle 0 --in-process-server measures the way this script did before.
+//     cache), whose new window first does its own start-up work: setting up its
+//     renderer and, in this Chromium, starting another renderer for the omnibox popup
+//     (~100 ms of CPU, on 2 cores). The page is opened --settle ms (default 1000) later,
+//     as a user's navigation happens in a window that is already open. --settle 0
+//     --in-process-server measures the way this script did before (on a busy machine,
+//     --settle 0 alone added 100-250 ms, to the floor as well).
 //   - The time is taken in the page (performance.now() in the `abridge:summary` event,
 //     i.e. since navigation start) and reported through a console message, so nothing
 //     runs in the page while it loads: waitForFunction() would inject Playwright's
