@@ -10,7 +10,10 @@
 // no-cache` (the service worker does the caching) and the page's CSP as a header too,
 // so the worker scripts run under the same policy as the page.
 //
-// As a module: `const server = await serve({ root, port: 0 })` gives { url, port, close() }.
+// As a module: `const server = await serve({ root, port: 0 })` gives { url, port, close() };
+// `serveInChild({ root })` runs the same server in a child process (for timings: a server
+// in the same process as Playwright answers only when Playwright's event loop lets it).
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -115,6 +118,43 @@ export function serve({ root = join(here, "..", "site"), port = 0, host = "127.0
           new Promise((done) => {
             server.closeAllConnections?.();
             server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/**
+ * The same server in a child node process, as `make serve` runs it: its responses do not
+ * wait for the caller's event loop. Resolves with { url, port, close() } once listening.
+ */
+export function serveInChild({ root = join(here, "..", "site") } = {}) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "0", "--root", root, "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  // No server outlives its caller, even one that fails before calling close().
+  const kill = () => child.kill();
+  process.once("exit", kill);
+  child.once("exit", () => process.removeListener("exit", kill));
+  return new Promise((resolvePromise, reject) => {
+    let out = "";
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`serve-site exited with ${code} before listening`)));
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/ on (http:\/\/[^/\s]+\/)/);
+      if (!match) return;
+      child.stdout.removeAllListeners("data");
+      child.stdout.resume();
+      const url = match[1];
+      resolvePromise({
+        url,
+        port: Number(new URL(url).port),
+        close: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill();
           }),
       });
     });

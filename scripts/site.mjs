@@ -3,8 +3,10 @@
 //
 //   site/               the static folder for any static host (HTTPS or localhost for offline use):
 //                       www/* + pkg/web/abridge.js + pkg/web/abridge_bg.wasm (as site/pkg/), the
-//                       sample inlined into index.html, and sw.js given the release's cache version
-//                       (package version + a hash of every file) and its list of files.
+//                       sample inlined into index.html, www/pack.js inlined into main.js and
+//                       worker.js (one module for both, one request fewer on the way to the
+//                       first summary), and sw.js given the release's cache version (package
+//                       version + a hash of every file) and its list of files.
 //   dist/abridge.html   one self-contained file: CSS, JS and the wasm (base64) inlined, for opening
 //                       straight from disk (file://). Its CSP allows exactly its inline script and
 //                       style by hash, plus a Blob-URL worker (a classic one: Chromium refuses
@@ -70,7 +72,32 @@ function replaceOnce(text, from, to, where) {
   return text.slice(0, i) + to + text.slice(i + from.length);
 }
 
+/**
+ * Replaces `import { a, b } from "./pack.js";` in `src` by pack.js itself, wrapped so
+ * that only the imported names are declared. pack.js must import nothing and declare
+ * its exports as `export function` or `export const`.
+ */
+function inlinePack(src, packSrc, what) {
+  const importLine = /^import \{ ([\w, ]+) \} from "\.\/pack\.js";$/m;
+  const match = src.match(importLine);
+  if (!match) die(`www/${what}: expected one line \`import { ... } from "./pack.js";\``);
+  if (/^\s*import\b/m.test(packSrc)) die("www/pack.js imports something, so it cannot be inlined");
+  const exported = [...packSrc.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
+  const body = packSrc.replace(/^export (?=(?:function|const) )/gm, "");
+  if (/^\s*export\b/m.test(body)) die("www/pack.js has an export this script does not know how to inline");
+  const names = match[1].split(",").map((n) => n.trim()).filter(Boolean);
+  for (const name of names) if (!exported.includes(name)) die(`www/pack.js exports no ${name} (www/${what} imports it)`);
+  const inline = `// www/pack.js, inlined by scripts/site.mjs\nconst { ${names.join(", ")} } = (() => {\n${body}\nreturn { ${exported.join(", ")} };\n})();`;
+  return src.replace(importLine, () => inline);
+}
+
 const files = sourceFiles();
+if (!files.has("pack.js")) die("www/pack.js is missing");
+{
+  const packSrc = files.get("pack.js").toString("utf8");
+  for (const name of ["main.js", "worker.js"]) files.set(name, Buffer.from(inlinePack(files.get(name).toString("utf8"), packSrc, name)));
+  files.delete("pack.js");
+}
 const sample = readFileSync(samplePath, "utf8");
 
 // The release: package version + a hash of everything that is served (and the sample).

@@ -16,6 +16,10 @@
 // Text from the user only ever reaches the DOM as text nodes (textContent, never
 // innerHTML), and nothing is sent anywhere: the only requests are for the page's
 // own files.
+//
+// scripts/site.mjs inlines pack.js in place of this import (the single file can
+// import nothing, and the site saves a request), so keep it on one line.
+import { pack } from "./pack.js";
 
 performance.mark("abridge:module");
 const INLINE = globalThis.abridgeInline ?? null;
@@ -306,7 +310,7 @@ function mainThreadBackend() {
             onResult({ id: job.id, error: { name: error?.name ?? "Error", message: messageOf(error) } });
             return;
           }
-          onResult(mainThreadPack(result, job.id, performance.now() - t0));
+          onResult(packed(result, job.id, performance.now() - t0));
         }, 0),
       );
     },
@@ -314,45 +318,12 @@ function mainThreadBackend() {
   };
 }
 
-/**
- * The same packed shape as pack() in worker.js makes (the main thread needs no
- * transfer; main.js cannot import worker.js, since the single file inlines it).
- */
-function mainThreadPack(result, id, ms) {
-  const n = result.sentences.length;
-  const packed = {
-    id,
-    ms,
-    summary: result.summary,
-    language: result.language,
-    kind: result.kind,
-    stats: result.stats,
-    keywords: result.keywords,
-    entities: result.entities,
-    n,
-    starts: new Uint32Array(n),
-    ends: new Uint32Array(n),
-    paragraphs: new Uint32Array(n),
-    words: new Uint32Array(n),
-    kinds: new Uint8Array(n),
-    selected: new Uint8Array(n),
-    scores: new Float64Array(n),
-    features: new Float32Array(n * 5),
-    penalties: {},
-  };
-  result.sentences.forEach((s, i) => {
-    packed.starts[i] = s.start;
-    packed.ends[i] = s.end;
-    packed.paragraphs[i] = s.paragraph;
-    packed.words[i] = s.words;
-    packed.kinds[i] = s.kind === "heading" ? 1 : s.kind === "listItem" ? 2 : 0;
-    packed.selected[i] = s.selected ? 1 : 0;
-    packed.scores[i] = s.score;
-    const f = s.features;
-    packed.features.set([f.salience, f.centrality, f.entities, f.position, f.quality], i * 5);
-    if (f.penalties.length > 0) packed.penalties[i] = f.penalties;
-  });
-  return packed;
+/** A result packed as the worker sends it (on the main thread nothing is transferred). */
+function packed(result, id, ms) {
+  const { message } = pack(result);
+  message.id = id;
+  message.ms = ms;
+  return message;
 }
 
 function restartBackend(resend = true) {
@@ -492,7 +463,7 @@ async function firstSummary() {
     const t0 = performance.now();
     const result = pkg.summarize(job.text, job.options);
     el.version.textContent = pkg.version();
-    onResult(mainThreadPack(result, job.id, performance.now() - t0));
+    onResult(packed(result, job.id, performance.now() - t0));
   } catch (error) {
     console.warn("abridge: the first summary waits for the worker", error);
     if (inflight === job) {
