@@ -9,7 +9,8 @@
 //!   suffix sum of unit vectors, so it costs a pass over the terms, not an n×n matrix;
 //! - **entities**: weight of the text's entities the sentence carries, per word;
 //! - **position**: a prior that depends on the kind of text (a strong lead for
-//!   news-like texts, paragraph and section starts for long structured ones);
+//!   news-like texts, paragraph and section starts for long structured ones),
+//!   plus a bonus for cue phrases ("in this paper we"), scaled by [`Weights::cues`];
 //! - **quality**: a factor that is 1 for an ordinary sentence and smaller for
 //!   fragments, run-ons, questions, quotes, dangling openings and boilerplate.
 
@@ -85,6 +86,10 @@ pub struct Weights {
     pub position: f64,
     /// Scales the quality penalties (0 turns them off).
     pub quality: f64,
+    /// Scales the cue-phrase bonus ("in this paper we", "in conclusion") that a
+    /// sentence's position prior gets; 0 turns it off. The bonus is part of the
+    /// prior, so `position: 0.0` turns it off too.
+    pub cues: f64,
 }
 
 impl Default for Weights {
@@ -95,6 +100,7 @@ impl Default for Weights {
             entities: 0.3,
             position: 1.0,
             quality: 1.0,
+            cues: 1.0,
         }
     }
 }
@@ -107,6 +113,7 @@ impl Weights {
             ("weights.entities", self.entities),
             ("weights.position", self.position),
             ("weights.quality", self.quality),
+            ("weights.cues", self.cues),
         ] {
             if !(0.0..=10.0).contains(&value) {
                 return Err(crate::Error::out_of_range(
@@ -158,7 +165,7 @@ pub(crate) fn score(
             *span, sentence, &opening, words, language, &phrases,
         ));
     }
-    let position = position_prior(spans, kind, &cues);
+    let position = position_prior(spans, kind, &cues, weights.cues);
 
     let mut features = Vec::with_capacity(n);
     let mut scores = Vec::with_capacity(n);
@@ -352,11 +359,19 @@ const SECTIONED_DECAY_SHARE: f64 = 0.03;
 const SECTIONED_LEAD: f64 = 0.6;
 const SECTIONED_PARAGRAPH_START: f64 = 0.3;
 const SECTIONED_SECTION_START: f64 = 0.3;
-/// What a cue phrase ("in this paper we ...") adds to the prior, in any kind of text.
+/// What a cue phrase ("in this paper we ...") adds to the prior, in any kind of
+/// text, at the default cue weight ([`Weights::cues`] scales it).
 const CUE_BONUS: f64 = 0.5;
 
-/// The position prior in `[0, 1]` for each sentence.
-fn position_prior(spans: &[SentenceSpan], kind: TextKind, cues: &[f64]) -> Vec<f64> {
+/// The position prior in `[0, 1]` for each sentence; `cue_weight` scales the
+/// bonus of the sentences with a cue phrase (`cues[i]` is 1 for them).
+fn position_prior(
+    spans: &[SentenceSpan],
+    kind: TextKind,
+    cues: &[f64],
+    cue_weight: f64,
+) -> Vec<f64> {
+    let cue_bonus = CUE_BONUS * cue_weight;
     let sentences = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
     let sectioned_decay = SECTIONED_DECAY_FIXED + SECTIONED_DECAY_SHARE * sentences as f64;
     let mut prior = Vec::with_capacity(spans.len());
@@ -375,7 +390,7 @@ fn position_prior(spans: &[SentenceSpan], kind: TextKind, cues: &[f64]) -> Vec<f
                     + SECTIONED_SECTION_START * section
             }
         };
-        prior.push((value + CUE_BONUS * cues[i]).min(1.0));
+        prior.push((value + cue_bonus * cues[i]).min(1.0));
         if span.kind == UnitKind::Heading {
             after_heading = true;
         } else {
@@ -659,4 +674,84 @@ fn is_byline(sentence: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "and")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A news-like text whose seventh sentence announces the finding.
+    const TEXT: &str = "The council met on Monday in the town hall. \
+        Members discussed the budget for the coming year. \
+        The mayor spoke about the roads in the north. \
+        Several residents asked about the new library. \
+        The treasurer presented the accounts of last year. \
+        A vote on the parking fees was postponed. \
+        In conclusion, the council approved the budget for the roads. \
+        The next meeting is planned for the spring.";
+
+    fn scored(weights: &Weights) -> Scored {
+        let spans = crate::segment(TEXT, Language::English);
+        let tokens = crate::tokenize::tokenize(TEXT, &spans, Language::English);
+        score(TEXT, &spans, &tokens, Language::English, weights)
+    }
+
+    #[test]
+    fn the_cue_weight_scales_only_the_cue_bonus() {
+        let default = scored(&Weights::default());
+        assert_eq!(default.kind, TextKind::News);
+        assert_eq!(default.features.len(), 8);
+        let cue = 6;
+        let lead = |i: usize| (-(i as f64) / NEWS_DECAY).exp();
+        // At the default weight the cue sentence's prior is its lead value plus 0.5.
+        assert!((default.features[cue].position - (lead(cue) + CUE_BONUS)).abs() < 1e-12);
+        // The explicit default weight is the same scorer, bit for bit.
+        let explicit = scored(&Weights {
+            cues: 1.0,
+            ..Weights::default()
+        });
+        assert_eq!(explicit.scores, default.scores);
+
+        let off = scored(&Weights {
+            cues: 0.0,
+            ..Weights::default()
+        });
+        let half = scored(&Weights {
+            cues: 0.5,
+            ..Weights::default()
+        });
+        assert!((off.features[cue].position - lead(cue)).abs() < 1e-12);
+        assert!((half.features[cue].position - (lead(cue) + 0.25)).abs() < 1e-12);
+        assert!(off.scores[cue] < half.scores[cue] && half.scores[cue] < default.scores[cue]);
+        // Every other sentence is scored exactly as before.
+        for i in (0..8).filter(|&i| i != cue) {
+            assert_eq!(off.scores[i], default.scores[i], "sentence {i}");
+            assert_eq!(off.features[i], default.features[i], "sentence {i}");
+        }
+        // The prior never exceeds 1, however large the weight.
+        let strong = scored(&Weights {
+            cues: 10.0,
+            ..Weights::default()
+        });
+        assert_eq!(strong.features[cue].position, 1.0);
+    }
+
+    #[test]
+    fn the_cue_weight_is_validated() {
+        for bad in [-0.1, 10.5, f64::NAN, f64::INFINITY] {
+            let weights = Weights {
+                cues: bad,
+                ..Weights::default()
+            };
+            let error = weights.validate().unwrap_err();
+            assert_eq!(error.option(), "weights.cues");
+        }
+        for good in [0.0, 1.0, 10.0] {
+            let weights = Weights {
+                cues: good,
+                ..Weights::default()
+            };
+            assert!(weights.validate().is_ok());
+        }
+    }
 }
