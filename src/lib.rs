@@ -144,7 +144,14 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let language = options.language.unwrap_or_else(|| lang::detect(text));
     let spans = segment(text, language);
     let tokens = tokenize::tokenize(text, &spans, language);
-    let scored = score::score(text, &spans, &tokens, language, &options.weights);
+    let scored = score::score(
+        text,
+        &spans,
+        &tokens,
+        language,
+        &options.weights,
+        options.length,
+    );
 
     let char_counts: Vec<usize> = spans.iter().map(|s| s.text(text).chars().count()).collect();
     let candidates: Vec<select::Candidate> = (0..spans.len())

@@ -147,13 +147,21 @@ pub(crate) fn score(
     tokens: &Tokens,
     language: Language,
     weights: &Weights,
+    length: crate::Length,
 ) -> Scored {
     let n = spans.len();
+    let kind = text_kind(spans);
+    let order_free = order_freedom(kind, length, spans, &tokens.word_counts, text);
+    let backward_weight =
+        BACKWARD_WEIGHT + (OVERVIEW_BACKWARD_WEIGHT - BACKWARD_WEIGHT) * order_free;
     let (vectors, norms) = unit_vectors(tokens);
     let salience = normalized(centroid_similarity(&vectors, &norms, tokens.terms.len()));
-    let centrality = normalized(directed_centrality(&vectors, tokens.terms.len()));
+    let centrality = normalized(directed_centrality(
+        &vectors,
+        tokens.terms.len(),
+        backward_weight,
+    ));
     let entities = normalized(entity_density(tokens));
-    let kind = text_kind(spans);
     let phrases = PhraseIndex::new();
     let mut cues = Vec::with_capacity(n);
     let mut all_penalties = Vec::with_capacity(n);
@@ -180,7 +188,8 @@ pub(crate) fn score(
             + weights.salience * salience[i]
             + weights.centrality * centrality[i]
             + weights.entities * entities[i];
-        let strength = (prior_strength(kind) * weights.position).min(1.0);
+        // An overview (see `order_freedom`) leaves the order to the content.
+        let strength = (prior_strength(kind) * weights.position * (1.0 - order_free)).min(1.0);
         let prior = (1.0 - strength) + strength * position[i];
         scores.push(content * prior * quality.powf(weights.quality));
         features.push(Features {
@@ -197,6 +206,67 @@ pub(crate) fn score(
         scores,
         kind,
         vectors,
+    }
+}
+
+/// A budget of at least this many sentences...
+const OVERVIEW_MIN_SENTENCES: f64 = 4.0;
+/// ...that covers more than this share of the text's sentences starts to be an
+/// overview, and is one entirely from twice that share (`OVERVIEW_SHARE +
+/// 1 / OVERVIEW_SLOPE`).
+const OVERVIEW_SHARE: f64 = 0.2;
+const OVERVIEW_SLOPE: f64 = 5.0;
+/// Centrality's weight on the similarity to earlier sentences in an overview:
+/// -1 counts it like the similarity to later ones (undirected degree centrality).
+const OVERVIEW_BACKWARD_WEIGHT: f64 = -1.0;
+
+/// How far the summary is an overview, from 0 (a lead: a few sentences of the
+/// text) to 1 (a large share of a text that is not short). Asked for several
+/// sentences and 40% of the text, the lead is long gone: where a sentence stands
+/// says little about whether it belongs, and what it shares with the rest of the
+/// text says more. Then the position prior fades, and centrality stops counting
+/// the similarity to earlier sentences against a sentence (which is itself a
+/// lead prior) and counts it like that to later ones. Three sentences of a story
+/// or a paper's abstract-sized budget are left alone.
+fn order_freedom(
+    kind: TextKind,
+    length: crate::Length,
+    spans: &[SentenceSpan],
+    words: &[u32],
+    text: &str,
+) -> f64 {
+    if kind == TextKind::Short {
+        return 0.0;
+    }
+    let n = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
+    let budget = expected_sentences(length, n, spans, words, text);
+    if budget < OVERVIEW_MIN_SENTENCES {
+        return 0.0;
+    }
+    ((budget / n.max(1) as f64 - OVERVIEW_SHARE) * OVERVIEW_SLOPE).clamp(0.0, 1.0)
+}
+
+/// About how many of the `n` (non-heading) sentences the budget asks for: word
+/// and character budgets at the text's average sentence length.
+fn expected_sentences(
+    length: crate::Length,
+    n: usize,
+    spans: &[SentenceSpan],
+    words: &[u32],
+    text: &str,
+) -> f64 {
+    let n = n as f64;
+    match length {
+        crate::Length::Sentences(k) => (k as f64).min(n),
+        crate::Length::Ratio(r) => (r * n).round().max(1.0).min(n),
+        crate::Length::Words(w) => {
+            let total: u64 = words.iter().map(|&w| u64::from(w)).sum();
+            (w as f64 * n / total.max(1) as f64).min(n)
+        }
+        crate::Length::Chars(c) => {
+            let total: usize = spans.iter().map(|s| s.text(text).chars().count()).sum();
+            (c as f64 * n / total.max(1) as f64).min(n)
+        }
     }
 }
 
@@ -265,8 +335,13 @@ fn centroid_similarity(vectors: &[Vec<(u32, f32)>], norms: &[f64], term_count: u
         .collect()
 }
 
-/// Similarity to later sentences minus part of the similarity to earlier ones.
-fn directed_centrality(vectors: &[Vec<(u32, f32)>], term_count: usize) -> Vec<f64> {
+/// Similarity to later sentences minus `backward_weight` times the similarity to
+/// earlier ones (a negative weight adds it: -1 is undirected degree centrality).
+fn directed_centrality(
+    vectors: &[Vec<(u32, f32)>],
+    term_count: usize,
+    backward_weight: f64,
+) -> Vec<f64> {
     let mut total = vec![0.0f64; term_count];
     for vector in vectors {
         for &(t, w) in vector {
@@ -286,7 +361,7 @@ fn directed_centrality(vectors: &[Vec<(u32, f32)>], term_count: usize) -> Vec<f6
             for &(t, w) in vector {
                 before[t as usize] += w as f64;
             }
-            forward - BACKWARD_WEIGHT * backward
+            forward - backward_weight * backward
         })
         .collect()
 }
@@ -679,6 +754,7 @@ fn is_byline(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Length;
 
     /// A news-like text whose seventh sentence announces the finding.
     const TEXT: &str = "The council met on Monday in the town hall. \
@@ -691,9 +767,89 @@ mod tests {
         The next meeting is planned for the spring.";
 
     fn scored(weights: &Weights) -> Scored {
+        scored_at(weights, Length::Sentences(3))
+    }
+
+    fn scored_at(weights: &Weights, length: Length) -> Scored {
         let spans = crate::segment(TEXT, Language::English);
         let tokens = crate::tokenize::tokenize(TEXT, &spans, Language::English);
-        score(TEXT, &spans, &tokens, Language::English, weights)
+        score(TEXT, &spans, &tokens, Language::English, weights, length)
+    }
+
+    fn freedom(text: &str, length: Length) -> f64 {
+        let spans = crate::segment(text, Language::English);
+        let tokens = crate::tokenize::tokenize(text, &spans, Language::English);
+        order_freedom(text_kind(&spans), length, &spans, &tokens.word_counts, text)
+    }
+
+    #[test]
+    fn a_large_share_of_several_sentences_is_an_overview() {
+        // Eight sentences of 7 to 11 words (76 in all).
+        assert_eq!(
+            text_kind(&crate::segment(TEXT, Language::English)),
+            TextKind::News
+        );
+        let cases = [
+            // A lead: fewer than four sentences, whatever their share.
+            (Length::Sentences(3), 0.0),
+            (Length::Ratio(0.3), 0.0),
+            // Four of eight is half the text: an overview.
+            (Length::Sentences(4), 1.0),
+            (Length::Sentences(100), 1.0),
+            (Length::Ratio(0.5), 1.0),
+            (Length::Words(40), 1.0),
+            (Length::Words(20), 0.0),
+        ];
+        for (length, expected) in cases {
+            assert_eq!(freedom(TEXT, length), expected, "{length:?}");
+        }
+        // In between, it grows with the share: 5 of 20 sentences is 0.25, (0.25 - 0.2) * 5.
+        let three = [TEXT; 3].join(" ");
+        let twenty: String = three.split_inclusive(". ").take(20).collect();
+        assert_eq!(crate::segment(&twenty, Language::English).len(), 20);
+        assert_eq!(freedom(&twenty, Length::Sentences(4)), 0.0);
+        assert!((freedom(&twenty, Length::Sentences(5)) - 0.25).abs() < 1e-12);
+        // A short text is never one.
+        let short = "The council met on Monday. It approved the budget. The mayor spoke.";
+        assert_eq!(freedom(short, Length::Sentences(3)), 0.0);
+    }
+
+    #[test]
+    fn an_overview_leaves_the_order_to_the_content() {
+        let length = Length::Sentences(4);
+        let overview = scored_at(&Weights::default(), length);
+        let no_position = scored_at(
+            &Weights {
+                position: 0.0,
+                ..Weights::default()
+            },
+            length,
+        );
+        // The prior is still reported, but it no longer scales the score.
+        assert_eq!(overview.features[0].position, 1.0);
+        assert_eq!(overview.scores, no_position.scores);
+        // A lead budget keeps it: the first sentence's score is not the last one's
+        // content times its quality any more.
+        let lead = scored_at(&Weights::default(), Length::Sentences(3));
+        let lead_no_position = scored_at(
+            &Weights {
+                position: 0.0,
+                ..Weights::default()
+            },
+            Length::Sentences(3),
+        );
+        assert_ne!(lead.scores, lead_no_position.scores);
+    }
+
+    #[test]
+    fn overview_centrality_is_undirected() {
+        // Two identical sentences and an unrelated one.
+        let same = vec![(0u32, 1.0f32)];
+        let vectors = vec![same.clone(), same, vec![(1, 1.0)]];
+        let directed = directed_centrality(&vectors, 2, BACKWARD_WEIGHT);
+        assert_eq!(directed, [1.0, -0.5, 0.0]);
+        let undirected = directed_centrality(&vectors, 2, OVERVIEW_BACKWARD_WEIGHT);
+        assert_eq!(undirected, [1.0, 1.0, 0.0]);
     }
 
     #[test]
