@@ -147,7 +147,15 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let mut tokens = tokenize::tokenize(text, &spans, language);
     // The scorer turns the term counts into its vectors in their own buffer.
     let counts = std::mem::take(&mut tokens.counts);
-    let scored = score::score(text, &spans, &tokens, counts, language, &options.weights);
+    let scored = score::score(
+        text,
+        &spans,
+        &tokens,
+        counts,
+        language,
+        &options.weights,
+        options.length,
+    );
 
     let char_counts: Vec<usize> = spans.iter().map(|s| s.text(text).chars().count()).collect();
     let candidates: Vec<select::Candidate> = (0..spans.len())

@@ -25,7 +25,7 @@ Options:
   --language CODE    en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und, or auto (default)
   --redundancy X     0 (allow repeats) .. 1 (strict); default 0.5
   --weights LIST     feature weights for experiments, e.g. salience=0.4,position=0
-                     (salience, centrality, entities, position, quality)
+                     (salience, centrality, entities, position, quality, cues)
   --format FORMAT    text (one sentence per line), markdown (bullets) or json
   --explain          a table of every sentence's features and score
   --sample           summarize the built-in sample article
@@ -203,6 +203,7 @@ fn parse_weights(list: &str) -> Result<abridge::Weights, Usage> {
             "entities" => &mut weights.entities,
             "position" => &mut weights.position,
             "quality" => &mut weights.quality,
+            "cues" => &mut weights.cues,
             _ => return Err(Usage(format!("--weights: unknown weight {name:?}"))),
         };
         *slot = value;

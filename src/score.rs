@@ -9,7 +9,8 @@
 //!   suffix sum of unit vectors, so it costs a pass over the terms, not an n×n matrix;
 //! - **entities**: weight of the text's entities the sentence carries, per word;
 //! - **position**: a prior that depends on the kind of text (a strong lead for
-//!   news-like texts, paragraph and section starts for long structured ones);
+//!   news-like texts, paragraph and section starts for long structured ones),
+//!   plus a bonus for cue phrases ("in this paper we"), scaled by [`Weights::cues`];
 //! - **quality**: a factor that is 1 for an ordinary sentence and smaller for
 //!   fragments, run-ons, questions, quotes, dangling openings and boilerplate.
 
@@ -85,6 +86,10 @@ pub struct Weights {
     pub position: f64,
     /// Scales the quality penalties (0 turns them off).
     pub quality: f64,
+    /// Scales the cue-phrase bonus ("in this paper we", "in conclusion") that a
+    /// sentence's position prior gets; 0 turns it off. The bonus is part of the
+    /// prior, so `position: 0.0` turns it off too.
+    pub cues: f64,
 }
 
 impl Default for Weights {
@@ -95,6 +100,7 @@ impl Default for Weights {
             entities: 0.3,
             position: 1.0,
             quality: 1.0,
+            cues: 1.0,
         }
     }
 }
@@ -107,6 +113,7 @@ impl Weights {
             ("weights.entities", self.entities),
             ("weights.position", self.position),
             ("weights.quality", self.quality),
+            ("weights.cues", self.cues),
         ] {
             if !(0.0..=10.0).contains(&value) {
                 return Err(crate::Error::out_of_range(
@@ -141,13 +148,21 @@ pub(crate) fn score(
     counts: PerSentence<(TermId, u32)>,
     language: Language,
     weights: &Weights,
+    length: crate::Length,
 ) -> Scored {
     let n = spans.len();
+    let kind = text_kind(spans);
+    let order_free = order_freedom(kind, length, spans, &tokens.word_counts, text);
+    let backward_weight =
+        BACKWARD_WEIGHT + (OVERVIEW_BACKWARD_WEIGHT - BACKWARD_WEIGHT) * order_free;
     let (vectors, norms) = unit_vectors(counts, tokens);
     let salience = normalized(centroid_similarity(&vectors, &norms, tokens.terms.len()));
-    let centrality = normalized(directed_centrality(&vectors, tokens.terms.len()));
+    let centrality = normalized(directed_centrality(
+        &vectors,
+        tokens.terms.len(),
+        backward_weight,
+    ));
     let entities = normalized(entity_density(tokens));
-    let kind = text_kind(spans);
     let phrases = PhraseIndex::new();
     let mut cues = Vec::with_capacity(n);
     let mut all_penalties = Vec::with_capacity(n);
@@ -159,7 +174,7 @@ pub(crate) fn score(
             *span, sentence, &opening, words, language, &phrases,
         ));
     }
-    let position = position_prior(spans, kind, &cues);
+    let position = position_prior(spans, kind, &cues, weights.cues);
 
     let mut features = Vec::with_capacity(n);
     let mut scores = Vec::with_capacity(n);
@@ -174,7 +189,8 @@ pub(crate) fn score(
             + weights.salience * salience[i]
             + weights.centrality * centrality[i]
             + weights.entities * entities[i];
-        let strength = (prior_strength(kind) * weights.position).min(1.0);
+        // An overview (see `order_freedom`) leaves the order to the content.
+        let strength = (prior_strength(kind) * weights.position * (1.0 - order_free)).min(1.0);
         let prior = (1.0 - strength) + strength * position[i];
         scores.push(content * prior * quality.powf(weights.quality));
         features.push(Features {
@@ -191,6 +207,67 @@ pub(crate) fn score(
         scores,
         kind,
         vectors,
+    }
+}
+
+/// A budget of at least this many sentences...
+const OVERVIEW_MIN_SENTENCES: f64 = 4.0;
+/// ...that covers more than this share of the text's sentences starts to be an
+/// overview, and is one entirely from twice that share (`OVERVIEW_SHARE +
+/// 1 / OVERVIEW_SLOPE`).
+const OVERVIEW_SHARE: f64 = 0.2;
+const OVERVIEW_SLOPE: f64 = 5.0;
+/// Centrality's weight on the similarity to earlier sentences in an overview:
+/// -1 counts it like the similarity to later ones (undirected degree centrality).
+const OVERVIEW_BACKWARD_WEIGHT: f64 = -1.0;
+
+/// How far the summary is an overview, from 0 (a lead: a few sentences of the
+/// text) to 1 (a large share of a text that is not short). Asked for several
+/// sentences and 40% of the text, the lead is long gone: where a sentence stands
+/// says little about whether it belongs, and what it shares with the rest of the
+/// text says more. Then the position prior fades, and centrality stops counting
+/// the similarity to earlier sentences against a sentence (which is itself a
+/// lead prior) and counts it like that to later ones. Three sentences of a story
+/// or a paper's abstract-sized budget are left alone.
+fn order_freedom(
+    kind: TextKind,
+    length: crate::Length,
+    spans: &[SentenceSpan],
+    words: &[u32],
+    text: &str,
+) -> f64 {
+    if kind == TextKind::Short {
+        return 0.0;
+    }
+    let n = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
+    let budget = expected_sentences(length, n, spans, words, text);
+    if budget < OVERVIEW_MIN_SENTENCES {
+        return 0.0;
+    }
+    ((budget / n.max(1) as f64 - OVERVIEW_SHARE) * OVERVIEW_SLOPE).clamp(0.0, 1.0)
+}
+
+/// About how many of the `n` (non-heading) sentences the budget asks for: word
+/// and character budgets at the text's average sentence length.
+fn expected_sentences(
+    length: crate::Length,
+    n: usize,
+    spans: &[SentenceSpan],
+    words: &[u32],
+    text: &str,
+) -> f64 {
+    let n = n as f64;
+    match length {
+        crate::Length::Sentences(k) => (k as f64).min(n),
+        crate::Length::Ratio(r) => (r * n).round().max(1.0).min(n),
+        crate::Length::Words(w) => {
+            let total: u64 = words.iter().map(|&w| u64::from(w)).sum();
+            (w as f64 * n / total.max(1) as f64).min(n)
+        }
+        crate::Length::Chars(c) => {
+            let total: usize = spans.iter().map(|s| s.text(text).chars().count()).sum();
+            (c as f64 * n / total.max(1) as f64).min(n)
+        }
     }
 }
 
@@ -262,8 +339,13 @@ fn centroid_similarity(
         .collect()
 }
 
-/// Similarity to later sentences minus part of the similarity to earlier ones.
-fn directed_centrality(vectors: &PerSentence<(TermId, f32)>, term_count: usize) -> Vec<f64> {
+/// Similarity to later sentences minus `backward_weight` times the similarity to
+/// earlier ones (a negative weight adds it: -1 is undirected degree centrality).
+fn directed_centrality(
+    vectors: &PerSentence<(TermId, f32)>,
+    term_count: usize,
+    backward_weight: f64,
+) -> Vec<f64> {
     let mut total = vec![0.0f64; term_count];
     for vector in vectors.iter() {
         for &(t, w) in vector {
@@ -283,7 +365,7 @@ fn directed_centrality(vectors: &PerSentence<(TermId, f32)>, term_count: usize) 
             for &(t, w) in vector {
                 before[t as usize] += w as f64;
             }
-            forward - BACKWARD_WEIGHT * backward
+            forward - backward_weight * backward
         })
         .collect()
 }
@@ -356,11 +438,19 @@ const SECTIONED_DECAY_SHARE: f64 = 0.03;
 const SECTIONED_LEAD: f64 = 0.6;
 const SECTIONED_PARAGRAPH_START: f64 = 0.3;
 const SECTIONED_SECTION_START: f64 = 0.3;
-/// What a cue phrase ("in this paper we ...") adds to the prior, in any kind of text.
+/// What a cue phrase ("in this paper we ...") adds to the prior, in any kind of
+/// text, at the default cue weight ([`Weights::cues`] scales it).
 const CUE_BONUS: f64 = 0.5;
 
-/// The position prior in `[0, 1]` for each sentence.
-fn position_prior(spans: &[SentenceSpan], kind: TextKind, cues: &[f64]) -> Vec<f64> {
+/// The position prior in `[0, 1]` for each sentence; `cue_weight` scales the
+/// bonus of the sentences with a cue phrase (`cues[i]` is 1 for them).
+fn position_prior(
+    spans: &[SentenceSpan],
+    kind: TextKind,
+    cues: &[f64],
+    cue_weight: f64,
+) -> Vec<f64> {
+    let cue_bonus = CUE_BONUS * cue_weight;
     let sentences = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
     let sectioned_decay = SECTIONED_DECAY_FIXED + SECTIONED_DECAY_SHARE * sentences as f64;
     let mut prior = Vec::with_capacity(spans.len());
@@ -379,7 +469,7 @@ fn position_prior(spans: &[SentenceSpan], kind: TextKind, cues: &[f64]) -> Vec<f
                     + SECTIONED_SECTION_START * section
             }
         };
-        prior.push((value + CUE_BONUS * cues[i]).min(1.0));
+        prior.push((value + cue_bonus * cues[i]).min(1.0));
         if span.kind == UnitKind::Heading {
             after_heading = true;
         } else {
@@ -663,4 +753,174 @@ fn is_byline(sentence: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "and")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Length;
+
+    /// A news-like text whose seventh sentence announces the finding.
+    const TEXT: &str = "The council met on Monday in the town hall. \
+        Members discussed the budget for the coming year. \
+        The mayor spoke about the roads in the north. \
+        Several residents asked about the new library. \
+        The treasurer presented the accounts of last year. \
+        A vote on the parking fees was postponed. \
+        In conclusion, the council approved the budget for the roads. \
+        The next meeting is planned for the spring.";
+
+    fn scored(weights: &Weights) -> Scored {
+        scored_at(weights, Length::Sentences(3))
+    }
+
+    fn scored_at(weights: &Weights, length: Length) -> Scored {
+        let spans = crate::segment(TEXT, Language::English);
+        let mut tokens = crate::tokenize::tokenize(TEXT, &spans, Language::English);
+        let counts = std::mem::take(&mut tokens.counts);
+        score(
+            TEXT,
+            &spans,
+            &tokens,
+            counts,
+            Language::English,
+            weights,
+            length,
+        )
+    }
+
+    fn freedom(text: &str, length: Length) -> f64 {
+        let spans = crate::segment(text, Language::English);
+        let tokens = crate::tokenize::tokenize(text, &spans, Language::English);
+        order_freedom(text_kind(&spans), length, &spans, &tokens.word_counts, text)
+    }
+
+    #[test]
+    fn a_large_share_of_several_sentences_is_an_overview() {
+        // Eight sentences of 7 to 11 words (76 in all).
+        assert_eq!(
+            text_kind(&crate::segment(TEXT, Language::English)),
+            TextKind::News
+        );
+        let cases = [
+            // A lead: fewer than four sentences, whatever their share.
+            (Length::Sentences(3), 0.0),
+            (Length::Ratio(0.3), 0.0),
+            // Four of eight is half the text: an overview.
+            (Length::Sentences(4), 1.0),
+            (Length::Sentences(100), 1.0),
+            (Length::Ratio(0.5), 1.0),
+            (Length::Words(40), 1.0),
+            (Length::Words(20), 0.0),
+        ];
+        for (length, expected) in cases {
+            assert_eq!(freedom(TEXT, length), expected, "{length:?}");
+        }
+        // In between, it grows with the share: 5 of 20 sentences is 0.25, (0.25 - 0.2) * 5.
+        let three = [TEXT; 3].join(" ");
+        let twenty: String = three.split_inclusive(". ").take(20).collect();
+        assert_eq!(crate::segment(&twenty, Language::English).len(), 20);
+        assert_eq!(freedom(&twenty, Length::Sentences(4)), 0.0);
+        assert!((freedom(&twenty, Length::Sentences(5)) - 0.25).abs() < 1e-12);
+        // A short text is never one.
+        let short = "The council met on Monday. It approved the budget. The mayor spoke.";
+        assert_eq!(freedom(short, Length::Sentences(3)), 0.0);
+    }
+
+    #[test]
+    fn an_overview_leaves_the_order_to_the_content() {
+        let length = Length::Sentences(4);
+        let overview = scored_at(&Weights::default(), length);
+        let no_position = scored_at(
+            &Weights {
+                position: 0.0,
+                ..Weights::default()
+            },
+            length,
+        );
+        // The prior is still reported, but it no longer scales the score.
+        assert_eq!(overview.features[0].position, 1.0);
+        assert_eq!(overview.scores, no_position.scores);
+        // A lead budget keeps it: the first sentence's score is not the last one's
+        // content times its quality any more.
+        let lead = scored_at(&Weights::default(), Length::Sentences(3));
+        let lead_no_position = scored_at(
+            &Weights {
+                position: 0.0,
+                ..Weights::default()
+            },
+            Length::Sentences(3),
+        );
+        assert_ne!(lead.scores, lead_no_position.scores);
+    }
+
+    #[test]
+    fn overview_centrality_is_undirected() {
+        // Two identical sentences and an unrelated one.
+        let same = vec![(0u32, 1.0f32)];
+        let vectors = PerSentence::from_sentences(vec![same.clone(), same, vec![(1, 1.0)]]);
+        let directed = directed_centrality(&vectors, 2, BACKWARD_WEIGHT);
+        assert_eq!(directed, [1.0, -0.5, 0.0]);
+        let undirected = directed_centrality(&vectors, 2, OVERVIEW_BACKWARD_WEIGHT);
+        assert_eq!(undirected, [1.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn the_cue_weight_scales_only_the_cue_bonus() {
+        let default = scored(&Weights::default());
+        assert_eq!(default.kind, TextKind::News);
+        assert_eq!(default.features.len(), 8);
+        let cue = 6;
+        let lead = |i: usize| (-(i as f64) / NEWS_DECAY).exp();
+        // At the default weight the cue sentence's prior is its lead value plus 0.5.
+        assert!((default.features[cue].position - (lead(cue) + CUE_BONUS)).abs() < 1e-12);
+        // The explicit default weight is the same scorer, bit for bit.
+        let explicit = scored(&Weights {
+            cues: 1.0,
+            ..Weights::default()
+        });
+        assert_eq!(explicit.scores, default.scores);
+
+        let off = scored(&Weights {
+            cues: 0.0,
+            ..Weights::default()
+        });
+        let half = scored(&Weights {
+            cues: 0.5,
+            ..Weights::default()
+        });
+        assert!((off.features[cue].position - lead(cue)).abs() < 1e-12);
+        assert!((half.features[cue].position - (lead(cue) + 0.25)).abs() < 1e-12);
+        assert!(off.scores[cue] < half.scores[cue] && half.scores[cue] < default.scores[cue]);
+        // Every other sentence is scored exactly as before.
+        for i in (0..8).filter(|&i| i != cue) {
+            assert_eq!(off.scores[i], default.scores[i], "sentence {i}");
+            assert_eq!(off.features[i], default.features[i], "sentence {i}");
+        }
+        // The prior never exceeds 1, however large the weight.
+        let strong = scored(&Weights {
+            cues: 10.0,
+            ..Weights::default()
+        });
+        assert_eq!(strong.features[cue].position, 1.0);
+    }
+
+    #[test]
+    fn the_cue_weight_is_validated() {
+        for bad in [-0.1, 10.5, f64::NAN, f64::INFINITY] {
+            let weights = Weights {
+                cues: bad,
+                ..Weights::default()
+            };
+            let error = weights.validate().unwrap_err();
+            assert_eq!(error.option(), "weights.cues");
+        }
+        for good in [0.0, 1.0, 10.0] {
+            let weights = Weights {
+                cues: good,
+                ..Weights::default()
+            };
+            assert!(weights.validate().is_ok());
+        }
+    }
 }

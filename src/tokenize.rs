@@ -66,6 +66,20 @@ impl<T> PerSentence<T> {
     }
 }
 
+#[cfg(test)]
+impl<T> PerSentence<T> {
+    /// Sentence by sentence, for tests.
+    pub fn from_sentences(sentences: Vec<Vec<T>>) -> Self {
+        let mut bounds = vec![0];
+        let mut items = Vec::new();
+        for sentence in sentences {
+            items.extend(sentence);
+            bounds.push(items.len());
+        }
+        PerSentence { items, bounds }
+    }
+}
+
 /// What tokenizing a text gives the scorer.
 pub(crate) struct Tokens {
     /// Terms per sentence, as `(term, count)` pairs sorted by term.

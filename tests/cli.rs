@@ -264,6 +264,42 @@ fn language_flag() {
 // JSONL batches
 // ---------------------------------------------------------------------------
 
+/// `--weights cues=0` switches the cue-phrase bonus off and leaves the rest: the
+/// sentence that says "In conclusion" is picked only with the bonus.
+#[test]
+fn the_cue_weight_is_a_switch() {
+    let text = "The council met on Monday in the town hall. \
+        Members discussed the budget for the coming year and the roads. \
+        The mayor spoke about the roads in the north. \
+        Several residents asked about the new library. \
+        The treasurer presented the accounts of last year. \
+        A vote on the parking fees was postponed. \
+        In conclusion, the council approved the budget for the roads in the north. \
+        The next meeting is planned for the spring.";
+    let conclusion = "In conclusion, the council approved";
+    let summary = |weights: &str| {
+        let output = run(&["--sentences", "2", "--weights", weights], text.as_bytes());
+        assert_exit(weights, &output, 0);
+        stdout(&output)
+    };
+    assert!(summary("cues=1").contains(conclusion));
+    assert_eq!(
+        summary("cues=1"),
+        summary("salience=0.4"),
+        "1 is the default"
+    );
+    let off = summary("cues=0");
+    assert!(!off.contains(conclusion), "{off}");
+    assert_eq!(off.lines().count(), 2, "{off}");
+    let output = run(&["--weights", "cues=11"], text.as_bytes());
+    assert_exit("cues=11", &output, 2);
+    assert!(
+        stderr(&output).contains("weights.cues"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn jsonl_batch_reports_errors_and_continues() {
     let good = serde_json::json!({ "id": "first", "text": BRIDGE, "sentences": 2 });

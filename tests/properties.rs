@@ -485,7 +485,7 @@ proptest! {
         count in prop_oneof![Just(0usize), 1usize..10, Just(usize::MAX)],
         ratio in any_float(),
         redundancy in any_float(),
-        weights in prop::array::uniform5(any_float()),
+        weights in prop::array::uniform6(any_float()),
     ) {
         let length = match kind {
             0 => Length::Sentences(count),
@@ -493,11 +493,11 @@ proptest! {
             2 => Length::Words(count),
             _ => Length::Chars(count),
         };
-        let [salience, centrality, entities, position, quality] = weights;
+        let [salience, centrality, entities, position, quality, cues] = weights;
         let options = Options::default()
             .length(length)
             .redundancy(redundancy)
-            .weights(abridge::Weights { salience, centrality, entities, position, quality });
+            .weights(abridge::Weights { salience, centrality, entities, position, quality, cues });
         match summarize(&text, &options) {
             Ok(summary) => {
                 prop_assert!(options.validate().is_ok());
