@@ -33,14 +33,10 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
     }
 }
 
-/// Same as [`char::is_alphanumeric`].
+/// Same as [`char::is_alphanumeric`], which is defined the same way.
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_common_letter(c) || c.is_alphanumeric()
-    }
+    is_alphabetic(c) || c.is_numeric()
 }
 
 #[cfg(test)]

@@ -507,9 +507,8 @@ fn invalid_utf8_is_replaced_with_a_warning() {
     assert_eq!(stdout(&output).lines().count(), 2);
 }
 
-#[test]
-fn closed_pipe_is_not_a_panic() {
-    // `abridge --ratio 1 big.txt | head -1`: the reader goes away early.
+/// 4 MB of news: enough output that a reader closing the pipe early is seen.
+fn big_text() -> String {
     let mut big = String::new();
     while big.len() < 4 << 20 {
         big.push_str(BRIDGE);
@@ -517,6 +516,13 @@ fn closed_pipe_is_not_a_panic() {
         big.push_str(STORM);
         big.push_str("\n\n");
     }
+    big
+}
+
+#[test]
+fn closed_pipe_is_not_a_panic() {
+    // `abridge --ratio 1 big.txt | head -1`: the reader goes away early.
+    let big = big_text();
     for args in [
         vec!["--ratio", "1"],
         vec!["--explain"],
@@ -671,13 +677,7 @@ fn invalid_utf8_file_is_named_in_the_warning() {
 #[test]
 fn closed_pipe_with_a_file_argument() {
     let path = std::env::temp_dir().join(format!("abridge-big-{}.txt", std::process::id()));
-    let mut big = String::new();
-    while big.len() < 4 << 20 {
-        big.push_str(BRIDGE);
-        big.push_str("\n\n");
-        big.push_str(STORM);
-        big.push_str("\n\n");
-    }
+    let big = big_text();
     std::fs::write(&path, &big).unwrap();
     let mut child = abridge()
         .args(["--ratio", "1", path.to_str().unwrap()])

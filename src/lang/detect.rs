@@ -16,12 +16,12 @@
 //! looks more like one of them than like any of ours is `Other`, which is a
 //! safer answer than a wrong stemmer.
 
-use crate::letters;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 use super::{stopwords, Language};
+use crate::letters;
 
 /// Bytes read from the start of the text.
 const HEAD_SAMPLE: usize = 12 * 1024;
