@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::entities::{EntityTable, Recognizer};
-use crate::lang::{is_stop_word, Language};
+use crate::lang::{is_stop_word, Language, Stemmer};
 use crate::segment::SentenceSpan;
 
 /// An interned term (a stem, or a character bigram).
@@ -101,7 +101,7 @@ pub(crate) type Word<'t> = (usize, &'t str);
 
 struct Interner {
     language: Language,
-    stemmer: Option<rust_stemmers::Stemmer>,
+    stemmer: Option<Stemmer>,
     /// Lower-cased word form → term (or [`NO_TERM`]).
     forms: FxHashMap<String, TermId>,
     /// Term text → term.
@@ -114,7 +114,7 @@ impl Interner {
     fn new(language: Language) -> Self {
         Interner {
             language,
-            stemmer: language.stemmer().map(rust_stemmers::Stemmer::create),
+            stemmer: Stemmer::new(language),
             forms: FxHashMap::default(),
             ids: FxHashMap::default(),
             terms: Vec::new(),
@@ -138,8 +138,8 @@ impl Interner {
         } else if core.starts_with(|c: char| c.is_numeric()) {
             self.intern(core, core)
         } else {
-            let stem = match &self.stemmer {
-                Some(stemmer) => stemmer.stem(core).into_owned(),
+            let stem = match &mut self.stemmer {
+                Some(stemmer) => stemmer.stem(core),
                 None => core.to_string(),
             };
             self.intern(&stem, core)

@@ -5,10 +5,12 @@
 
 mod abbreviations;
 mod detect;
+mod stem;
 mod stopwords;
 
 pub(crate) use abbreviations::is_abbreviation;
 pub use detect::detect;
+pub(crate) use stem::Stemmer;
 pub(crate) use stopwords::is_stop_word;
 
 use serde::Serialize;
@@ -122,22 +124,5 @@ impl Language {
     /// uses character bigrams.
     pub fn uses_spaces(self) -> bool {
         !matches!(self, Language::Chinese | Language::Japanese)
-    }
-
-    pub(crate) fn stemmer(self) -> Option<rust_stemmers::Algorithm> {
-        use rust_stemmers::Algorithm;
-        Some(match self {
-            Language::English => Algorithm::English,
-            Language::German => Algorithm::German,
-            Language::French => Algorithm::French,
-            Language::Spanish => Algorithm::Spanish,
-            Language::Italian => Algorithm::Italian,
-            Language::Portuguese => Algorithm::Portuguese,
-            Language::Dutch => Algorithm::Dutch,
-            Language::Russian => Algorithm::Russian,
-            Language::Chinese | Language::Japanese | Language::Korean | Language::Other => {
-                return None
-            }
-        })
     }
 }

@@ -1,0 +1,237 @@
+//! The Porter2 (Snowball English) stemmer.
+//! Reference: <https://snowballstem.org/algorithms/english/stemmer.html>.
+
+use super::{ends_with, longest_suffix, region_after, replace_end};
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Words the rules would get wrong, with their stems.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("skis", "ski"),
+    ("skies", "sky"),
+    ("dying", "die"),
+    ("lying", "lie"),
+    ("tying", "tie"),
+    ("idly", "idl"),
+    ("gently", "gentl"),
+    ("ugly", "ugli"),
+    ("early", "earli"),
+    ("only", "onli"),
+    ("singly", "singl"),
+    ("sky", "sky"),
+    ("news", "news"),
+    ("howe", "howe"),
+    ("atlas", "atlas"),
+    ("cosmos", "cosmos"),
+    ("bias", "bias"),
+    ("andes", "andes"),
+];
+
+/// Words left alone once a plural `s` is gone.
+const INVARIANT_AFTER_1A: &[&str] = &[
+    "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
+];
+
+/// Whether `w[..end]` ends in a short syllable.
+fn ends_short(w: &[char], end: usize) -> bool {
+    match end {
+        2 => is_vowel(w[0]) && !is_vowel(w[1]),
+        3.. => {
+            let (a, b, c) = (w[end - 3], w[end - 2], w[end - 1]);
+            !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !matches!(c, 'w' | 'x' | 'Y')
+        }
+        _ => false,
+    }
+}
+
+fn equals(w: &[char], s: &str) -> bool {
+    w.iter().copied().eq(s.chars())
+}
+
+pub(super) fn stem(w: &mut Vec<char>) {
+    if let Some((_, stem)) = EXCEPTIONS.iter().find(|(word, _)| equals(w, word)) {
+        replace_end(w, w.len(), stem);
+        return;
+    }
+    if w.len() < 3 {
+        return;
+    }
+    if w[0] == '\'' {
+        w.remove(0);
+    }
+    // A `y` that acts as a consonant becomes `Y` (not a vowel) until the end.
+    if w.first() == Some(&'y') {
+        w[0] = 'Y';
+    }
+    for i in 1..w.len() {
+        if w[i] == 'y' && is_vowel(w[i - 1]) {
+            w[i] = 'Y';
+        }
+    }
+    let p1 = ["gener", "commun", "arsen"]
+        .iter()
+        .find(|prefix| w.len() >= prefix.len() && equals(&w[..prefix.len()], prefix))
+        .map_or_else(|| region_after(w, 0, is_vowel), |prefix| prefix.len());
+    let p2 = region_after(w, p1, is_vowel);
+
+    step_0_and_1a(w);
+    if !INVARIANT_AFTER_1A.iter().any(|word| equals(w, word)) {
+        step_1b(w, p1);
+        step_1c(w);
+        step_2(w, p1);
+        step_3(w, p1, p2);
+        step_4(w, p2);
+        step_5(w, p1, p2);
+    }
+    for c in w.iter_mut() {
+        if *c == 'Y' {
+            *c = 'y';
+        }
+    }
+}
+
+fn step_0_and_1a(w: &mut Vec<char>) {
+    if let Some((_, n)) = longest_suffix(w, &["'", "'s", "'s'"], |s| s) {
+        w.truncate(w.len() - n);
+    }
+    let Some((i, n)) = longest_suffix(w, &["sses", "ied", "ies", "s", "us", "ss"], |s| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    match i {
+        0 => w.truncate(w.len() - 2),
+        1 | 2 => replace_end(w, n, if stem > 1 { "i" } else { "ie" }),
+        // A plural `s` goes if a vowel comes before the letter before it.
+        3 if stem >= 1 && w[..stem - 1].iter().any(|&c| is_vowel(c)) => {
+            w.pop();
+        }
+        _ => {}
+    }
+}
+
+fn step_1b(w: &mut Vec<char>, p1: usize) {
+    let Some((i, n)) = longest_suffix(w, &["eed", "eedly", "ed", "edly", "ing", "ingly"], |s| s)
+    else {
+        return;
+    };
+    let stem = w.len() - n;
+    if i < 2 {
+        if stem >= p1 {
+            replace_end(w, n, "ee");
+        }
+        return;
+    }
+    if !w[..stem].iter().any(|&c| is_vowel(c)) {
+        return;
+    }
+    w.truncate(stem);
+    const DOUBLES: &[&str] = &["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
+    if ["at", "bl", "iz"].iter().any(|s| ends_with(w, s)) {
+        w.push('e');
+    } else if DOUBLES.iter().any(|s| ends_with(w, s)) {
+        w.pop();
+    } else if w.len() == p1 && ends_short(w, w.len()) {
+        w.push('e');
+    }
+}
+
+fn step_1c(w: &mut [char]) {
+    let n = w.len();
+    if n >= 3 && matches!(w[n - 1], 'y' | 'Y') && !is_vowel(w[n - 2]) {
+        w[n - 1] = 'i';
+    }
+}
+
+/// Suffix → replacement in R1; `None` for the suffixes with conditions.
+const STEP_2: &[(&str, Option<&str>)] = &[
+    ("tional", Some("tion")),
+    ("enci", Some("ence")),
+    ("anci", Some("ance")),
+    ("abli", Some("able")),
+    ("entli", Some("ent")),
+    ("izer", Some("ize")),
+    ("ization", Some("ize")),
+    ("ational", Some("ate")),
+    ("ation", Some("ate")),
+    ("ator", Some("ate")),
+    ("alism", Some("al")),
+    ("aliti", Some("al")),
+    ("alli", Some("al")),
+    ("fulness", Some("ful")),
+    ("ousli", Some("ous")),
+    ("ousness", Some("ous")),
+    ("iveness", Some("ive")),
+    ("iviti", Some("ive")),
+    ("biliti", Some("ble")),
+    ("bli", Some("ble")),
+    ("fulli", Some("ful")),
+    ("lessli", Some("less")),
+    ("ogi", None),
+    ("li", None),
+];
+
+fn step_2(w: &mut Vec<char>, p1: usize) {
+    let Some((i, n)) = longest_suffix(w, STEP_2, |(s, _)| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    if stem < p1 {
+        return;
+    }
+    match STEP_2[i] {
+        (_, Some(by)) => replace_end(w, n, by),
+        ("ogi", None) if stem > 0 && w[stem - 1] == 'l' => replace_end(w, n, "og"),
+        ("li", None) if stem > 0 && "cdeghkmnrt".contains(w[stem - 1]) => w.truncate(stem),
+        _ => {}
+    }
+}
+
+fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("tional", "tion"),
+        ("ational", "ate"),
+        ("alize", "al"),
+        ("icate", "ic"),
+        ("iciti", "ic"),
+        ("ical", "ic"),
+        ("ful", ""),
+        ("ness", ""),
+        ("ative", ""),
+    ];
+    let Some((i, n)) = longest_suffix(w, SUFFIXES, |(s, _)| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    if stem >= p1 && (SUFFIXES[i].0 != "ative" || stem >= p2) {
+        replace_end(w, n, SUFFIXES[i].1);
+    }
+}
+
+fn step_4(w: &mut Vec<char>, p2: usize) {
+    const SUFFIXES: &[&str] = &[
+        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism",
+        "ate", "iti", "ous", "ive", "ize", "ion",
+    ];
+    let Some((i, n)) = longest_suffix(w, SUFFIXES, |s| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    if stem >= p2 && (SUFFIXES[i] != "ion" || (stem > 0 && matches!(w[stem - 1], 's' | 't'))) {
+        w.truncate(stem);
+    }
+}
+
+fn step_5(w: &mut Vec<char>, p1: usize, p2: usize) {
+    let n = w.len();
+    match w.last() {
+        Some('e') if n > p2 || (n > p1 && !ends_short(w, n - 1)) => {
+            w.pop();
+        }
+        Some('l') if n > p2 && n >= 2 && w[n - 2] == 'l' => {
+            w.pop();
+        }
+        _ => {}
+    }
+}

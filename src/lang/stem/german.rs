@@ -1,0 +1,131 @@
+//! The Snowball German stemmer.
+//! Reference: <https://snowballstem.org/algorithms/german/stemmer.html>.
+
+use super::{ends_with, longest_suffix, region_after};
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü')
+}
+
+/// Letters after which a final `s` is an ending.
+const S_ENDING: &str = "bdfghklmnrt";
+/// Letters after which a final `st` is an ending.
+const ST_ENDING: &str = "bdfghklmnt";
+
+pub(super) fn stem(w: &mut Vec<char>) {
+    if w.contains(&'ß') {
+        let mut expanded = Vec::with_capacity(w.len() + 2);
+        for &c in w.iter() {
+            if c == 'ß' {
+                expanded.extend(['s', 's']);
+            } else {
+                expanded.push(c);
+            }
+        }
+        *w = expanded;
+    }
+    // `u` and `y` between vowels are consonants: `U`, `Y` until the end.
+    // Snowball scans on after the vowel that follows a changed letter.
+    let mut i = 1;
+    while i + 1 < w.len() {
+        if matches!(w[i], 'u' | 'y') && is_vowel(w[i - 1]) && is_vowel(w[i + 1]) {
+            w[i] = w[i].to_ascii_uppercase();
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    let (p1, p2) = if w.len() >= 3 {
+        let p1 = region_after(w, 0, is_vowel);
+        (p1.max(3), region_after(w, p1, is_vowel))
+    } else {
+        (w.len(), w.len())
+    };
+
+    step_1(w, p1);
+    step_2(w, p1);
+    step_3(w, p1, p2);
+
+    for c in w.iter_mut() {
+        *c = match *c {
+            'U' | 'ü' => 'u',
+            'Y' => 'y',
+            'ä' => 'a',
+            'ö' => 'o',
+            other => other,
+        };
+    }
+}
+
+fn step_1(w: &mut Vec<char>, p1: usize) {
+    let Some((i, n)) = longest_suffix(w, &["em", "ern", "er", "e", "en", "es", "s"], |s| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    if stem < p1 {
+        return;
+    }
+    match i {
+        0..=2 => w.truncate(stem),
+        3..=5 => {
+            w.truncate(stem);
+            if ends_with(w, "niss") {
+                w.pop();
+            }
+        }
+        _ if stem > 0 && S_ENDING.contains(w[stem - 1]) => w.truncate(stem),
+        _ => {}
+    }
+}
+
+fn step_2(w: &mut Vec<char>, p1: usize) {
+    let Some((i, n)) = longest_suffix(w, &["en", "er", "est", "st"], |s| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    if stem < p1 {
+        return;
+    }
+    if i < 3 || (stem >= 4 && ST_ENDING.contains(w[stem - 1])) {
+        w.truncate(stem);
+    }
+}
+
+fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
+    let suffixes = ["end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"];
+    let Some((i, n)) = longest_suffix(w, &suffixes, |s| s) else {
+        return;
+    };
+    let stem = w.len() - n;
+    if stem < p2 {
+        return;
+    }
+    let after_e = stem > 0 && w[stem - 1] == 'e';
+    match suffixes[i] {
+        "end" | "ung" => {
+            w.truncate(stem);
+            if ends_with(w, "ig") && stem - 2 >= p2 && !(stem > 2 && w[stem - 3] == 'e') {
+                w.truncate(stem - 2);
+            }
+        }
+        "ig" | "ik" | "isch" => {
+            if !after_e {
+                w.truncate(stem);
+            }
+        }
+        "lich" | "heit" => {
+            w.truncate(stem);
+            if (ends_with(w, "er") || ends_with(w, "en")) && stem - 2 >= p1 {
+                w.truncate(stem - 2);
+            }
+        }
+        _ => {
+            w.truncate(stem);
+            if let Some((_, n)) = longest_suffix(w, &["lich", "ig"], |s| s) {
+                if stem - n >= p2 {
+                    w.truncate(stem - n);
+                }
+            }
+        }
+    }
+}
