@@ -108,6 +108,8 @@ struct Interner {
     ids: FxHashMap<String, TermId>,
     terms: Vec<TermInfo>,
     lowered: String,
+    /// Scratch space for the stem of a new word form.
+    stem: String,
 }
 
 impl Interner {
@@ -119,6 +121,7 @@ impl Interner {
             ids: FxHashMap::default(),
             terms: Vec::new(),
             lowered: String::new(),
+            stem: String::new(),
         }
     }
 
@@ -138,11 +141,16 @@ impl Interner {
         } else if core.starts_with(|c: char| c.is_numeric()) {
             self.intern(core, core)
         } else {
-            let stem = match &mut self.stemmer {
-                Some(stemmer) => stemmer.stem(core),
-                None => core.to_string(),
-            };
-            self.intern(&stem, core)
+            match &mut self.stemmer {
+                Some(stemmer) => {
+                    let mut stem = std::mem::take(&mut self.stem);
+                    stemmer.stem_into(core, &mut stem);
+                    let id = self.intern(&stem, core);
+                    self.stem = stem;
+                    id
+                }
+                None => self.intern(core, core),
+            }
         };
         self.forms.insert(form, id);
         (id != NO_TERM).then_some(id)

@@ -51,9 +51,12 @@ fn equals(w: &[char], s: &str) -> bool {
 }
 
 pub(super) fn stem(w: &mut Vec<char>) {
-    if let Some((_, stem)) = EXCEPTIONS.iter().find(|(word, _)| equals(w, word)) {
-        replace_end(w, w.len(), stem);
-        return;
+    // No exception is longer than six letters.
+    if w.len() <= 6 {
+        if let Some((_, stem)) = EXCEPTIONS.iter().find(|(word, _)| equals(w, word)) {
+            replace_end(w, w.len(), stem);
+            return;
+        }
     }
     if w.len() < 3 {
         return;

@@ -32,8 +32,8 @@ impl Stemmer {
         })
     }
 
-    /// The stem of a lower-cased word.
-    pub fn stem(&mut self, word: &str) -> String {
+    /// The stem of a lower-cased word, written over `out`.
+    pub fn stem_into(&mut self, word: &str, out: &mut String) {
         self.word.clear();
         self.word.extend(word.chars());
         let w = &mut self.word;
@@ -48,7 +48,16 @@ impl Stemmer {
             Language::Russian => light::russian(w),
             Language::Chinese | Language::Japanese | Language::Korean | Language::Other => {}
         }
-        self.word.iter().collect()
+        out.clear();
+        out.extend(self.word.iter());
+    }
+
+    /// The stem of a lower-cased word.
+    #[cfg(test)]
+    pub fn stem(&mut self, word: &str) -> String {
+        let mut out = String::new();
+        self.stem_into(word, &mut out);
+        out
     }
 }
 
