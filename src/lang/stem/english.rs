@@ -46,8 +46,9 @@ fn ends_short(w: &[char], end: usize) -> bool {
     }
 }
 
+/// Whether `w` is the ASCII word `s` (the length check settles most pairs).
 fn equals(w: &[char], s: &str) -> bool {
-    w.iter().copied().eq(s.chars())
+    w.len() == s.len() && w.iter().copied().eq(s.chars())
 }
 
 pub(super) fn stem(w: &mut Vec<char>) {
