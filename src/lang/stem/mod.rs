@@ -49,7 +49,12 @@ impl Stemmer {
             Language::Chinese | Language::Japanese | Language::Korean | Language::Other => {}
         }
         out.clear();
-        out.extend(self.word.iter());
+        if self.word.is_empty() {
+            // Only apostrophes and a possessive (`''s`): keep the word.
+            out.push_str(word);
+        } else {
+            out.extend(self.word.iter());
+        }
     }
 
     /// The stem of a lower-cased word.
@@ -185,6 +190,18 @@ mod tests {
                 stems.iter().all(|s| *s == stems[0]),
                 "{language:?}: {words:?} -> {stems:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// No stemmer panics or empties a word, whatever its letters.
+        #[test]
+        fn stems_are_never_empty(word in "[a-zäöüßéèêàçñíóúãõа-яё']{1,14}") {
+            for language in Language::ALL {
+                if let Some(mut stemmer) = Stemmer::new(language) {
+                    proptest::prop_assert!(!stemmer.stem(&word).is_empty(), "{language:?} {word}");
+                }
+            }
         }
     }
 
