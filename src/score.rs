@@ -12,7 +12,8 @@
 //!   news-like texts, paragraph and section starts for long structured ones),
 //!   plus a bonus for cue phrases ("in this paper we"), scaled by [`Weights::cues`];
 //! - **quality**: a factor that is 1 for an ordinary sentence and smaller for
-//!   fragments, run-ons, questions, quotes, dangling openings and boilerplate.
+//!   fragments, run-ons, questions, quotes, dangling openings and boilerplate,
+//!   and, in sectioned texts, for parenthetical asides and figures.
 
 use serde::Serialize;
 
@@ -179,10 +180,16 @@ pub(crate) fn score(
     let mut features = Vec::with_capacity(n);
     let mut scores = Vec::with_capacity(n);
     for (i, penalties) in all_penalties.into_iter().enumerate() {
+        let asides = if kind == TextKind::Sectioned {
+            1.0 - aside_share(spans[i].text(text))
+        } else {
+            1.0
+        };
         let quality = penalties
             .iter()
-            .map(|&p| penalty_factor(p))
-            .product::<f64>();
+            .map(|&p| overview_penalty_factor(p, order_free))
+            .product::<f64>()
+            * asides;
         // The floor keeps quality and position meaningful when a text is too
         // small for content features to tell sentences apart (all zero).
         let content = CONTENT_FLOOR
@@ -431,13 +438,16 @@ fn prior_strength(kind: TextKind) -> f64 {
 
 /// In news-like text the prior halves about every 2.8 sentences (e^(-i/4)).
 const NEWS_DECAY: f64 = 4.0;
-/// In sectioned text the lead fades over 3 sentences plus 3% of the text.
+/// In sectioned text the lead fades over 3 sentences plus 10% of the text: a
+/// paper's introduction and an article's lead section grow with the text.
 const SECTIONED_DECAY_FIXED: f64 = 3.0;
-const SECTIONED_DECAY_SHARE: f64 = 0.03;
+const SECTIONED_DECAY_SHARE: f64 = 0.1;
 /// Sectioned text: how much the lead, a paragraph start and a section start count.
 const SECTIONED_LEAD: f64 = 0.6;
 const SECTIONED_PARAGRAPH_START: f64 = 0.3;
 const SECTIONED_SECTION_START: f64 = 0.3;
+/// Paragraphs this long or shorter (on average) give their starts no bonus.
+const PARAGRAPH_MIN_SENTENCES: f64 = 3.0;
 /// What a cue phrase ("in this paper we ...") adds to the prior, in any kind of
 /// text, at the default cue weight ([`Weights::cues`] scales it).
 const CUE_BONUS: f64 = 0.5;
@@ -453,6 +463,7 @@ fn position_prior(
     let cue_bonus = CUE_BONUS * cue_weight;
     let sentences = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
     let sectioned_decay = SECTIONED_DECAY_FIXED + SECTIONED_DECAY_SHARE * sentences as f64;
+    let paragraph_bonus = SECTIONED_PARAGRAPH_START * paragraph_lead_share(spans);
     let mut prior = Vec::with_capacity(spans.len());
     let mut ordinal = 0usize;
     let mut after_heading = false;
@@ -465,7 +476,7 @@ fn position_prior(
                 let section = f64::from(u8::from(after_heading && paragraph_start));
                 let paragraph = f64::from(u8::from(paragraph_start));
                 SECTIONED_LEAD * lead
-                    + SECTIONED_PARAGRAPH_START * paragraph
+                    + paragraph_bonus * paragraph
                     + SECTIONED_SECTION_START * section
             }
         };
@@ -480,6 +491,22 @@ fn position_prior(
         }
     }
     prior
+}
+
+/// How far a paragraph start is a topic sentence, from the paragraphs'
+/// average length in sentences: 1 - PARAGRAPH_MIN_SENTENCES / length (at
+/// least 0). A paragraph of a few sentences has little to introduce, and when
+/// every third sentence starts one, starting one says little.
+fn paragraph_lead_share(spans: &[SentenceSpan]) -> f64 {
+    let (mut sentences, mut starts) = (0usize, 0usize);
+    let mut previous = None;
+    for span in spans.iter().filter(|s| s.kind != UnitKind::Heading) {
+        sentences += 1;
+        starts += usize::from(previous != Some(span.paragraph));
+        previous = Some(span.paragraph);
+    }
+    let length = sentences as f64 / starts.max(1) as f64;
+    (1.0 - PARAGRAPH_MIN_SENTENCES / length).max(0.0)
 }
 
 /// Phrases with which authors announce what their text is about, as words.
@@ -649,6 +676,46 @@ fn eq_ignore_case(word: &str, pattern: &str) -> bool {
             .flat_map(crate::lowercase::lower_chars)
             .eq(pattern.chars())
     }
+}
+
+/// A penalty's factor in a summary that is `order_free` an overview (see
+/// `order_freedom`). A run-on is marked down so that a few long sentences do not
+/// fill a short summary, and a dangling opening because its antecedent is likely
+/// left out; when the summary takes 40% of the text, neither holds (long
+/// sentences are what the text says most about, and the previous sentence is
+/// often chosen too), so both fade with the overview.
+fn overview_penalty_factor(penalty: Penalty, order_free: f64) -> f64 {
+    let factor = penalty_factor(penalty);
+    match penalty {
+        Penalty::RunOn | Penalty::Dangling => factor + (1.0 - factor) * order_free,
+        _ => factor,
+    }
+}
+
+/// The share of a sentence's visible characters that are inside parentheses
+/// or brackets, or digits. In a long sectioned text (a paper, an encyclopedia
+/// article) these are citations, etymologies, alternative names, figures and
+/// measurements: detail that the summary of the text leaves out. A sentence
+/// keeps `1 - share` of its quality. News is left alone: there the figures are
+/// the story.
+fn aside_share(sentence: &str) -> f64 {
+    let (mut depth, mut aside, mut visible) = (0usize, 0usize, 0usize);
+    for c in sentence.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                aside += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if depth > 0 || c.is_ascii_digit() {
+            aside += 1;
+        }
+    }
+    aside as f64 / visible.max(1) as f64
 }
 
 fn penalty_factor(penalty: Penalty) -> f64 {
@@ -852,6 +919,36 @@ mod tests {
             Length::Sentences(3),
         );
         assert_ne!(lead.scores, lead_no_position.scores);
+    }
+
+    #[test]
+    fn paragraph_starts_count_in_long_paragraphs_only() {
+        let paragraphs = |count: usize, length: usize| {
+            let paragraph = vec!["The river runs to the sea."; length].join(" ");
+            vec![paragraph; count].join("\n\n")
+        };
+        let share = |text: &str| paragraph_lead_share(&crate::segment(text, Language::English));
+        // Three sentences or fewer per paragraph: a start is no topic sentence.
+        assert_eq!(share(&paragraphs(10, 3)), 0.0);
+        assert_eq!(share(&paragraphs(10, 1)), 0.0);
+        // Twelve: 1 - 3/12.
+        assert!((share(&paragraphs(3, 12)) - 0.75).abs() < 1e-12);
+        // In a sectioned text the bonus follows: with short paragraphs a
+        // paragraph start gets nothing over the sentence before it.
+        let heading = |body: String| format!("# One\n\n{body}\n\n# Two\n\n{body}");
+        for (count, length, bonus) in [(8, 2, 0.0), (4, 15, SECTIONED_PARAGRAPH_START * 0.8)] {
+            let text = heading(paragraphs(count, length));
+            let spans = crate::segment(&text, Language::English);
+            assert_eq!(text_kind(&spans), TextKind::Sectioned);
+            let prior = position_prior(&spans, TextKind::Sectioned, &vec![0.0; spans.len()], 1.0);
+            // The second paragraph's start: its lead value plus the bonus.
+            let start = 1 + length;
+            assert_ne!(spans[start - 1].paragraph, spans[start].paragraph);
+            let sentences = 2 * count * length;
+            let decay = SECTIONED_DECAY_FIXED + SECTIONED_DECAY_SHARE * sentences as f64;
+            let lead = SECTIONED_LEAD * (-(length as f64) / decay).exp();
+            assert!((prior[start] - (lead + bonus)).abs() < 1e-12, "{length}");
+        }
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! The scorer's rules for kinds of text, shown on small hand-written texts:
+//! parenthetical asides in sectioned texts, and the run-on and dangling
+//! penalties fading when the summary is an overview.
+
+use abridge::{summarize, Length, Options, Penalty, Summary, TextKind};
+
+fn run(text: &str, length: Length) -> Summary {
+    summarize(text, &Options::default().length(length)).unwrap()
+}
+
+/// The quality of the (first) sentence that starts with `opening`.
+fn quality(summary: &Summary, text: &str, opening: &str) -> f64 {
+    summary
+        .sentences
+        .iter()
+        .find(|s| s.text(text).starts_with(opening))
+        .unwrap_or_else(|| panic!("no sentence starts with {opening:?}"))
+        .features
+        .quality
+}
+
+/// A sectioned text (two headings, 30 sentences) in which `aside` stands in
+/// the middle of the second section.
+fn sectioned(aside: &str) -> String {
+    let mut text = String::from("# Rivers\n\n");
+    for i in 0..15 {
+        text.push_str(&format!(
+            "The river carries water and stone from the hills to the valley number {}. ",
+            ["one", "two", "three"][i % 3]
+        ));
+    }
+    text.push_str("\n\n## Valleys\n\n");
+    for i in 0..14 {
+        if i == 7 {
+            text.push_str(aside);
+            text.push(' ');
+        }
+        text.push_str("A valley is shaped by the river that flows through the hills. ");
+    }
+    text
+}
+
+#[test]
+fn asides_cost_quality_in_sectioned_texts_only() {
+    let plain = "The Rhine flows from the Alps through Germany to the North Sea.";
+    let aside = "The Rhine (Latin Rhenus, 1,233 km, see [12]) flows to the North Sea.";
+    for (sentence, marked) in [(plain, false), (aside, true)] {
+        let text = sectioned(sentence);
+        let summary = run(&text, Length::Sentences(3));
+        assert_eq!(summary.kind, TextKind::Sectioned);
+        let q = quality(&summary, &text, "The Rhine");
+        assert_eq!(q < 1.0, marked, "{sentence}: quality {q}");
+        // About half of its visible characters are the aside and the figures.
+        if marked {
+            assert!((0.3..0.7).contains(&q), "{q}");
+        }
+    }
+    // In news the same sentence keeps its full quality: figures are the story.
+    let news =
+        format!("{aside} The river rose on Monday. Boats stayed in port. The water fell later.");
+    let summary = run(&news, Length::Sentences(2));
+    assert_eq!(summary.kind, TextKind::News);
+    assert_eq!(quality(&summary, &news, "The Rhine"), 1.0);
+}
+
+/// Ten sentences of a news story; the fourth is a run-on, the sixth opens with "It".
+const STORY: &str = "The city council approved a new budget for the harbour on Monday. \
+    The plan pays for a new pier and for the repair of the old sea wall. \
+    The mayor said the work would start in the spring. \
+    The harbour master, who has asked for the repairs for more than ten years and who \
+    spoke at the meeting for almost an hour about the storms of the last winters, the \
+    damage to the old wall and the boats that had to leave the port, welcomed the vote. \
+    Fishermen had complained about the state of the wall for years. \
+    It was damaged by three storms in the last two winters. \
+    The new pier will be longer than the old one by forty metres. \
+    Local shops expect more visitors once the work is done. \
+    The council will meet again in June to discuss the schedule. \
+    A public hearing on the plan is set for May.";
+
+#[test]
+fn run_on_and_dangling_penalties_fade_in_an_overview() {
+    // Three of ten sentences: a lead, both penalties in full.
+    let lead = run(STORY, Length::Sentences(3));
+    let overview = run(STORY, Length::Sentences(5));
+    let run_on = lead.sentences.iter().find(|s| s.words > 35).unwrap();
+    assert!(run_on.features.penalties.contains(&Penalty::RunOn));
+    assert!(quality(&lead, STORY, "The harbour master") < 1.0);
+    assert!(quality(&lead, STORY, "It was damaged") < 1.0);
+    // Five of ten is an overview: the penalties are still reported, but they
+    // no longer mark the sentences down.
+    assert_eq!(quality(&overview, STORY, "The harbour master"), 1.0);
+    assert_eq!(quality(&overview, STORY, "It was damaged"), 1.0);
+    let reported = &overview.sentences[5].features.penalties;
+    assert_eq!(reported, &[Penalty::Dangling]);
+    // A question keeps its penalty in any summary.
+    let asked = format!("{STORY} Will the pier be ready before the summer season?");
+    let overview = run(&asked, Length::Sentences(6));
+    assert!(quality(&overview, &asked, "Will the pier") < 1.0);
+    assert_eq!(quality(&overview, &asked, "It was damaged"), 1.0);
+}
