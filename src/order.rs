@@ -10,8 +10,14 @@ use std::cmp::Ordering;
 /// entities, never over every word, so the indirect call costs nothing visible.
 pub(crate) fn sorted_indices(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| compare(a, b));
+    sort_by(&mut order, compare);
     order
+}
+
+/// Sorts `values` stably in the order `compare` puts them: the crate's one
+/// instantiation of the standard library's sort (see [`sorted_indices`]).
+pub(crate) fn sort_by(values: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    values.sort_by(|&a, &b| compare(a, b));
 }
 
 #[cfg(test)]
@@ -24,5 +30,8 @@ mod tests {
         let order = sorted_indices(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
         assert_eq!(order, [1, 3, 2, 0, 4]);
         assert!(sorted_indices(0, &|_, _| Ordering::Equal).is_empty());
+        let mut values = [5, 3, 9, 3, 0];
+        sort_by(&mut values, &|a, b| a.cmp(&b));
+        assert_eq!(values, [0, 3, 3, 5, 9]);
     }
 }
