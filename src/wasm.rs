@@ -169,7 +169,7 @@ pub fn js_summarize(
     let summary = run(&source, &options).map_err(|e| core_error(&e))?;
     let report = Report::new(&summary, &source);
     let value = to_js(&report)?;
-    if source.contains('\u{FFFD}') {
+    if has_replacement_char(&source) {
         // The JS string may have had lone surrogates, which became U+FFFD on the
         // way in; give back the original code units. Offsets already agree: both
         // are one UTF-16 unit.
@@ -208,7 +208,7 @@ pub fn js_segment(
         })
         .collect();
     let value = to_js(&segments)?;
-    if source.contains('\u{FFFD}') {
+    if has_replacement_char(&source) {
         let original: &JsString = text.unchecked_ref();
         let array: &Array = value.unchecked_ref();
         for (i, segment) in segments.iter().enumerate() {
@@ -217,6 +217,14 @@ pub fn js_segment(
         }
     }
     Ok(value)
+}
+
+/// Whether `text` holds U+FFFD, by its UTF-8 bytes: `str::contains` with a
+/// `char` pattern links a 2 KB searcher.
+fn has_replacement_char(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w == "\u{FFFD}".as_bytes())
 }
 
 /// The version of abridge (the crate's, which is also the npm package's).
