@@ -13,12 +13,11 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use super::Language;
 
-/// The languages with a stop list, in the order of their bits in the index.
-const LISTED: [Language; 8] = [
+/// The languages with a stop list, in the order of their bits in
+/// `detect::Hit::stop` (and of their candidates in detection).
+pub(super) const LISTED: [Language; 8] = [
     Language::English,
     Language::German,
     Language::French,
@@ -30,29 +29,18 @@ const LISTED: [Language; 8] = [
 ];
 
 /// Whether `word` (already lower-cased) is a stop word in `language`.
+///
+/// Looked up in the language detector's table, which holds every stop word
+/// with the set of lists that have it: a hash lookup is 4-8 times faster than
+/// a binary search of the sorted list (and about twice as fast as a `match`
+/// on the strings, which also bloats the code).
 pub(crate) fn is_stop_word(language: Language, word: &str) -> bool {
     let Some(at) = LISTED.iter().position(|&l| l == language) else {
         return false;
     };
-    index().get(word).is_some_and(|set| set & (1 << at) != 0)
-}
-
-/// Every stop word → the set of [`LISTED`] languages that have it. A hash
-/// lookup is 4-8 times faster than a binary search of the sorted list (and
-/// about twice as fast as a `match` on the strings, which also bloats the
-/// code); it is built once, in well under a millisecond.
-fn index() -> &'static FxHashMap<&'static str, u8> {
-    static INDEX: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let words = LISTED.iter().map(|&l| list(l).count()).sum();
-        let mut index = FxHashMap::with_capacity_and_hasher(words, Default::default());
-        for (at, &language) in LISTED.iter().enumerate() {
-            for word in list(language) {
-                *index.entry(word).or_insert(0) |= 1 << at;
-            }
-        }
-        index
-    })
+    super::detect::table()
+        .get(word)
+        .is_some_and(|hit| hit.stop & (1 << at) != 0)
 }
 
 /// The stop list of `language`, sorted (empty where there is none).
