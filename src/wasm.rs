@@ -437,15 +437,15 @@ fn unit_interval(value: &JsValue) -> Result<f64, JsValue> {
     }
 }
 
+/// What the `language` option accepts, for its error messages
+/// (`Language::known_codes()`, spelt out: a test checks that they agree).
+const LANGUAGES: &str = "\"auto\" or one of en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und (or an English name such as \"German\")";
+
 /// `None` for `"auto"` (detect), else a known language.
 fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
-    let allowed = format!(
-        "\"auto\" or one of {} (or an English name such as \"German\")",
-        Language::known_codes()
-    );
     let Some(code) = value.as_string() else {
         return Err(Thrown::Type(format!(
-            "abridge: option \"language\" must be a string: {allowed}; got {}",
+            "abridge: option \"language\" must be a string: {LANGUAGES}; got {}",
             describe(value)
         ))
         .into());
@@ -456,7 +456,7 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
     match Language::from_code(&code) {
         Some(language) => Ok(Some(language)),
         None => Err(Thrown::Range(format!(
-            "abridge: option \"language\" must be {allowed}; got {}",
+            "abridge: option \"language\" must be {LANGUAGES}; got {}",
             quote(&code)
         ))
         .into()),
@@ -1000,5 +1000,11 @@ mod tests {
         let (class, _) = thrown(js_segment(JsValue::NULL, JsValue::UNDEFINED));
         assert_eq!(class, "TypeError");
         assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_language_message_lists_every_code() {
+        let codes = format!("one of {} (", Language::known_codes());
+        assert!(LANGUAGES.contains(&codes), "{LANGUAGES}");
     }
 }
