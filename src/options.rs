@@ -157,3 +157,25 @@ impl Options {
         self.weights.validate()
     }
 }
+
+/// `base` (≥ 0) to the power `exponent`, without linking libm's `pow` (2 KB of
+/// wasm) for the exponents the crate uses: 1 (every default feature weight)
+/// is exact, and 2.5 (the overview's length discount) is `b² √b` on every
+/// target, so the CLI and the wasm agree. Other exponents only come from the
+/// CLI's `--weights`, which keeps `powf`; the wasm, where no option sets the
+/// weights, falls back on `exp` and `ln`, which it links anyway.
+pub(crate) fn power(base: f64, exponent: f64) -> f64 {
+    if exponent == 1.0 {
+        base
+    } else if exponent == 2.5 {
+        base * base * base.sqrt()
+    } else if cfg!(target_arch = "wasm32") {
+        if exponent == 0.0 {
+            1.0
+        } else {
+            (exponent * base.ln()).exp()
+        }
+    } else {
+        base.powf(exponent)
+    }
+}

@@ -199,7 +199,7 @@ pub(crate) fn score(
         // An overview (see `order_freedom`) leaves the order to the content.
         let strength = (prior_strength(kind) * weights.position * (1.0 - order_free)).min(1.0);
         let prior = (1.0 - strength) + strength * position[i];
-        scores.push(content * prior * quality.powf(weights.quality));
+        scores.push(content * prior * crate::options::power(quality, weights.quality));
         features.push(Features {
             salience: salience[i],
             centrality: centrality[i],
@@ -594,8 +594,9 @@ struct PhraseSet {
 
 impl PhraseSet {
     fn new(phrases: &[&'static [&'static str]], at_start_only: bool) -> Self {
-        let mut phrases = phrases.to_vec();
-        phrases.sort_by_key(|phrase| phrase[0]);
+        let order =
+            crate::order::sorted_indices(phrases.len(), &|a, b| phrases[a][0].cmp(phrases[b][0]));
+        let phrases: Vec<_> = order.into_iter().map(|i| phrases[i]).collect();
         let mut by_initial = [0u32; 128];
         let mut runs = [(0u8, 0u8); 128];
         for (index, phrase) in phrases.iter().enumerate() {

@@ -997,7 +997,7 @@ impl Segmenter<'_> {
                 let domain = &self.text[i + 1..e];
                 let tld = domain.rsplit('.').next().unwrap_or("");
                 let address = token_start(i) < i
-                    && domain.contains('.')
+                    && domain.as_bytes().contains(&b'.')
                     && tld.len() >= 2
                     && tld.bytes().all(|x| x.is_ascii_lowercase());
                 (address && e < end && b[e].is_ascii_whitespace() && capital_after(e)).then_some(
@@ -1524,7 +1524,7 @@ impl Segmenter<'_> {
         // list number ("1.Helado").
         let number = letters == 0
             && word.bytes().all(|b| b.is_ascii_digit() || b == b',')
-            && (word.contains(',') || word.len() >= 3)
+            && (word.as_bytes().contains(&b',') || word.len() >= 3)
             && second.is_lowercase();
         if !number
             && (letters < 3

@@ -98,7 +98,7 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
     if chosen.is_empty() {
         chosen.push(order[0]);
     }
-    chosen.sort_unstable();
+    crate::order::sort_by(&mut chosen, &|a, b| a.cmp(&b));
     chosen
 }
 
@@ -126,14 +126,19 @@ fn budget_scores(candidates: &[Candidate], max_sentences: usize, eligible: usize
         .map(|c| c.words)
         .collect();
     let middle = words.len() / 2;
-    let median = (*words.select_nth_unstable(middle).1).max(1);
+    crate::order::sort_by(&mut words, &|a, b| a.cmp(&b));
+    let median = words[middle].max(1);
     candidates
         .iter()
         .map(|c| {
             if c.words <= median {
                 c.score
             } else {
-                c.score * (median as f64 / c.words as f64).powf(COVERAGE_LENGTH_EXPONENT)
+                c.score
+                    * crate::options::power(
+                        median as f64 / c.words as f64,
+                        COVERAGE_LENGTH_EXPONENT,
+                    )
             }
         })
         .collect()

@@ -169,7 +169,7 @@ pub fn js_summarize(
     let summary = run(&source, &options).map_err(|e| core_error(&e))?;
     let report = Report::new(&summary, &source);
     let value = to_js(&report)?;
-    if source.contains('\u{FFFD}') {
+    if has_replacement_char(&source) {
         // The JS string may have had lone surrogates, which became U+FFFD on the
         // way in; give back the original code units. Offsets already agree: both
         // are one UTF-16 unit.
@@ -208,7 +208,7 @@ pub fn js_segment(
         })
         .collect();
     let value = to_js(&segments)?;
-    if source.contains('\u{FFFD}') {
+    if has_replacement_char(&source) {
         let original: &JsString = text.unchecked_ref();
         let array: &Array = value.unchecked_ref();
         for (i, segment) in segments.iter().enumerate() {
@@ -217,6 +217,14 @@ pub fn js_segment(
         }
     }
     Ok(value)
+}
+
+/// Whether `text` holds U+FFFD, by its UTF-8 bytes: `str::contains` with a
+/// `char` pattern links a 2 KB searcher.
+fn has_replacement_char(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w == "\u{FFFD}".as_bytes())
 }
 
 /// The version of abridge (the crate's, which is also the npm package's).
@@ -429,15 +437,15 @@ fn unit_interval(value: &JsValue) -> Result<f64, JsValue> {
     }
 }
 
+/// What the `language` option accepts, for its error messages
+/// (`Language::known_codes()`, spelt out: a test checks that they agree).
+const LANGUAGES: &str = "\"auto\" or one of en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und (or an English name such as \"German\")";
+
 /// `None` for `"auto"` (detect), else a known language.
 fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
-    let allowed = format!(
-        "\"auto\" or one of {} (or an English name such as \"German\")",
-        Language::known_codes()
-    );
     let Some(code) = value.as_string() else {
         return Err(Thrown::Type(format!(
-            "abridge: option \"language\" must be a string: {allowed}; got {}",
+            "abridge: option \"language\" must be a string: {LANGUAGES}; got {}",
             describe(value)
         ))
         .into());
@@ -448,7 +456,7 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
     match Language::from_code(&code) {
         Some(language) => Ok(Some(language)),
         None => Err(Thrown::Range(format!(
-            "abridge: option \"language\" must be {allowed}; got {}",
+            "abridge: option \"language\" must be {LANGUAGES}; got {}",
             quote(&code)
         ))
         .into()),
@@ -992,5 +1000,11 @@ mod tests {
         let (class, _) = thrown(js_segment(JsValue::NULL, JsValue::UNDEFINED));
         assert_eq!(class, "TypeError");
         assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_language_message_lists_every_code() {
+        let codes = format!("one of {} (", Language::known_codes());
+        assert!(LANGUAGES.contains(&codes), "{LANGUAGES}");
     }
 }

@@ -121,11 +121,15 @@ const TOP: usize = 10;
 
 /// What a word is evidence for, as sets of candidates: a point for each list
 /// that holds it, one more where it is a core word, one more for a top word.
+/// The same table answers [`stopwords::is_stop_word`]: `stop` is the set of
+/// stop lists that hold the word.
 #[derive(Clone, Copy, Default)]
-struct Hit {
+pub(super) struct Hit {
     listed: u32,
     core: u32,
     top: u32,
+    /// Bit `i` for the stop list of `stopwords::LISTED[i]`.
+    pub(super) stop: u8,
 }
 
 impl std::ops::BitOr for Hit {
@@ -135,16 +139,27 @@ impl std::ops::BitOr for Hit {
             listed: self.listed | other.listed,
             core: self.core | other.core,
             top: self.top | other.top,
+            stop: self.stop | other.stop,
         }
     }
 }
 
-/// Word (or elision marker) → what it is evidence for.
-fn table() -> &'static FxHashMap<&'static str, Hit> {
+/// Word (or elision marker) → what it is evidence for, and which stop lists
+/// hold it. One table for both saves building (and linking) a second one.
+pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
     static TABLE: OnceLock<FxHashMap<&'static str, Hit>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, Hit> =
             FxHashMap::with_capacity_and_hasher(4096, Default::default());
+        // The stop lists: a point for each. Their candidates are their places
+        // in `LISTED` (English, German, ..., Russian).
+        for (at, &language) in stopwords::LISTED.iter().enumerate() {
+            for word in stopwords::list(language) {
+                let hit = table.entry(word).or_default();
+                hit.listed |= bit(at);
+                hit.stop |= 1 << at;
+            }
+        }
         // `core` words earn a second point, the first `top` of them a third.
         let mut add = |words: &mut dyn Iterator<Item = &'static str>,
                        candidate: usize,
@@ -161,10 +176,6 @@ fn table() -> &'static FxHashMap<&'static str, Hit> {
                 }
             }
         };
-        for (candidate, language) in LATIN {
-            add(&mut stopwords::list(language), candidate, false, 0);
-        }
-        add(&mut stopwords::list(Language::Russian), RUSSIAN, false, 0);
         for &(candidate, words) in CORE {
             add(&mut words.split_ascii_whitespace(), candidate, true, TOP);
         }
@@ -641,6 +652,8 @@ mod tests {
     #[test]
     fn core_words_are_stop_words() {
         for (candidate, language) in LATIN.into_iter().chain([(RUSSIAN, Language::Russian)]) {
+            // `table` gives each stop list the candidate of its place in LISTED.
+            assert_eq!(stopwords::LISTED[candidate], language);
             let (_, core) = CORE.iter().find(|(c, _)| *c == candidate).unwrap();
             for word in core.split_ascii_whitespace() {
                 assert!(
