@@ -228,7 +228,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
         recognizer.scan_sentence(index, sentence, &words);
         word_counts.push(words.len() as u32);
 
-        sentence_terms.sort_unstable();
+        crate::order::sort_ids(&mut sentence_terms);
         let mut j = 0;
         while j < sentence_terms.len() {
             let term = sentence_terms[j];
