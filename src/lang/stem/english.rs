@@ -1,7 +1,7 @@
 //! The Porter2 (Snowball English) stemmer.
 //! Reference: <https://snowballstem.org/algorithms/english/stemmer.html>.
 
-use super::{ends_with, longest_suffix, region_after, replace_end};
+use super::{ends_with, is_one_of, longest_suffix, region_after, replace_end};
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
@@ -187,7 +187,7 @@ fn step_2(w: &mut Vec<char>, p1: usize) {
     match STEP_2[i] {
         (_, Some(by)) => replace_end(w, n, by),
         ("ogi", None) if stem > 0 && w[stem - 1] == 'l' => replace_end(w, n, "og"),
-        ("li", None) if stem > 0 && "cdeghkmnrt".contains(w[stem - 1]) => w.truncate(stem),
+        ("li", None) if stem > 0 && is_one_of(w[stem - 1], b"cdeghkmnrt") => w.truncate(stem),
         _ => {}
     }
 }

@@ -1,16 +1,16 @@
 //! The Snowball German stemmer.
 //! Reference: <https://snowballstem.org/algorithms/german/stemmer.html>.
 
-use super::{ends_with, longest_suffix, region_after};
+use super::{ends_with, is_one_of, longest_suffix, region_after};
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü')
 }
 
 /// Letters after which a final `s` is an ending.
-const S_ENDING: &str = "bdfghklmnrt";
+const S_ENDING: &[u8] = b"bdfghklmnrt";
 /// Letters after which a final `st` is an ending.
-const ST_ENDING: &str = "bdfghklmnt";
+const ST_ENDING: &[u8] = b"bdfghklmnt";
 
 pub(super) fn stem(w: &mut Vec<char>) {
     if w.contains(&'ß') {
@@ -73,7 +73,7 @@ fn step_1(w: &mut Vec<char>, p1: usize) {
                 w.pop();
             }
         }
-        _ if stem > 0 && S_ENDING.contains(w[stem - 1]) => w.truncate(stem),
+        _ if stem > 0 && is_one_of(w[stem - 1], S_ENDING) => w.truncate(stem),
         _ => {}
     }
 }
@@ -86,7 +86,7 @@ fn step_2(w: &mut Vec<char>, p1: usize) {
     if stem < p1 {
         return;
     }
-    if i < 3 || (stem >= 4 && ST_ENDING.contains(w[stem - 1])) {
+    if i < 3 || (stem >= 4 && is_one_of(w[stem - 1], ST_ENDING)) {
         w.truncate(stem);
     }
 }

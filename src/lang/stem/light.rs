@@ -98,7 +98,7 @@ pub(super) fn dutch(w: &mut Vec<char>) {
     let stripped = strip(w, RULES) || strip(w, endings!("en", "es", "s", "e"));
     // "katten" → "katt" → "kat": a doubled consonant before an ending is spelling.
     let n = w.len();
-    if stripped && n > MIN_STEM && w[n - 1] == w[n - 2] && !"aeiou".contains(w[n - 1]) {
+    if stripped && n > MIN_STEM && w[n - 1] == w[n - 2] && !super::is_one_of(w[n - 1], b"aeiou") {
         w.pop();
     }
 }

@@ -101,6 +101,12 @@ fn longest_suffix<T>(
     best
 }
 
+/// Whether `c` is one of the ASCII `letters` (a byte search: `str::contains`
+/// with a char pattern links 2 KB of searcher into the wasm).
+fn is_one_of(c: char, letters: &[u8]) -> bool {
+    c.is_ascii() && letters.contains(&(c as u8))
+}
+
 /// Replaces the last `n` chars of `w` with `by`.
 fn replace_end(w: &mut Vec<char>, n: usize, by: &str) {
     w.truncate(w.len() - n);
