@@ -28,10 +28,23 @@ fn strip(w: &mut Vec<char>, rules: &[(&str, &str)]) -> bool {
     true
 }
 
+/// [`strip`] with `rules`, or failing that with `endings`: the rules handle
+/// the endings that change rather than go (`-aux` → `-al`), and protect forms
+/// a bare ending would cut wrongly. Returns whether either matched.
+fn strip_rules_then(w: &mut Vec<char>, rules: &[(&str, &str)], endings: &[(&str, &str)]) -> bool {
+    strip(w, rules) || strip(w, endings)
+}
+
 /// Rules that only remove an ending.
 macro_rules! endings {
     ($($ending:literal),* $(,)?) => { &[$(($ending, "")),*] };
 }
+
+/// Participles, gender and number: the same endings in Spanish and Portuguese.
+const IBERIAN_ENDINGS: &[(&str, &str)] = endings!(
+    "ados", "adas", "ado", "ada", "idos", "idas", "ido", "ida", "os", "as", "es", "o", "a", "e",
+    "s",
+);
 
 pub(super) fn french(w: &mut Vec<char>) {
     const RULES: &[(&str, &str)] = &[
@@ -51,20 +64,11 @@ pub(super) fn french(w: &mut Vec<char>) {
         ("iens", "ien"),
     ];
     const ENDINGS: &[(&str, &str)] = endings!("ées", "ée", "és", "é", "es", "e", "s", "x",);
-    if !strip(w, RULES) {
-        strip(w, ENDINGS);
-    }
+    strip_rules_then(w, RULES, ENDINGS);
 }
 
 pub(super) fn spanish(w: &mut Vec<char>) {
-    const RULES: &[(&str, &str)] = &[("iones", "ión")];
-    const ENDINGS: &[(&str, &str)] = endings!(
-        "ados", "adas", "ado", "ada", "idos", "idas", "ido", "ida", "os", "as", "es", "o", "a",
-        "e", "s",
-    );
-    if !strip(w, RULES) {
-        strip(w, ENDINGS);
-    }
+    strip_rules_then(w, &[("iones", "ión")], IBERIAN_ENDINGS);
 }
 
 pub(super) fn portuguese(w: &mut Vec<char>) {
@@ -77,13 +81,7 @@ pub(super) fn portuguese(w: &mut Vec<char>) {
         ("éis", "el"),
         ("óis", "ol"),
     ];
-    const ENDINGS: &[(&str, &str)] = endings!(
-        "ados", "adas", "ado", "ada", "idos", "idas", "ido", "ida", "os", "as", "es", "o", "a",
-        "e", "s",
-    );
-    if !strip(w, RULES) {
-        strip(w, ENDINGS);
-    }
+    strip_rules_then(w, RULES, IBERIAN_ENDINGS);
 }
 
 pub(super) fn italian(w: &mut Vec<char>) {
@@ -94,8 +92,7 @@ pub(super) fn italian(w: &mut Vec<char>) {
 }
 
 pub(super) fn dutch(w: &mut Vec<char>) {
-    const RULES: &[(&str, &str)] = &[("heden", "heid")];
-    let stripped = strip(w, RULES) || strip(w, endings!("en", "es", "s", "e"));
+    let stripped = strip_rules_then(w, &[("heden", "heid")], endings!("en", "es", "s", "e"));
     // "katten" → "katt" → "kat": a doubled consonant before an ending is spelling.
     let n = w.len();
     if stripped && n > MIN_STEM && w[n - 1] == w[n - 2] && !super::is_one_of(w[n - 1], b"aeiou") {
