@@ -163,6 +163,18 @@ pub(crate) fn score(
         tokens.terms.len(),
         backward_weight,
     ));
+    // An overview favours what a sentence shares with the whole text.
+    let centrality = if order_free > 0.0 {
+        let shared = normalized(shared_terms(&vectors, tokens));
+        centrality
+            .iter()
+            .zip(&shared)
+            .map(|(&directed, &shared)| (1.0 - order_free) * directed + order_free * shared)
+            .collect()
+    } else {
+        centrality
+    };
+    let entity_weight = weights.entities * (1.0 - OVERVIEW_ENTITY_FADE * order_free);
     let entities = normalized(entity_density(tokens));
     let phrases = PhraseIndex::new();
     let mut cues = Vec::with_capacity(n);
@@ -195,7 +207,7 @@ pub(crate) fn score(
         let content = CONTENT_FLOOR
             + weights.salience * salience[i]
             + weights.centrality * centrality[i]
-            + weights.entities * entities[i];
+            + entity_weight * entities[i];
         // An overview (see `order_freedom`) leaves the order to the content.
         let strength = (prior_strength(kind) * weights.position * (1.0 - order_free)).min(1.0);
         let prior = (1.0 - strength) + strength * position[i];
@@ -216,6 +228,13 @@ pub(crate) fn score(
         vectors,
     }
 }
+
+/// How much of the entity weight an overview drops: a lead needs the who, what
+/// and when; an overview spans the text, where names say less about what matters.
+const OVERVIEW_ENTITY_FADE: f64 = 0.67;
+/// An overview's shared-term score is divided by the sentence's distinct terms
+/// to this power: between a sum (long sentences win) and a mean (short ones do).
+const SHARED_TERMS_LENGTH_EXPONENT: f64 = 0.55;
 
 /// A budget of at least this many sentences...
 const OVERVIEW_MIN_SENTENCES: f64 = 4.0;
@@ -373,6 +392,24 @@ fn directed_centrality(
                 before[t as usize] += w as f64;
             }
             forward - backward_weight * backward
+        })
+        .collect()
+}
+
+/// How many other sentences share each of a sentence's distinct terms, summed
+/// and scaled by the number of its terms (`SHARED_TERMS_LENGTH_EXPONENT`): the
+/// degree of the sentence in the graph of shared words, which TextRank-style
+/// overviews reward, in one pass over the terms.
+fn shared_terms(vectors: &PerSentence<(TermId, f32)>, tokens: &Tokens) -> Vec<f64> {
+    vectors
+        .iter()
+        .map(|vector| {
+            let shared: u32 = vector
+                .iter()
+                .map(|&(t, _)| tokens.terms[t as usize].sentence_frequency.max(1) - 1)
+                .sum();
+            let terms = vector.len().max(1) as f64;
+            f64::from(shared) / crate::options::power(terms, SHARED_TERMS_LENGTH_EXPONENT)
         })
         .collect()
 }
@@ -930,6 +967,66 @@ mod tests {
             Length::Sentences(3),
         );
         assert_ne!(lead.scores, lead_no_position.scores);
+    }
+
+    #[test]
+    fn an_overview_rewards_shared_terms_and_fades_entities() {
+        let count = |vector: &[(TermId, f32)]| vector.len();
+        let spans = crate::segment(TEXT, Language::English);
+        let mut tokens = crate::tokenize::tokenize(TEXT, &spans, Language::English);
+        let (vectors, _) = unit_vectors(std::mem::take(&mut tokens.counts), &tokens);
+        let shared = shared_terms(&vectors, &tokens);
+        // "In conclusion, the council approved the budget for the roads." shares
+        // council, budget and roads; "A vote on the parking fees was postponed."
+        // shares nothing.
+        assert!(shared[6] > 0.0 && count(vectors.get(6)) >= 3, "{shared:?}");
+        assert_eq!(shared[5], 0.0);
+        let by_hand = |i: usize| {
+            let sum: u32 = vectors
+                .get(i)
+                .iter()
+                .map(|&(t, _)| tokens.terms[t as usize].sentence_frequency - 1)
+                .sum();
+            f64::from(sum) / (count(vectors.get(i)) as f64).powf(SHARED_TERMS_LENGTH_EXPONENT)
+        };
+        assert!((shared[6] - by_hand(6)).abs() < 1e-12);
+
+        // A lead budget keeps the directed centrality; an overview uses the
+        // shared terms instead.
+        let lead = scored_at(&Weights::default(), Length::Sentences(3));
+        let overview = scored_at(&Weights::default(), Length::Sentences(4));
+        let normalized_shared = normalized(shared);
+        assert_ne!(
+            lead.features
+                .iter()
+                .map(|f| f.centrality)
+                .collect::<Vec<_>>(),
+            normalized_shared
+        );
+        assert_eq!(
+            overview
+                .features
+                .iter()
+                .map(|f| f.centrality)
+                .collect::<Vec<_>>(),
+            normalized_shared
+        );
+        // The entities count a third as much in a full overview.
+        let only_entities = Weights {
+            salience: 0.0,
+            centrality: 0.0,
+            position: 0.0,
+            quality: 0.0,
+            ..Weights::default()
+        };
+        let lead = scored_at(&only_entities, Length::Sentences(3));
+        let overview = scored_at(&only_entities, Length::Sentences(4));
+        for i in 0..lead.scores.len() {
+            let entities = lead.features[i].entities * only_entities.entities;
+            assert!((lead.scores[i] - (CONTENT_FLOOR + entities)).abs() < 1e-12);
+            let faded = entities * (1.0 - OVERVIEW_ENTITY_FADE);
+            assert!((overview.scores[i] - (CONTENT_FLOOR + faded)).abs() < 1e-12);
+        }
     }
 
     #[test]
