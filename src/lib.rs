@@ -42,6 +42,7 @@ pub mod segment;
 mod select;
 mod sentence_terminals;
 mod tokenize;
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

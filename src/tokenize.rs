@@ -6,7 +6,6 @@
 //! become overlapping character bigrams.
 
 use rustc_hash::FxHashMap;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::entities::{EntityTable, Recognizer};
 use crate::lang::{is_stop_word, Language, Stemmer};
@@ -195,7 +194,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     for (index, span) in spans.iter().enumerate() {
         let sentence = span.text(text);
         words.clear();
-        words.extend(sentence.unicode_word_indices());
+        crate::words::push_word_indices(sentence, &mut words);
         sentence_terms.clear();
         let mut i = 0;
         while i < words.len() {
