@@ -528,12 +528,16 @@ impl<'t> Recognizer<'t> {
                 _ => 0.75 * base,
             }
         };
+        // Weighed once per chain, not twice per comparison (two logarithms
+        // a comparison were half the sorting of a small text).
+        let weights: Vec<f64> = chains
+            .iter()
+            .map(|&(chain, mentions)| weight(self.forms[chain as usize].kind, mentions))
+            .collect();
         let order = crate::order::sorted_indices(chains.len(), &|i, j| {
-            let ((a, ma), (b, mb)) = (chains[i], chains[j]);
-            let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
-            weight(fb.kind, mb)
-                .total_cmp(&weight(fa.kind, ma))
-                .then(a.cmp(&b))
+            weights[j]
+                .total_cmp(&weights[i])
+                .then(chains[i].0.cmp(&chains[j].0))
         });
         let chains: Vec<(u32, u32)> = order.into_iter().map(|i| chains[i]).collect();
         let mut index_of: FxHashMap<u32, u32> = FxHashMap::default();

@@ -113,13 +113,13 @@ struct Interner {
 }
 
 impl Interner {
-    fn new(language: Language) -> Self {
+    fn new(language: Language, forms: usize) -> Self {
         Interner {
             language,
             stemmer: Stemmer::new(language),
-            forms: FxHashMap::default(),
-            ids: FxHashMap::default(),
-            terms: Vec::new(),
+            forms: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            ids: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            terms: Vec::with_capacity(forms),
             lowered: String::new(),
             stem: String::new(),
         }
@@ -181,7 +181,11 @@ impl Interner {
 
 /// Tokenizes every sentence and runs the entity recognizer over the same words.
 pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -> Tokens {
-    let mut interner = Interner::new(language);
+    // Room for the word forms of a small text from the start: growing the
+    // maps rehashed every entry several times, 0.3 M of the 9 M instructions
+    // of a 10 KB summary. A large text outgrows this at little relative cost.
+    let forms = (text.len() / 8).min(1024);
+    let mut interner = Interner::new(language, forms);
     let mut recognizer = Recognizer::new(language);
     let mut entries = Vec::new();
     let mut bounds = Vec::with_capacity(spans.len() + 1);
@@ -190,7 +194,8 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut shapes: Vec<Shape> = Vec::new();
     let mut sentence_terms: Vec<TermId> = Vec::new();
     // A word form as it stands → its term (or NO_TERM) and its shape.
-    let mut raw_forms: FxHashMap<&str, (TermId, Shape)> = FxHashMap::default();
+    let mut raw_forms: FxHashMap<&str, (TermId, Shape)> =
+        FxHashMap::with_capacity_and_hasher(forms, Default::default());
     let mut raw_grams: FxHashMap<&str, TermId> = FxHashMap::default();
     bounds.push(0);
 
