@@ -8,7 +8,7 @@ mod detect;
 mod stem;
 mod stopwords;
 
-pub(crate) use abbreviations::is_abbreviation;
+pub(crate) use abbreviations::{is_abbreviation, is_sentence_starter};
 pub use detect::detect;
 pub(crate) use stem::Stemmer;
 pub(crate) use stopwords::is_stop_word;
