@@ -7,10 +7,6 @@
 //! Months and weekdays are [`Abbrev::Numeric`]: "Jan. 5" continues, but many of
 //! them are also words ("mar", "sun"), so before anything else they are words.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
-
 use super::stopwords::{packed, unpack};
 use super::Language;
 use crate::segment::Abbrev;
@@ -36,7 +32,7 @@ pub(crate) fn is_abbreviation(language: Language, word: &str) -> Option<Abbrev> 
         Language::Chinese | Language::Japanese | Language::Korean => &[EN, ANY],
         Language::Other => &[MORE, EN, DE, FR, ES, IT, PT, NL, RU, ANY],
     };
-    let kinds = *index().get(word)?;
+    let kinds = index_entry(word);
     tables.iter().find_map(|&t| {
         KINDS
             .get(((kinds >> (BITS * t)) & 7) as usize)
@@ -76,7 +72,7 @@ impl Table {
 /// bit: one string and one table instead of a sorted array of 425 `&str`
 /// (3.4 KB of pointers and lengths in the wasm).
 pub(crate) fn is_sentence_starter(word: &str) -> bool {
-    index().get(word).is_some_and(|&kinds| kinds & STARTER != 0)
+    index_entry(word) & STARTER != 0
 }
 
 /// Bits per table in an index entry: 0 for absent, else 1 + the kind's place in `KINDS`.
@@ -120,24 +116,26 @@ const TABLES: [&Table; 10] = [
     &OTHER,
 ];
 
-/// Every key → its kind in each table, `BITS` bits per table, and [`STARTER`].
-/// One hash lookup answers every table at once; built on first use, in
-/// microseconds.
-fn index() -> &'static FxHashMap<&'static str, u32> {
-    static INDEX: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = FxHashMap::with_capacity_and_hasher(1024, Default::default());
-        for (t, table) in TABLES.iter().enumerate() {
-            for (key, kind) in table.entries() {
-                let code = KINDS.iter().position(|&k| k == Some(kind)).unwrap_or(0) as u32;
-                *index.entry(key).or_insert(0) |= code << (BITS * t);
-            }
-        }
-        for word in unpack(packed!(STARTERS)).split_ascii_whitespace() {
-            *index.entry(word).or_insert(0) |= STARTER;
-        }
-        index
-    })
+/// The index entry of `word`: its kind in each table, `BITS` bits per table,
+/// and [`STARTER`]; 0 for other words. The index lives in the language
+/// detector's word table, so one hash lookup answers every table at once.
+fn index_entry(word: &str) -> u32 {
+    super::detect::entry(word).map_or(0, |hit| hit.abbreviation)
+}
+
+/// Every key with its index entry (a key may come more than once: the
+/// entries are or-ed together).
+pub(super) fn index_entries() -> impl Iterator<Item = (&'static str, u32)> {
+    let kinds = TABLES.iter().enumerate().flat_map(|(t, table)| {
+        table.entries().map(move |(key, kind)| {
+            let code = KINDS.iter().position(|&k| k == Some(kind)).unwrap_or(0) as u32;
+            (key, code << (BITS * t))
+        })
+    });
+    let starters = unpack(packed!(STARTERS))
+        .split_ascii_whitespace()
+        .map(|word| (word, STARTER));
+    kinds.chain(starters)
 }
 
 const UNIVERSAL: Table = Table {

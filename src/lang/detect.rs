@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::{stopwords, Language};
+use super::{abbreviations, stopwords, Language};
 use crate::letters;
 
 /// Bytes read from the start of the text.
@@ -122,7 +122,9 @@ const TOP: usize = 10;
 /// What a word is evidence for, as sets of candidates: a point for each list
 /// that holds it, one more where it is a core word, one more for a top word.
 /// The same table answers [`stopwords::is_stop_word`]: `stop` is the set of
-/// stop lists that hold the word.
+/// stop lists that hold the word; and the abbreviation lookups: `abbreviation`
+/// is the word's entry in the abbreviation index. Words that are evidence for
+/// no language (abbreviations only) have an empty `listed`.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Hit {
     listed: u32,
@@ -130,6 +132,8 @@ pub(super) struct Hit {
     top: u32,
     /// Bit `i` for the stop list of `stopwords::LISTED[i]`.
     pub(super) stop: u8,
+    /// See [`abbreviations::index_entries`].
+    pub(super) abbreviation: u32,
 }
 
 impl std::ops::BitOr for Hit {
@@ -140,12 +144,14 @@ impl std::ops::BitOr for Hit {
             core: self.core | other.core,
             top: self.top | other.top,
             stop: self.stop | other.stop,
+            abbreviation: self.abbreviation | other.abbreviation,
         }
     }
 }
 
-/// Word (or elision marker) → what it is evidence for, and which stop lists
-/// hold it. One table for both saves building (and linking) a second one.
+/// Word (or elision marker) → what it is evidence for, which stop lists hold
+/// it, and what abbreviation it is. One table for all three saves building (and
+/// linking) more of them (1 KB of wasm a table).
 pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
     static TABLE: OnceLock<FxHashMap<&'static str, Hit>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -196,6 +202,9 @@ pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
         add(&mut french.split(' '), FRENCH, true, 0);
         let italian = "all' anch' c' d' dall' dell' l' nell' nessun' quell' quest' sull' tutt' un'";
         add(&mut italian.split(' '), ITALIAN, true, 0);
+        for (key, entry) in abbreviations::index_entries() {
+            table.entry(key).or_default().abbreviation |= entry;
+        }
         table
     })
 }
@@ -457,9 +466,17 @@ impl Scan {
     }
 }
 
+/// `word`'s entry in [`table`]. Out of line: each inlined hash lookup is
+/// 300 bytes of wasm, and these callers are not hot (detection reads a
+/// sample; abbreviations are looked up at periods).
+#[inline(never)]
+pub(super) fn entry(word: &str) -> Option<Hit> {
+    table().get(word).copied()
+}
+
 fn lookup(word: &str) -> Hit {
-    let table = table();
-    if let Some(&hit) = table.get(word) {
+    // An abbreviation only (no evidence) counts as absent here.
+    if let Some(hit) = entry(word).filter(|hit| hit.listed != 0) {
         return hit;
     }
     let Some(at) = word.find('\'') else {
@@ -467,7 +484,7 @@ fn lookup(word: &str) -> Hit {
     };
     // An elided article or a contraction: its marker, and the word it is
     // glued to if that is long enough to be one.
-    let marker = |key: &str| table.get(key).copied().unwrap_or_default();
+    let marker = |key: &str| entry(key).unwrap_or_default();
     let tail = &word[at + 1..];
     let glued = if tail.chars().nth(2).is_some() {
         marker(tail)
