@@ -926,9 +926,12 @@ impl Segmenter<'_> {
             b':' => {
                 if let Some((date, after)) = self.stamp(i, block) {
                     let before = self.text[block.unit..date].trim_end();
-                    let name = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                    let cut_before = name.starts_with(|c: char| c.is_uppercase() || c == '<')
-                        || name.ends_with(['>', ')']);
+                    let name = last_token(before);
+                    let cut_before = name
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c == '<')
+                        || matches!(name.as_bytes().last(), Some(b'>' | b')'));
                     let rest = self.skip_space(after, end) < end;
                     return Some(Furniture {
                         before: cut_before.then_some(date),
@@ -943,12 +946,7 @@ impl Segmenter<'_> {
                         e += 1;
                     }
                     let e = self.boundary_up(e);
-                    let url = self.text[i..e].trim_end_matches(|c: char| {
-                        matches!(
-                            c,
-                            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\''
-                        )
-                    });
+                    let url = trim_end_ascii(&self.text[i..e], b".,;:!?)]\"'");
                     let url_end = i + url.len();
                     let after = (url_end == e && capital_after(e)).then_some(e);
                     return Some(Furniture {
@@ -995,7 +993,10 @@ impl Segmenter<'_> {
                 }
                 let e = self.boundary_up(e);
                 let domain = &self.text[i + 1..e];
-                let tld = domain.rsplit('.').next().unwrap_or("");
+                let tld = match domain.bytes().rposition(|x| x == b'.') {
+                    Some(k) => &domain[k + 1..],
+                    None => domain,
+                };
                 let address = token_start(i) < i
                     && domain.as_bytes().contains(&b'.')
                     && tld.len() >= 2
@@ -1536,10 +1537,8 @@ impl Segmenter<'_> {
         {
             return false;
         }
-        let token_back = self.text[self.boundary_up(block.start.max(i.saturating_sub(64)))..i]
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("");
+        let token_back =
+            last_token(&self.text[self.boundary_up(block.start.max(i.saturating_sub(64)))..i]);
         let mut forward = cluster.end;
         let limit = (cluster.end + 64).min(block.end);
         while forward < limit && !self.bytes[forward].is_ascii_whitespace() {
@@ -1549,8 +1548,7 @@ impl Segmenter<'_> {
             forward += 1;
         }
         // The glued word must be a plain word ("XVIII ғасыр"), not "Newsfeed.Com-Unlimited".
-        let token_forward = self.text[cluster.end..forward]
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', ')']);
+        let token_forward = trim_end_ascii(&self.text[cluster.end..forward], b".,;:!?\"')");
         let url = |s: &str| s.contains(['@', '/', ':', '_', '\\', '=', '#']);
         !url(token_back)
             && token_forward.chars().all(letters::is_alphabetic)
@@ -1671,10 +1669,8 @@ impl Segmenter<'_> {
         }
         let floor = self.boundary_up(block.unit.max(start.saturating_sub(WORD_BYTES)));
         let before = self.text[floor.min(start)..start].trim_end();
-        match before.rsplit(char::is_whitespace).next() {
-            Some(word) if !word.is_empty() => !word.chars().next().is_some_and(char::is_uppercase),
-            _ => false,
-        }
+        let word = last_token(before);
+        !word.is_empty() && !word.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// After an abbreviation that may end a sentence: does the next word open
@@ -1748,17 +1744,20 @@ impl Segmenter<'_> {
         block: &Block,
     ) -> Word {
         let raw = &self.text[start..i];
-        let mut word = raw.trim_start_matches(['.', '\'', '’']);
+        let mut word = trim_start_by(raw, |c| matches!(c, '.' | '\'' | '’'));
         let mut start = i - word.len();
         // An elided article or preposition before the word: "l'Ing", "dell'Avv".
         let apostrophe = if word.is_ascii() {
             word.bytes().rposition(|b| b == b'\'')
         } else {
-            word.rfind(['\'', '’'])
+            word.char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '\'' | '’'))
+                .map(|(k, _)| k)
         };
         if let Some(k) = apostrophe {
             let head = &word[..k];
-            let tail = word[k..].trim_start_matches(['\'', '’']);
+            let tail = trim_start_by(&word[k..], |c| matches!(c, '\'' | '’'));
             if head.chars().count() <= 4
                 && head.chars().all(char::is_lowercase)
                 && tail.chars().count() >= 2
@@ -1999,6 +1998,38 @@ fn is_vowelless_word(word: &str) -> bool {
             | "pdf"
             | "www"
     )
+}
+
+// The three helpers below do what `str::rsplit`, `trim_end_matches` and
+// `trim_start_matches` do here, without a pattern searcher instantiated for
+// each kind of pattern (about 2 KB of wasm in all).
+
+/// What follows the last white space in `s` (all of `s` if there is none):
+/// `s.rsplit(char::is_whitespace).next()`.
+fn last_token(s: &str) -> &str {
+    match s.char_indices().rev().find(|&(_, c)| c.is_whitespace()) {
+        Some((k, c)) => &s[k + c.len_utf8()..],
+        None => s,
+    }
+}
+
+/// `s` without trailing bytes of `set`, which holds ASCII only (so that the
+/// cut is a character boundary).
+fn trim_end_ascii<'s>(s: &'s str, set: &[u8]) -> &'s str {
+    let mut n = s.len();
+    while n > 0 && set.contains(&s.as_bytes()[n - 1]) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+/// `s` without the leading characters that `skip` accepts.
+fn trim_start_by(s: &str, skip: fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .find(|&(_, c)| !skip(c))
+        .map_or(s.len(), |(k, _)| k);
+    &s[start..]
 }
 
 /// Lower-cases `word` (without format characters) into `buf`.

@@ -543,6 +543,15 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+/// `String(value)` for a number or an object: how JavaScript prints it. As
+/// `[value].join("")`, which converts the same way with imports the module
+/// has anyway.
+fn js_string(value: &JsValue) -> String {
+    let array = Array::new();
+    array.push(value);
+    array.join("").into()
+}
+
 /// A number as JavaScript prints it (JavaScript does the printing: Rust's float
 /// formatting would cost kilobytes of wasm).
 fn number(n: f64) -> String {
@@ -615,10 +624,6 @@ extern "C" {
     /// pointer behind (a few thousand of them and every call traps).
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
-
-    /// `String(value)`: how JavaScript prints a value.
-    #[wasm_bindgen(js_name = String)]
-    fn js_string(value: &JsValue) -> String;
 }
 
 /// wasm-bindgen-test tests of the bindings, run in Node and in headless Chromium

@@ -53,8 +53,8 @@ struct Table {
 }
 
 impl Table {
-    /// Every key with its kind.
-    fn entries(&self) -> impl Iterator<Item = (&'static str, Abbrev)> {
+    /// The keys of each kind.
+    fn lists(&self) -> [(&'static str, Abbrev); 5] {
         [
             (self.title, Title),
             (self.medial, Medial),
@@ -62,8 +62,14 @@ impl Table {
             (self.final_, Final),
             (self.end_likely, EndLikely),
         ]
-        .into_iter()
-        .flat_map(|(keys, kind)| keys.split_ascii_whitespace().map(move |key| (key, kind)))
+    }
+
+    /// Every key with its kind.
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = (&'static str, Abbrev)> {
+        self.lists()
+            .into_iter()
+            .flat_map(|(keys, kind)| keys.split_ascii_whitespace().map(move |key| (key, kind)))
     }
 }
 
@@ -123,19 +129,21 @@ fn index_entry(word: &str) -> u32 {
     super::detect::entry(word).map_or(0, |hit| hit.abbreviation)
 }
 
-/// Every key with its index entry (a key may come more than once: the
-/// entries are or-ed together).
-pub(super) fn index_entries() -> impl Iterator<Item = (&'static str, u32)> {
-    let kinds = TABLES.iter().enumerate().flat_map(|(t, table)| {
-        table.entries().map(move |(key, kind)| {
+/// Calls `add` with every key and its index entry (a key may come more than
+/// once: the entries are to be or-ed together). Plain loops rather than an
+/// iterator: chained `flat_map`s cost 1 KB of wasm.
+pub(super) fn index_entries(mut add: impl FnMut(&'static str, u32)) {
+    for (t, table) in TABLES.iter().enumerate() {
+        for (keys, kind) in table.lists() {
             let code = KINDS.iter().position(|&k| k == Some(kind)).unwrap_or(0) as u32;
-            (key, code << (BITS * t))
-        })
-    });
-    let starters = unpack(packed!(STARTERS))
-        .split_ascii_whitespace()
-        .map(|word| (word, STARTER));
-    kinds.chain(starters)
+            for key in keys.split_ascii_whitespace() {
+                add(key, code << (BITS * t));
+            }
+        }
+    }
+    for word in unpack(packed!(STARTERS)).split_ascii_whitespace() {
+        add(word, STARTER);
+    }
 }
 
 const UNIVERSAL: Table = Table {
