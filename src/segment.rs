@@ -13,7 +13,7 @@
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lang::{is_abbreviation, Language};
+use crate::lang::{is_abbreviation, is_sentence_starter, Language};
 use crate::letters;
 
 /// What kind of unit a span is.
@@ -284,19 +284,22 @@ impl Segmenter<'_> {
     }
 
     fn char_at(&self, i: usize) -> char {
-        self.text[i..].chars().next().unwrap_or('\0')
+        slice(self.text, i, self.text.len())
+            .chars()
+            .next()
+            .unwrap_or('\0')
     }
 
     fn char_before(&self, i: usize, floor: usize) -> Option<char> {
         if i <= floor {
             None
         } else {
-            self.text[..i].chars().next_back()
+            slice(self.text, 0, i).chars().next_back()
         }
     }
 
     fn emit(&mut self, start: usize, end: usize, kind: UnitKind) {
-        let piece = &self.text[start..end];
+        let piece = slice(self.text, start, end);
         let body = piece.trim_start();
         let start = end - body.len();
         let body = body.trim_end();
@@ -330,19 +333,19 @@ impl Segmenter<'_> {
             if i >= bytes.len() {
                 break;
             }
-            if !LINE_STOP[usize::from(bytes[i])] {
+            if !LINE_STOP[usize::from(byte(bytes, i))] {
                 i += 1;
                 continue;
             }
             // Line breaks: \n, VT, FF, NEL, LS and PS; FF and PS also end the paragraph.
-            let (len, paragraph) = match bytes[i] {
+            let (len, paragraph) = match byte(bytes, i) {
                 b'\n' | 0x0B => (1, false),
                 0x0C => (1, true),
                 0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
                 0xE2 if bytes.get(i + 1) == Some(&0x80)
                     && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
                 {
-                    (3, bytes[i + 2] == 0xA9)
+                    (3, byte(bytes, i + 2) == 0xA9)
                 }
                 _ => {
                     i += 1;
@@ -361,7 +364,7 @@ impl Segmenter<'_> {
     }
 
     fn line(&mut self, start: usize, end: usize) {
-        let raw = &self.text[start..end];
+        let raw = slice(self.text, start, end);
         let body = raw.trim_start();
         let lead = raw.len() - body.len();
         let body = body.trim_end();
@@ -392,7 +395,7 @@ impl Segmenter<'_> {
 
     /// Whether the line ends with a terminator, possibly followed by closing marks.
     fn ends_sentence(&self, start: usize, end: usize) -> bool {
-        for c in self.text[start..end].chars().rev().take(8) {
+        for c in slice(self.text, start, end).chars().rev().take(8) {
             if is_closer(c) || is_format(c) {
                 continue;
             }
@@ -493,7 +496,7 @@ impl Segmenter<'_> {
         if self.is_markdown_heading(line) {
             return true;
         }
-        let body = &self.text[line.start..line.end];
+        let body = slice(self.text, line.start, line.end);
         if line.terminated
             || line.chars > HEADING_CHARS
             || matches!(
@@ -530,7 +533,7 @@ impl Segmenter<'_> {
                 if m.style != BULLET {
                     block.chain[usize::from(m.style)] = m.value;
                 }
-                block.dashes = self.bytes[m.start] == b'-' && m.end > m.start + 1;
+                block.dashes = byte(self.bytes, m.start) == b'-' && m.end > m.start + 1;
                 m.end
             }
             None => start,
@@ -567,17 +570,18 @@ impl Segmenter<'_> {
         let b = self.bytes;
         let mut q = p;
         let mut value = 0u32;
-        let letter = !b[p].is_ascii_digit();
+        let letter = !byte(b, p).is_ascii_digit();
         if !letter {
-            while q < end && b[q].is_ascii_digit() {
-                value = value * 10 + u32::from(b[q] - b'0');
+            while q < end && byte(b, q).is_ascii_digit() {
+                value = value * 10 + u32::from(byte(b, q) - b'0');
                 q += 1;
                 if q - p > if line_start { 3 } else { 2 } {
                     return None;
                 }
             }
-        } else if b[p].is_ascii_lowercase() || (line_start && b[p].is_ascii_uppercase()) {
-            value = u32::from(b[p].to_ascii_lowercase() - b'a' + 1);
+        } else if byte(b, p).is_ascii_lowercase() || (line_start && byte(b, p).is_ascii_uppercase())
+        {
+            value = u32::from(byte(b, p).to_ascii_lowercase() - b'a' + 1);
             q += 1;
         } else {
             return None;
@@ -588,12 +592,12 @@ impl Segmenter<'_> {
             (Some(b'.'), _) => 0,
             _ => return None,
         };
-        if letter && b[p].is_ascii_uppercase() && delimiter != 1 {
+        if letter && byte(b, p).is_ascii_uppercase() && delimiter != 1 {
             return None;
         }
         q += if delimiter == 2 { 2 } else { 1 };
         let r = self.skip_space(q, end);
-        if r == q || r >= end || b[r].is_ascii_digit() || value > 99 {
+        if r == q || r >= end || byte(b, r).is_ascii_digit() || value > 99 {
             return None;
         }
         Some(Marker {
@@ -613,7 +617,7 @@ impl Segmenter<'_> {
             return None;
         }
         // In a list bulleted with "- 1." the dash bullets recur inline.
-        let dash = self.bytes[p] == b'-';
+        let dash = byte(self.bytes, p) == b'-';
         let m = self.marker_at(p, block.end, dash && block.dashes)?;
         if m.style == BULLET {
             return (!dash || m.end > p + 1).then_some(m);
@@ -630,7 +634,7 @@ impl Segmenter<'_> {
     /// A run of three or more of the same symbol at `p`, standing alone.
     fn separator(&self, p: usize, end: usize) -> Option<usize> {
         let b = self.bytes;
-        let x = b[p];
+        let x = byte(b, p);
         if !matches!(x, b'*' | b'=' | b'-' | b'_' | b'~' | b'#') {
             return None;
         }
@@ -654,8 +658,8 @@ impl Segmenter<'_> {
         let limit = block.end.min(first.end + 2000);
         let from = first.end.max(*looked);
         *found = (from..limit).find(|&p| {
-            b[p] == two
-                && b[p - 1].is_ascii_whitespace()
+            byte(b, p) == two
+                && byte(b, p - 1).is_ascii_whitespace()
                 && self
                     .numbered_at(p, block.end, false)
                     .is_some_and(|m| m.style == first.style)
@@ -695,7 +699,7 @@ impl Segmenter<'_> {
             if i >= limit {
                 continue;
             }
-            let b = bytes[i];
+            let b = byte(bytes, i);
             if b < 0x80 {
                 // A list marker or a separator ends before or at this byte.
                 if matches!(b, b'.' | b')' | b'-' | b'*' | b'=' | b'_' | b'~' | b'#') {
@@ -773,7 +777,7 @@ impl Segmenter<'_> {
     }
 
     fn after_space(&self, p: usize, block: &Block) -> bool {
-        p > block.start && self.bytes[p - 1].is_ascii_whitespace()
+        p > block.start && byte(self.bytes, p - 1).is_ascii_whitespace()
     }
 
     /// At punctuation `i`: a list marker that starts after white space and ends
@@ -782,7 +786,7 @@ impl Segmenter<'_> {
     fn marker_or_separator(&mut self, block: &mut Block, i: usize) -> Option<usize> {
         let b = self.bytes;
         let mut p = i;
-        if matches!(b[i], b'.' | b')') {
+        if matches!(byte(b, i), b'.' | b')') {
             let digits = b[block.start..i]
                 .iter()
                 .rev()
@@ -791,7 +795,7 @@ impl Segmenter<'_> {
                 .count();
             p = if digits > 0 {
                 i - digits
-            } else if i > block.start && b[i - 1].is_ascii_lowercase() {
+            } else if i > block.start && byte(b, i - 1).is_ascii_lowercase() {
                 i - 1
             } else {
                 return None;
@@ -804,9 +808,9 @@ impl Segmenter<'_> {
             self.cut(block, m.start, UnitKind::ListItem);
             return Some(m.end);
         }
-        let end = self
-            .separator(p, block.end)
-            .filter(|&end| end - p >= LONG_RULE || self.text[block.unit..p].trim().is_empty())?;
+        let end = self.separator(p, block.end).filter(|&end| {
+            end - p >= LONG_RULE || slice(self.text, block.unit, p).trim().is_empty()
+        })?;
         // "***", "=====": a unit of its own.
         self.cut(block, p, UnitKind::Sentence);
         self.cut(block, end, UnitKind::Sentence);
@@ -848,7 +852,7 @@ impl Segmenter<'_> {
             return self.cut_back(block, at, chars);
         }
         let at = self.word_boundary(i, block.unit);
-        let chars = block.chars - self.text[at..i].chars().count();
+        let chars = block.chars - slice(self.text, at, i).chars().count();
         self.cut_back(block, at, chars);
     }
 
@@ -856,7 +860,7 @@ impl Segmenter<'_> {
     /// characters before it: the offset after it and the characters there.
     fn last_space(&self, block: &Block, i: usize) -> Option<(usize, usize)> {
         let mut chars = block.chars;
-        for (k, c) in self.text[block.unit..i].char_indices().rev() {
+        for (k, c) in slice(self.text, block.unit, i).char_indices().rev() {
             if chars < MIN_CHARS {
                 return None;
             }
@@ -883,7 +887,7 @@ impl Segmenter<'_> {
         if lo >= i {
             return i;
         }
-        self.text[lo..hi]
+        slice(self.text, lo, hi)
             .split_word_bound_indices()
             .rev()
             .map(|(k, _)| lo + k)
@@ -903,12 +907,12 @@ impl Segmenter<'_> {
     fn furniture(&self, block: &Block, i: usize) -> Option<Furniture> {
         let b = self.bytes;
         let end = block.end;
-        let space_after = |k: usize| k >= end || b[k].is_ascii_whitespace();
+        let space_after = |k: usize| k >= end || byte(b, k).is_ascii_whitespace();
         let capital_after = |k: usize| {
             let k = self.skip_space(k, end);
             k < end
                 && k > 0
-                && b[k - 1].is_ascii_whitespace()
+                && byte(b, k - 1).is_ascii_whitespace()
                 && (self.char_at(k).is_uppercase()
                     || b[k..].starts_with(b"http")
                     || b[k..].starts_with(b"www."))
@@ -917,18 +921,21 @@ impl Segmenter<'_> {
         let floor = block.unit.max(i.saturating_sub(FURNITURE_BYTES));
         let token_start = |k: usize| {
             let mut s = k;
-            while s > floor && !b[s - 1].is_ascii_whitespace() {
+            while s > floor && !byte(b, s - 1).is_ascii_whitespace() {
                 s -= 1;
             }
             s
         };
-        match b[i] {
+        match byte(b, i) {
             b':' => {
                 if let Some((date, after)) = self.stamp(i, block) {
-                    let before = self.text[block.unit..date].trim_end();
-                    let name = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                    let cut_before = name.starts_with(|c: char| c.is_uppercase() || c == '<')
-                        || name.ends_with(['>', ')']);
+                    let before = slice(self.text, block.unit, date).trim_end();
+                    let name = last_token(before);
+                    let cut_before = name
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c == '<')
+                        || matches!(name.as_bytes().last(), Some(b'>' | b')'));
                     let rest = self.skip_space(after, end) < end;
                     return Some(Furniture {
                         before: cut_before.then_some(date),
@@ -939,16 +946,11 @@ impl Segmenter<'_> {
                 let s = token_start(i);
                 if matches!(&b[s..i], b"http" | b"https") && b[i..end].starts_with(b"://") {
                     let mut e = i;
-                    while e < end && !b[e].is_ascii_whitespace() {
+                    while e < end && !byte(b, e).is_ascii_whitespace() {
                         e += 1;
                     }
                     let e = self.boundary_up(e);
-                    let url = self.text[i..e].trim_end_matches(|c: char| {
-                        matches!(
-                            c,
-                            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\''
-                        )
-                    });
+                    let url = trim_end_ascii(slice(self.text, i, e), b".,;:!?)]\"'");
                     let url_end = i + url.len();
                     let after = (url_end == e && capital_after(e)).then_some(e);
                     return Some(Furniture {
@@ -990,23 +992,29 @@ impl Segmenter<'_> {
                 // An address: "jane.doe@example.com Groups: ..."
                 let mut e = i + 1;
                 let limit = end.min(i + FURNITURE_BYTES);
-                while e < limit && !b[e].is_ascii_whitespace() && b[e] != b'<' && b[e] != b'>' {
+                while e < limit
+                    && !byte(b, e).is_ascii_whitespace()
+                    && byte(b, e) != b'<'
+                    && byte(b, e) != b'>'
+                {
                     e += 1;
                 }
                 let e = self.boundary_up(e);
-                let domain = &self.text[i + 1..e];
-                let tld = domain.rsplit('.').next().unwrap_or("");
+                let domain = slice(self.text, i + 1, e);
+                let tld = match domain.bytes().rposition(|x| x == b'.') {
+                    Some(k) => &domain[k + 1..],
+                    None => domain,
+                };
                 let address = token_start(i) < i
                     && domain.as_bytes().contains(&b'.')
                     && tld.len() >= 2
                     && tld.bytes().all(|x| x.is_ascii_lowercase());
-                (address && e < end && b[e].is_ascii_whitespace() && capital_after(e)).then_some(
-                    Furniture {
+                (address && e < end && byte(b, e).is_ascii_whitespace() && capital_after(e))
+                    .then_some(Furniture {
                         before: None,
                         after: Some(e),
                         resume: e,
-                    },
-                )
+                    })
             }
             _ => {
                 // A comma: a greeting or closing that makes up the unit so far.
@@ -1017,7 +1025,7 @@ impl Segmenter<'_> {
                 {
                     return None;
                 }
-                let unit = self.text[block.unit..i].trim_start();
+                let unit = slice(self.text, block.unit, i).trim_start();
                 // "Thanks, John, for the help" is one sentence.
                 let k = self.skip_space(after, end);
                 let vocative = b.get(self.word_end(k, end)) == Some(&b',');
@@ -1080,12 +1088,12 @@ impl Segmenter<'_> {
         {
             after += 3;
         }
-        if after < block.end && !b[after].is_ascii_whitespace() {
+        if after < block.end && !byte(b, after).is_ascii_whitespace() {
             return None;
         }
         // The date: digits/digits/digits, then one space.
         let space = i - hour;
-        if space == block.unit || b[space - 1] != b' ' {
+        if space == block.unit || byte(b, space - 1) != b' ' {
             return None;
         }
         let mut k = space - 1;
@@ -1101,13 +1109,13 @@ impl Segmenter<'_> {
             }
             k -= n;
             if part < 2 {
-                if k == block.unit || b[k - 1] != b'/' {
+                if k == block.unit || byte(b, k - 1) != b'/' {
                     return None;
                 }
                 k -= 1;
             }
         }
-        (k == block.unit || b[k - 1].is_ascii_whitespace()).then_some((k, after))
+        (k == block.unit || byte(b, k - 1).is_ascii_whitespace()).then_some((k, after))
     }
 
     // ---- Quotations ------------------------------------------------------
@@ -1208,10 +1216,10 @@ impl Segmenter<'_> {
     /// Whether the letter before `i` (past periods and ellipses) is of a script.
     fn script_before(&self, i: usize, floor: usize, script: fn(char) -> bool) -> bool {
         // The scripts asked about are not ASCII, and nor are their letters' last bytes.
-        if i > floor && self.bytes[i - 1] < 0x80 && !matches!(self.bytes[i - 1], b'.') {
+        if i > floor && byte(self.bytes, i - 1) < 0x80 && !matches!(byte(self.bytes, i - 1), b'.') {
             return false;
         }
-        self.text[floor..i]
+        slice(self.text, floor, i)
             .chars()
             .rev()
             .take(6)
@@ -1240,7 +1248,7 @@ impl Segmenter<'_> {
     fn terminator(&mut self, block: &mut Block, i: usize) -> usize {
         let c = self.char_at(i);
         // "Direct Dial:? 203": a mark glued to a colon is a stray, not an end.
-        if c == '?' && i > block.start && self.bytes[i - 1] == b':' {
+        if c == '?' && i > block.start && byte(self.bytes, i - 1) == b':' {
             return i + 1;
         }
         if c == '.' {
@@ -1254,7 +1262,7 @@ impl Segmenter<'_> {
         }
         let cluster = self.cluster(i, block);
         let mut end = cluster.end;
-        block.chars += self.text[i..end].chars().count().saturating_sub(1);
+        block.chars += slice(self.text, i, end).chars().count().saturating_sub(1);
         let protected = i > block.region.0 && end <= block.region.1;
         if end >= block.end {
             return end;
@@ -1293,10 +1301,10 @@ impl Segmenter<'_> {
             return None;
         }
         let (mut k, mut dots) = (i, 0);
-        while k < block.end && b[k] == b'.' {
+        while k < block.end && byte(b, k) == b'.' {
             dots += 1;
             k += 1;
-            if k + 1 < block.end && b[k] == b' ' && b[k + 1] == b'.' {
+            if k + 1 < block.end && byte(b, k) == b' ' && byte(b, k + 1) == b'.' {
                 k += 1;
             } else {
                 break;
@@ -1369,7 +1377,7 @@ impl Segmenter<'_> {
         };
         let bracketed = kind == Kind::Ellipsis
             && matches!(self.char_before(i, block.start), Some('[' | '('))
-            && self.text[i..j].contains([']', ')']);
+            && slice(self.text, i, j).contains([']', ')']);
         Cluster {
             end: j,
             kind,
@@ -1422,7 +1430,7 @@ impl Segmenter<'_> {
                     b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b']' | b'[' | b'|'
                 ) =>
             {
-                if b[1] == b'-' {
+                if byte(b, 1) == b'-' {
                     3
                 } else {
                     2
@@ -1454,10 +1462,10 @@ impl Segmenter<'_> {
             // Bounded, so that runs like ".. .. .. .." stay linear.
             let mut m = k;
             let limit = end.min(k + 16);
-            while m < limit && matches!(self.bytes[m], b'.' | b' ') {
+            while m < limit && matches!(byte(self.bytes, m), b'.' | b' ') {
                 m += 1;
             }
-            while self.text[m..end].starts_with('…') {
+            while slice(self.text, m, end).starts_with('…') {
                 m += '…'.len_utf8();
             }
             m = self.closers_end(m, end);
@@ -1518,7 +1526,7 @@ impl Segmenter<'_> {
             return false;
         }
         let (start, before, bounded) = self.word_before(i, block.unit);
-        let word = &self.text[start..i];
+        let word = slice(self.text, start, i);
         let letters = word.chars().filter(|&c| letters::is_alphabetic(c)).count();
         // A big number glued to a word ("bought 1,000.That is"), but not a
         // list number ("1.Helado").
@@ -1536,21 +1544,21 @@ impl Segmenter<'_> {
         {
             return false;
         }
-        let token_back = self.text[self.boundary_up(block.start.max(i.saturating_sub(64)))..i]
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("");
+        let token_back = last_token(slice(
+            self.text,
+            self.boundary_up(block.start.max(i.saturating_sub(64))),
+            i,
+        ));
         let mut forward = cluster.end;
         let limit = (cluster.end + 64).min(block.end);
-        while forward < limit && !self.bytes[forward].is_ascii_whitespace() {
+        while forward < limit && !byte(self.bytes, forward).is_ascii_whitespace() {
             forward += 1;
         }
         while !self.text.is_char_boundary(forward) {
             forward += 1;
         }
         // The glued word must be a plain word ("XVIII ғасыр"), not "Newsfeed.Com-Unlimited".
-        let token_forward = self.text[cluster.end..forward]
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', ')']);
+        let token_forward = trim_end_ascii(slice(self.text, cluster.end, forward), b".,;:!?\"')");
         let url = |s: &str| s.contains(['@', '/', ':', '_', '\\', '=', '#']);
         !url(token_back)
             && token_forward.chars().all(letters::is_alphabetic)
@@ -1665,16 +1673,14 @@ impl Segmenter<'_> {
     /// initial ("Albert I. Jones"): the word before it isn't capitalized.
     fn pronoun_i(&self, start: usize, i: usize, block: &Block) -> bool {
         if !matches!(self.language, Language::English | Language::Other)
-            || &self.text[start..i] != "I"
+            || slice(self.text, start, i) != "I"
         {
             return false;
         }
         let floor = self.boundary_up(block.unit.max(start.saturating_sub(WORD_BYTES)));
-        let before = self.text[floor.min(start)..start].trim_end();
-        match before.rsplit(char::is_whitespace).next() {
-            Some(word) if !word.is_empty() => !word.chars().next().is_some_and(char::is_uppercase),
-            _ => false,
-        }
+        let before = slice(self.text, floor.min(start), start).trim_end();
+        let word = last_token(before);
+        !word.is_empty() && !word.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// After an abbreviation that may end a sentence: does the next word open
@@ -1686,7 +1692,7 @@ impl Segmenter<'_> {
         }
         let end = self.word_end(next.at, block.end);
         let mut buf = [0u8; 64];
-        let Some(word) = lower_into(&self.text[next.at..end], &mut buf) else {
+        let Some(word) = lower_into(slice(self.text, next.at, end), &mut buf) else {
             return false;
         };
         let title = self.bytes.get(end) == Some(&b'.')
@@ -1698,9 +1704,8 @@ impl Segmenter<'_> {
     fn next_is_starter(&self, next: &Next, block: &Block, min: usize) -> bool {
         let end = self.word_end(next.at, block.end);
         let mut buf = [0u8; 64];
-        let word = &self.text[next.at..end];
-        word.chars().count() >= min
-            && lower_into(word, &mut buf).is_some_and(|w| STARTERS.binary_search(&w).is_ok())
+        let word = slice(self.text, next.at, end);
+        word.chars().count() >= min && lower_into(word, &mut buf).is_some_and(is_sentence_starter)
     }
 
     /// The end of the run of letters at `at`.
@@ -1717,12 +1722,12 @@ impl Segmenter<'_> {
 
     fn words_before(&self, start: usize, block: &Block) -> usize {
         let floor = self.boundary_up(block.unit.max(start.saturating_sub(96)));
-        self.text[floor..start].split_whitespace().count()
+        slice(self.text, floor, start).split_whitespace().count()
     }
 
     fn exclamation_word(&self, i: usize, block: &Block) -> bool {
         let (start, _, _) = self.word_before(i, block.start);
-        matches!(&self.text[start..i], "Yahoo" | "Jeopardy")
+        matches!(slice(self.text, start, i), "Yahoo" | "Jeopardy")
     }
 
     /// The word before offset `i`: letters, digits, inner periods and a few
@@ -1731,7 +1736,7 @@ impl Segmenter<'_> {
     fn word_before(&self, i: usize, floor: usize) -> (usize, Option<char>, bool) {
         let lo = self.boundary_up(floor.max(i.saturating_sub(WORD_BYTES)));
         let mut start = i;
-        for (k, c) in self.text[lo..i].char_indices().rev() {
+        for (k, c) in slice(self.text, lo, i).char_indices().rev() {
             if !is_word_char(c) {
                 return (start, Some(c), false);
             }
@@ -1748,18 +1753,21 @@ impl Segmenter<'_> {
         bounded: bool,
         block: &Block,
     ) -> Word {
-        let raw = &self.text[start..i];
-        let mut word = raw.trim_start_matches(['.', '\'', '’']);
+        let raw = slice(self.text, start, i);
+        let mut word = trim_start_by(raw, |c| matches!(c, '.' | '\'' | '’'));
         let mut start = i - word.len();
         // An elided article or preposition before the word: "l'Ing", "dell'Avv".
         let apostrophe = if word.is_ascii() {
             word.bytes().rposition(|b| b == b'\'')
         } else {
-            word.rfind(['\'', '’'])
+            word.char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '\'' | '’'))
+                .map(|(k, _)| k)
         };
         if let Some(k) = apostrophe {
             let head = &word[..k];
-            let tail = word[k..].trim_start_matches(['\'', '’']);
+            let tail = trim_start_by(&word[k..], |c| matches!(c, '\'' | '’'));
             if head.chars().count() <= 4
                 && head.chars().all(char::is_lowercase)
                 && tail.chars().count() >= 2
@@ -1888,10 +1896,10 @@ impl Segmenter<'_> {
     /// an abbreviation ("godz. 10"): then a number is a value, not an ordinal.
     fn abbreviation_before(&self, start: usize, block: &Block) -> bool {
         let b = self.bytes;
-        start >= block.start + 3 && b[start - 1] == b' ' && b[start - 2] == b'.' && {
+        start >= block.start + 3 && byte(b, start - 1) == b' ' && byte(b, start - 2) == b'.' && {
             let (first, _, _) = self.word_before(start - 2, block.start);
             first < start - 2
-                && self.text[first..start - 2]
+                && slice(self.text, first, start - 2)
                     .chars()
                     .all(letters::is_alphabetic)
         }
@@ -1900,7 +1908,7 @@ impl Segmenter<'_> {
     /// Whether the token before the word at `start` is a number.
     fn number_before(&self, start: usize, block: &Block) -> bool {
         let b = self.bytes;
-        if start < block.start + 2 || b[start - 1] != b' ' {
+        if start < block.start + 2 || byte(b, start - 1) != b' ' {
             return false;
         }
         let digits = b[block.start..start - 1]
@@ -1910,17 +1918,18 @@ impl Segmenter<'_> {
             .take_while(|x| x.is_ascii_digit())
             .count();
         digits > 0
-            && (start - 1 - digits == block.start || b[start - 2 - digits].is_ascii_whitespace())
+            && (start - 1 - digits == block.start
+                || byte(b, start - 2 - digits).is_ascii_whitespace())
     }
 
     /// Multi-part abbreviations written with a space: "z. B", "p. ex", "т. д".
     fn chained(&self, start: usize, key: &str, block: &Block) -> Option<Abbrev> {
         let b = self.bytes;
-        if start < block.start + 3 || b[start - 1] != b' ' || b[start - 2] != b'.' {
+        if start < block.start + 3 || byte(b, start - 1) != b' ' || byte(b, start - 2) != b'.' {
             return None;
         }
         let (first, before, _) = self.word_before(start - 2, block.start);
-        let part = &self.text[first..start - 2];
+        let part = slice(self.text, first, start - 2);
         if part.is_empty()
             || part.chars().count() > 3
             || !part.chars().all(letters::is_alphabetic)
@@ -2002,6 +2011,52 @@ fn is_vowelless_word(word: &str) -> bool {
     )
 }
 
+// The three helpers below do what `str::rsplit`, `trim_end_matches` and
+// `trim_start_matches` do here, without a pattern searcher instantiated for
+// each kind of pattern (about 2 KB of wasm in all).
+
+/// What follows the last white space in `s` (all of `s` if there is none):
+/// `s.rsplit(char::is_whitespace).next()`.
+fn last_token(s: &str) -> &str {
+    match s.char_indices().rev().find(|&(_, c)| c.is_whitespace()) {
+        Some((k, c)) => &s[k + c.len_utf8()..],
+        None => s,
+    }
+}
+
+/// `s` without trailing bytes of `set`, which holds ASCII only (so that the
+/// cut is a character boundary).
+fn trim_end_ascii<'s>(s: &'s str, set: &[u8]) -> &'s str {
+    let mut n = s.len();
+    while n > 0 && set.contains(&s.as_bytes()[n - 1]) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+/// `s` without the leading characters that `skip` accepts.
+fn trim_start_by(s: &str, skip: fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .find(|&(_, c)| !skip(c))
+        .map_or(s.len(), |(k, _)| k);
+    &s[start..]
+}
+
+/// `&text[start..end]`, or "" if that is not a slice of it: like `byte`, no
+/// panic branch at each slice (all of their bounds are char boundaries).
+#[inline(always)]
+fn slice(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
+}
+
+/// `bytes[i]`, or 0 past the end: no panic branch (and its location data) at
+/// each of the segmenter's many byte reads, whose indices are all in bounds.
+#[inline(always)]
+fn byte(bytes: &[u8], i: usize) -> u8 {
+    bytes.get(i).copied().unwrap_or(0)
+}
+
 /// Lower-cases `word` (without format characters) into `buf`.
 fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     if word.is_ascii() {
@@ -2040,7 +2095,7 @@ const LINE_STOP: [bool; 256] = {
 /// Whether a list marker or a separator may start at `p` (a quick test
 /// before the real ones).
 fn may_start_marker(bytes: &[u8], p: usize) -> bool {
-    match bytes[p] {
+    match byte(bytes, p) {
         b'0'..=b'9' | 0xE2 => true,
         b'a'..=b'z' => matches!(bytes.get(p + 1), Some(b'.' | b')')),
         b'-' => matches!(bytes.get(p + 1), Some(b'-' | b' ')),
@@ -2296,434 +2351,3 @@ fn vowel_status(c: char) -> Option<bool> {
         _ => None,
     }
 }
-
-/// Words that typically open a sentence, lower-cased and sorted: English, German,
-/// French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Russian, Polish,
-/// Czech, Finnish, Turkish and Greek pronouns, articles, conjunctions and adverbs.
-const STARTERS: &[&str] = &[
-    "a",
-    "aber",
-    "after",
-    "ale",
-    "all",
-    "als",
-    "also",
-    "although",
-    "am",
-    "ama",
-    "an",
-    "ancak",
-    "and",
-    "another",
-    "are",
-    "as",
-    "at",
-    "au",
-    "auch",
-    "auf",
-    "aux",
-    "because",
-    "before",
-    "being",
-    "besides",
-    "biz",
-    "both",
-    "bu",
-    "but",
-    "can",
-    "ce",
-    "ces",
-    "cette",
-    "che",
-    "chi",
-    "ci",
-    "co",
-    "come",
-    "comment",
-    "con",
-    "could",
-    "cuando",
-    "cómo",
-    "da",
-    "dan",
-    "dann",
-    "dans",
-    "das",
-    "dat",
-    "de",
-    "dear",
-    "den",
-    "denn",
-    "der",
-    "después",
-    "det",
-    "deze",
-    "did",
-    "die",
-    "dies",
-    "diese",
-    "dieser",
-    "dit",
-    "dlaczego",
-    "dnes",
-    "do",
-    "doch",
-    "does",
-    "donc",
-    "dort",
-    "dove",
-    "du",
-    "dzisiaj",
-    "dónde",
-    "e",
-    "each",
-    "een",
-    "ein",
-    "eine",
-    "el",
-    "ela",
-    "elas",
-    "ele",
-    "eles",
-    "ella",
-    "ellas",
-    "elle",
-    "elles",
-    "ellos",
-    "en",
-    "então",
-    "er",
-    "es",
-    "esta",
-    "estas",
-    "este",
-    "esto",
-    "estos",
-    "et",
-    "että",
-    "eu",
-    "even",
-    "every",
-    "finally",
-    "first",
-    "for",
-    "furthermore",
-    "gdzie",
-    "gli",
-    "han",
-    "hay",
-    "he",
-    "hello",
-    "her",
-    "here",
-    "het",
-    "heute",
-    "hi",
-    "hier",
-    "hij",
-    "his",
-    "hoe",
-    "hon",
-    "how",
-    "however",
-    "hun",
-    "hva",
-    "hvad",
-    "hvem",
-    "hvor",
-    "hvordan",
-    "hvorfor",
-    "há",
-    "hän",
-    "i",
-    "ich",
-    "if",
-    "ihr",
-    "ik",
-    "il",
-    "ils",
-    "im",
-    "in",
-    "indeed",
-    "instead",
-    "io",
-    "is",
-    "isso",
-    "isto",
-    "it",
-    "its",
-    "ja",
-    "jag",
-    "jak",
-    "je",
-    "jednak",
-    "jeg",
-    "jetzt",
-    "jij",
-    "jos",
-    "just",
-    "já",
-    "kde",
-    "kdo",
-    "kdy",
-    "kiedy",
-    "kto",
-    "kun",
-    "la",
-    "las",
-    "later",
-    "le",
-    "lei",
-    "les",
-    "let",
-    "lo",
-    "loro",
-    "los",
-    "luego",
-    "lui",
-    "ma",
-    "maar",
-    "mais",
-    "man",
-    "many",
-    "mas",
-    "may",
-    "maybe",
-    "me",
-    "meanwhile",
-    "men",
-    "might",
-    "miksi",
-    "millions",
-    "missä",
-    "mit",
-    "more",
-    "moreover",
-    "most",
-    "must",
-    "mutta",
-    "my",
-    "na",
-    "nach",
-    "neither",
-    "next",
-    "no",
-    "noi",
-    "non",
-    "nor",
-    "nosotros",
-    "not",
-    "nous",
-    "now",
-    "nun",
-    "não",
-    "nós",
-    "o",
-    "och",
-    "often",
-    "og",
-    "oh",
-    "ok",
-    "okay",
-    "on",
-    "ona",
-    "once",
-    "onde",
-    "one",
-    "oni",
-    "onlar",
-    "only",
-    "ono",
-    "os",
-    "other",
-    "otherwise",
-    "our",
-    "où",
-    "para",
-    "perché",
-    "perhaps",
-    "pero",
-    "please",
-    "po",
-    "poi",
-    "por",
-    "potem",
-    "potom",
-    "pourquoi",
-    "proč",
-    "puis",
-    "quand",
-    "quando",
-    "que",
-    "quem",
-    "questa",
-    "questi",
-    "questo",
-    "qui",
-    "quién",
-    "qué",
-    "se",
-    "second",
-    "shall",
-    "she",
-    "should",
-    "si",
-    "sie",
-    "since",
-    "siz",
-    "so",
-    "some",
-    "sometimes",
-    "sonra",
-    "still",
-    "så",
-    "sí",
-    "ta",
-    "také",
-    "także",
-    "te",
-    "ten",
-    "teraz",
-    "teď",
-    "thank",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "thus",
-    "to",
-    "today",
-    "toen",
-    "tomorrow",
-    "ty",
-    "tämä",
-    "um",
-    "uma",
-    "un",
-    "una",
-    "unas",
-    "und",
-    "une",
-    "uno",
-    "unos",
-    "v",
-    "vad",
-    "var",
-    "ve",
-    "vi",
-    "voi",
-    "vous",
-    "vy",
-    "však",
-    "w",
-    "waar",
-    "waarom",
-    "warum",
-    "was",
-    "wat",
-    "we",
-    "well",
-    "wenn",
-    "wer",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "wie",
-    "wij",
-    "will",
-    "wir",
-    "wo",
-    "would",
-    "wy",
-    "y",
-    "yes",
-    "yesterday",
-    "yet",
-    "yo",
-    "you",
-    "your",
-    "z",
-    "ze",
-    "zij",
-    "çünkü",
-    "él",
-    "şu",
-    "αλλά",
-    "αυτή",
-    "αυτοί",
-    "αυτό",
-    "αυτός",
-    "εμείς",
-    "εσείς",
-    "και",
-    "μετά",
-    "σήμερα",
-    "τότε",
-    "а",
-    "в",
-    "ваш",
-    "впрочем",
-    "все",
-    "всё",
-    "вчера",
-    "вы",
-    "где",
-    "его",
-    "если",
-    "её",
-    "завтра",
-    "затем",
-    "здесь",
-    "и",
-    "итак",
-    "их",
-    "как",
-    "когда",
-    "кроме",
-    "кто",
-    "мой",
-    "мы",
-    "на",
-    "наш",
-    "но",
-    "однако",
-    "он",
-    "она",
-    "они",
-    "оно",
-    "перед",
-    "после",
-    "потом",
-    "почему",
-    "поэтому",
-    "сегодня",
-    "сейчас",
-    "так",
-    "также",
-    "там",
-    "теперь",
-    "тогда",
-    "тут",
-    "ты",
-    "хотя",
-    "что",
-    "эта",
-    "эти",
-    "это",
-    "этот",
-    "я",
-];

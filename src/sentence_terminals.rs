@@ -6,7 +6,7 @@
 //! segmenter needs only this one bit. The test below checks every code point
 //! against the iterator, so a Unicode update there shows up here.
 
-/// Inclusive code point ranges, sorted.
+/// Inclusive code point ranges, sorted. Only [`PACKED`] is in the binary.
 const TERMINALS: &[(u32, u32)] = &[
     (0xa, 0xa),
     (0xd, 0xd),
@@ -102,11 +102,27 @@ const TERMINALS: &[(u32, u32)] = &[
     (0x1da88, 0x1da88),
 ];
 
+/// [`TERMINALS`] in 4 bytes a range instead of 8: `first << 8 | (last - first)`.
+const PACKED: [u32; TERMINALS.len()] = {
+    let mut packed = [0; TERMINALS.len()];
+    let mut i = 0;
+    while i < TERMINALS.len() {
+        let (first, last) = TERMINALS[i];
+        assert!(first < 1 << 24 && last - first < 1 << 8);
+        packed[i] = first << 8 | (last - first);
+        i += 1;
+    }
+    packed
+};
+
 /// Whether UAX #29 breaks a sentence after `c` in "a{c} A".
 pub(crate) fn is_sentence_terminal(c: char) -> bool {
     let c = c as u32;
-    let at = TERMINALS.partition_point(|&(_, last)| last < c);
-    TERMINALS.get(at).is_some_and(|&(first, _)| first <= c)
+    // The last range starting at or before `c`.
+    let at = PACKED.partition_point(|&range| range >> 8 <= c);
+    at.checked_sub(1)
+        .and_then(|at| PACKED.get(at))
+        .is_some_and(|&range| c - (range >> 8) <= range & 0xFF)
 }
 
 #[cfg(test)]

@@ -7,10 +7,7 @@
 //! Months and weekdays are [`Abbrev::Numeric`]: "Jan. 5" continues, but many of
 //! them are also words ("mar", "sun"), so before anything else they are words.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
-
+use super::stopwords::{packed, unpack};
 use super::Language;
 use crate::segment::Abbrev;
 use Abbrev::{EndLikely, Final, Medial, Numeric, Title};
@@ -35,7 +32,7 @@ pub(crate) fn is_abbreviation(language: Language, word: &str) -> Option<Abbrev> 
         Language::Chinese | Language::Japanese | Language::Korean => &[EN, ANY],
         Language::Other => &[MORE, EN, DE, FR, ES, IT, PT, NL, RU, ANY],
     };
-    let kinds = *index().get(word)?;
+    let kinds = index_entry(word);
     tables.iter().find_map(|&t| {
         KINDS
             .get(((kinds >> (BITS * t)) & 7) as usize)
@@ -56,8 +53,8 @@ struct Table {
 }
 
 impl Table {
-    /// Every key with its kind.
-    fn entries(&self) -> impl Iterator<Item = (&'static str, Abbrev)> {
+    /// The keys of each kind.
+    fn lists(&self) -> [(&'static str, Abbrev); 5] {
         [
             (self.title, Title),
             (self.medial, Medial),
@@ -65,9 +62,23 @@ impl Table {
             (self.final_, Final),
             (self.end_likely, EndLikely),
         ]
-        .into_iter()
-        .flat_map(|(keys, kind)| keys.split_ascii_whitespace().map(move |key| (key, kind)))
     }
+
+    /// Every key with its kind.
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = (&'static str, Abbrev)> {
+        self.lists()
+            .into_iter()
+            .flat_map(|(keys, kind)| keys.split_ascii_whitespace().map(move |key| (key, kind)))
+    }
+}
+
+/// Whether `word` (lower-cased) is in [`STARTERS`]: words that typically open
+/// a sentence. Answered by the abbreviation index, where the word has its own
+/// bit: one string and one table instead of a sorted array of 425 `&str`
+/// (3.4 KB of pointers and lengths in the wasm).
+pub(crate) fn is_sentence_starter(word: &str) -> bool {
+    index_entry(word) & STARTER != 0
 }
 
 /// Bits per table in an index entry: 0 for absent, else 1 + the kind's place in `KINDS`.
@@ -80,6 +91,10 @@ const KINDS: [Option<Abbrev>; 6] = [
     Some(Final),
     Some(EndLikely),
 ];
+
+/// The index bit of a sentence starter, above the tables' bits.
+const STARTER: u32 = 1 << 31;
+const _: () = assert!(BITS * TABLES.len() < 31);
 
 // Indices into `TABLES`.
 const ANY: usize = 0;
@@ -107,20 +122,28 @@ const TABLES: [&Table; 10] = [
     &OTHER,
 ];
 
-/// Every key → its kind in each table, `BITS` bits per table. One hash lookup
-/// answers every table at once; built on first use, in microseconds.
-fn index() -> &'static FxHashMap<&'static str, u32> {
-    static INDEX: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = FxHashMap::with_capacity_and_hasher(1024, Default::default());
-        for (t, table) in TABLES.iter().enumerate() {
-            for (key, kind) in table.entries() {
-                let code = KINDS.iter().position(|&k| k == Some(kind)).unwrap_or(0) as u32;
-                *index.entry(key).or_insert(0) |= code << (BITS * t);
+/// The index entry of `word`: its kind in each table, `BITS` bits per table,
+/// and [`STARTER`]; 0 for other words. The index lives in the language
+/// detector's word table, so one hash lookup answers every table at once.
+fn index_entry(word: &str) -> u32 {
+    super::detect::entry(word).map_or(0, |hit| hit.abbreviation)
+}
+
+/// Calls `add` with every key and its index entry (a key may come more than
+/// once: the entries are to be or-ed together). Plain loops rather than an
+/// iterator: chained `flat_map`s cost 1 KB of wasm.
+pub(super) fn index_entries(mut add: impl FnMut(&'static str, u32)) {
+    for (t, table) in TABLES.iter().enumerate() {
+        for (keys, kind) in table.lists() {
+            let code = KINDS.iter().position(|&k| k == Some(kind)).unwrap_or(0) as u32;
+            for key in keys.split_ascii_whitespace() {
+                add(key, code << (BITS * t));
             }
         }
-        index
-    })
+    }
+    for word in unpack(packed!(STARTERS)).split_ascii_whitespace() {
+        add(word, STARTER);
+    }
 }
 
 const UNIVERSAL: Table = Table {
@@ -247,6 +270,36 @@ const OTHER: Table = Table {
     end_likely: "atd itd itp jne mfl osv stb yms κ.ά κ.λπ т.н",
 };
 
+/// Words that typically open a sentence, lower-cased and sorted: English, German,
+/// French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Russian, Polish,
+/// Czech, Finnish, Turkish and Greek pronouns, articles, conjunctions and adverbs.
+/// Only the packed form is in the binary (see `stopwords::packed!`).
+#[rustfmt::skip]
+const STARTERS: &str = "\
+    a aber after ale all als also although am ama an ancak and another are as at au auch auf aux \
+    because before being besides biz both bu but can ce ces cette che chi ci co come comment con \
+    could cuando cómo da dan dann dans das dat de dear den denn der después det deze did die \
+    dies diese dieser dit dlaczego dnes do doch does donc dort dove du dzisiaj dónde e each een \
+    ein eine el ela elas ele eles ella ellas elle elles ellos en então er es esta estas este \
+    esto estos et että eu even every finally first for furthermore gdzie gli han hay he hello \
+    her here het heute hi hier hij his hoe hon how however hun hva hvad hvem hvor hvordan \
+    hvorfor há hän i ich if ihr ik il ils im in indeed instead io is isso isto it its ja jag jak \
+    je jednak jeg jetzt jij jos just já kde kdo kdy kiedy kto kun la las later le lei les let lo \
+    loro los luego lui ma maar mais man many mas may maybe me meanwhile men might miksi millions \
+    missä mit more moreover most must mutta my na nach neither next no noi non nor nosotros not \
+    nous now nun não nós o och often og oh ok okay on ona once onde one oni onlar only ono os \
+    other otherwise our où para perché perhaps pero please po poi por potem potom pourquoi proč \
+    puis quand quando que quem questa questi questo qui quién qué se second shall she should si \
+    sie since siz so some sometimes sonra still så sí ta také także te ten teraz teď thank \
+    thanks that the their then there these they this those though thus to today toen tomorrow ty \
+    tämä um uma un una unas und une uno unos v vad var ve vi voi vous vy však w waar waarom \
+    warum was wat we well wenn wer were what when where which while who whom whose why wie wij \
+    will wir wo would wy y yes yesterday yet yo you your z ze zij çünkü él şu αλλά αυτή αυτοί \
+    αυτό αυτός εμείς εσείς και μετά σήμερα τότε а в ваш впрочем все всё вчера вы где его если её \
+    завтра затем здесь и итак их как когда кроме кто мой мы на наш но однако он она они оно \
+    перед после потом почему поэтому сегодня сейчас так также там теперь тогда тут ты хотя что \
+    эта эти это этот я";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +353,19 @@ mod tests {
         assert_eq!(is_abbreviation(Language::Other, "bzw"), Some(Medial));
         assert_eq!(is_abbreviation(Language::English, "house"), None);
         assert_eq!(is_abbreviation(Language::Spanish, "bzw"), None);
+        // Sentence starters have no kind of their own.
+        assert_eq!(is_abbreviation(Language::English, "however"), None);
+    }
+
+    #[test]
+    fn sentence_starters() {
+        let words: Vec<&str> = STARTERS.split_ascii_whitespace().collect();
+        assert!(words.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        assert!(words.iter().all(|w| *w == w.to_lowercase()));
+        for word in words {
+            assert!(is_sentence_starter(word), "{word}");
+        }
+        assert!(!is_sentence_starter("house"));
+        assert!(!is_sentence_starter("mr"));
     }
 }

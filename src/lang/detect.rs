@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::{stopwords, Language};
+use super::{abbreviations, stopwords, Language};
 use crate::letters;
 
 /// Bytes read from the start of the text.
@@ -56,8 +56,9 @@ pub fn detect(text: &str) -> Language {
         // Skip the word the cut may have split.
         let middle = &text[start..end];
         let middle = middle
-            .find(|c: char| !is_word_char(c))
-            .map_or(middle, |at| &middle[at..]);
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(middle, |(at, _)| &middle[at..]);
         scan.feed(middle);
     }
     scan.end_word();
@@ -122,7 +123,9 @@ const TOP: usize = 10;
 /// What a word is evidence for, as sets of candidates: a point for each list
 /// that holds it, one more where it is a core word, one more for a top word.
 /// The same table answers [`stopwords::is_stop_word`]: `stop` is the set of
-/// stop lists that hold the word.
+/// stop lists that hold the word; and the abbreviation lookups: `abbreviation`
+/// is the word's entry in the abbreviation index. Words that are evidence for
+/// no language (abbreviations only) have an empty `listed`.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Hit {
     listed: u32,
@@ -130,6 +133,8 @@ pub(super) struct Hit {
     top: u32,
     /// Bit `i` for the stop list of `stopwords::LISTED[i]`.
     pub(super) stop: u8,
+    /// See [`abbreviations::index_entries`].
+    pub(super) abbreviation: u32,
 }
 
 impl std::ops::BitOr for Hit {
@@ -140,12 +145,14 @@ impl std::ops::BitOr for Hit {
             core: self.core | other.core,
             top: self.top | other.top,
             stop: self.stop | other.stop,
+            abbreviation: self.abbreviation | other.abbreviation,
         }
     }
 }
 
-/// Word (or elision marker) → what it is evidence for, and which stop lists
-/// hold it. One table for both saves building (and linking) a second one.
+/// Word (or elision marker) → what it is evidence for, which stop lists hold
+/// it, and what abbreviation it is. One table for all three saves building (and
+/// linking) more of them (1 KB of wasm a table).
 pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
     static TABLE: OnceLock<FxHashMap<&'static str, Hit>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -155,18 +162,15 @@ pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
         // in `LISTED` (English, German, ..., Russian).
         for (at, &language) in stopwords::LISTED.iter().enumerate() {
             for word in stopwords::list(language) {
-                let hit = table.entry(word).or_default();
+                let hit = slot(&mut table, word);
                 hit.listed |= bit(at);
                 hit.stop |= 1 << at;
             }
         }
         // `core` words earn a second point, the first `top` of them a third.
-        let mut add = |words: &mut dyn Iterator<Item = &'static str>,
-                       candidate: usize,
-                       core: bool,
-                       top: usize| {
-            for (rank, word) in words.enumerate() {
-                let hit = table.entry(word).or_default();
+        let mut add = |words: &'static str, candidate: usize, core: bool, top: usize| {
+            for (rank, word) in words.split_ascii_whitespace().enumerate() {
+                let hit = slot(&mut table, word);
                 hit.listed |= bit(candidate);
                 if core {
                     hit.core |= bit(candidate);
@@ -177,27 +181,32 @@ pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
             }
         };
         for &(candidate, words) in CORE {
-            add(&mut words.split_ascii_whitespace(), candidate, true, TOP);
+            add(words, candidate, true, TOP);
         }
         // Decoy lists are short: their words all count as top words.
         for &(candidate, words) in DECOYS {
-            add(
-                &mut words.split_ascii_whitespace(),
-                candidate,
-                true,
-                usize::MAX,
-            );
+            add(words, candidate, true, usize::MAX);
         }
         // Elision and contraction markers, looked up when a word with an
         // apostrophe is not itself listed: `l'homme` counts `l'`, `john's`
         // counts `'s`.
-        add(&mut "'d 'll 'm 're 's 't 've".split(' '), ENGLISH, true, 0);
+        add("'d 'll 'm 're 's 't 've", ENGLISH, true, 0);
         let french = "c' d' j' jusqu' l' lorsqu' m' n' puisqu' qu' quoiqu' s' t'";
-        add(&mut french.split(' '), FRENCH, true, 0);
+        add(french, FRENCH, true, 0);
         let italian = "all' anch' c' d' dall' dell' l' nell' nessun' quell' quest' sull' tutt' un'";
-        add(&mut italian.split(' '), ITALIAN, true, 0);
+        add(italian, ITALIAN, true, 0);
+        abbreviations::index_entries(|key, entry| {
+            slot(&mut table, key).abbreviation |= entry;
+        });
         table
     })
+}
+
+/// The entry of `word` in a table being built, added if absent. Out of line:
+/// inlined at each of its four callers, it made the wasm 0.8 KB larger.
+#[inline(never)]
+fn slot<'t>(table: &'t mut FxHashMap<&'static str, Hit>, word: &'static str) -> &'t mut Hit {
+    table.entry(word).or_default()
 }
 
 /// Letter and word counts of the sample.
@@ -345,7 +354,9 @@ impl Scan {
         if self.word.is_empty() {
             return;
         }
-        let word = self.word.trim_end_matches('\'');
+        // `trim_end_matches('\'')` by bytes: no reverse char searcher linked.
+        let quotes = self.word.bytes().rev().take_while(|&b| b == b'\'').count();
+        let word = &self.word[..self.word.len() - quotes];
         if !word.is_empty() {
             self.words += 1;
             // Lone c, d, l, s, ... are what is left of elisions and
@@ -457,9 +468,17 @@ impl Scan {
     }
 }
 
+/// `word`'s entry in [`table`]. Out of line: each inlined hash lookup is
+/// 300 bytes of wasm, and these callers are not hot (detection reads a
+/// sample; abbreviations are looked up at periods).
+#[inline(never)]
+pub(super) fn entry(word: &str) -> Option<Hit> {
+    table().get(word).copied()
+}
+
 fn lookup(word: &str) -> Hit {
-    let table = table();
-    if let Some(&hit) = table.get(word) {
+    // An abbreviation only (no evidence) counts as absent here.
+    if let Some(hit) = entry(word).filter(|hit| hit.listed != 0) {
         return hit;
     }
     let Some(at) = word.find('\'') else {
@@ -467,7 +486,7 @@ fn lookup(word: &str) -> Hit {
     };
     // An elided article or a contraction: its marker, and the word it is
     // glued to if that is long enough to be one.
-    let marker = |key: &str| table.get(key).copied().unwrap_or_default();
+    let marker = |key: &str| entry(key).unwrap_or_default();
     let tail = &word[at + 1..];
     let glued = if tail.chars().nth(2).is_some() {
         marker(tail)

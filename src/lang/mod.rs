@@ -8,7 +8,7 @@ mod detect;
 mod stem;
 mod stopwords;
 
-pub(crate) use abbreviations::is_abbreviation;
+pub(crate) use abbreviations::{is_abbreviation, is_sentence_starter};
 pub use detect::detect;
 pub(crate) use stem::Stemmer;
 pub(crate) use stopwords::is_stop_word;
@@ -107,7 +107,10 @@ impl Language {
     /// ```
     pub fn from_code(code: &str) -> Option<Language> {
         let code = code.trim();
-        let primary = code.split(['-', '_']).next().unwrap_or("");
+        let primary = &code[..code
+            .bytes()
+            .position(|b| b == b'-' || b == b'_')
+            .unwrap_or(code.len())];
         Language::ALL.into_iter().find(|language| {
             primary.eq_ignore_ascii_case(language.code())
                 || code.eq_ignore_ascii_case(language.name())
