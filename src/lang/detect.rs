@@ -160,8 +160,8 @@ pub(super) fn table() -> &'static FxHashMap<&'static str, Hit> {
             FxHashMap::with_capacity_and_hasher(4096, Default::default());
         // The stop lists: a point for each. Their candidates are their places
         // in `LISTED` (English, German, ..., Russian).
-        for (at, &language) in stopwords::LISTED.iter().enumerate() {
-            for word in stopwords::list(language) {
+        for (at, packed) in stopwords::packed_lists().into_iter().enumerate() {
+            for word in stopwords::unpack(packed).split_ascii_whitespace() {
                 let hit = slot(&mut table, word);
                 hit.listed |= bit(at);
                 hit.stop |= 1 << at;

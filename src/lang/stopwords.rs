@@ -11,8 +11,6 @@
 //! Chinese and Japanese are absent: they are tokenized into character bigrams,
 //! which never reach the stop list.
 
-use std::sync::OnceLock;
-
 use super::Language;
 
 /// The languages with a stop list, in the order of their bits in
@@ -43,26 +41,20 @@ pub(crate) fn is_stop_word(language: Language, word: &str) -> bool {
         .is_some_and(|hit| hit.stop & (1 << at) != 0)
 }
 
-/// The stop list of `language`, sorted (empty where there is none).
-pub(crate) fn list(language: Language) -> std::str::SplitAsciiWhitespace<'static> {
-    static LISTS: OnceLock<[&'static str; 8]> = OnceLock::new();
-    let words = match LISTED.iter().position(|&l| l == language) {
-        Some(at) => LISTS.get_or_init(|| {
-            let packed: [&[u8]; 8] = [
-                packed!(ENGLISH),
-                packed!(GERMAN),
-                packed!(FRENCH),
-                packed!(SPANISH),
-                packed!(ITALIAN),
-                packed!(PORTUGUESE),
-                packed!(DUTCH),
-                packed!(RUSSIAN),
-            ];
-            packed.map(unpack)
-        })[at],
-        None => "",
-    };
-    words.split_ascii_whitespace()
+/// The stop lists of [`LISTED`], packed (see [`packed!`]): [`unpack`] gives
+/// each sorted list. Unpacked once, by the word table of the language
+/// detector (which is built once): no lazily built copy of its own.
+pub(super) fn packed_lists() -> [&'static [u8]; 8] {
+    [
+        packed!(ENGLISH),
+        packed!(GERMAN),
+        packed!(FRENCH),
+        packed!(SPANISH),
+        packed!(ITALIAN),
+        packed!(PORTUGUESE),
+        packed!(DUTCH),
+        packed!(RUSSIAN),
+    ]
 }
 
 /// A sorted list of words separated by spaces, front-coded at compile time:
@@ -364,8 +356,8 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_unique_and_lower_case() {
-        for language in Language::ALL {
-            let list: Vec<&str> = list(language).collect();
+        for (language, packed) in LISTED.into_iter().zip(packed_lists()) {
+            let list: Vec<&str> = unpack(packed).split_ascii_whitespace().collect();
             for pair in list.windows(2) {
                 assert!(
                     pair[0] < pair[1],
@@ -408,6 +400,16 @@ mod tests {
         assert_eq!(packed!("ab abc abd b"), b"\x00ab\x02c\x02d\x00b");
     }
 
+    /// The stop list of `language`, sorted (empty where there is none).
+    fn list(language: Language) -> Vec<&'static str> {
+        match LISTED.iter().position(|&l| l == language) {
+            Some(at) => unpack(packed_lists()[at])
+                .split_ascii_whitespace()
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
     #[test]
     fn every_list_finds_every_word() {
         for language in Language::ALL {
@@ -415,7 +417,7 @@ mod tests {
                 assert!(is_stop_word(language, word), "{language:?}: {word:?}");
             }
             let listed = LISTED.contains(&language);
-            assert_eq!(listed, list(language).next().is_some(), "{language:?}");
+            assert_eq!(listed, !list(language).is_empty(), "{language:?}");
         }
         // A word of one list is no stop word of another just for being indexed.
         assert!(is_stop_word(Language::German, "die"));
