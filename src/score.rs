@@ -181,7 +181,7 @@ pub(crate) fn score(
     let mut all_penalties = Vec::with_capacity(n);
     for (span, &words) in spans.iter().zip(&tokens.word_counts) {
         let sentence = span.text(text);
-        let found = phrases.find(&Opening::new(sentence));
+        let found = phrases.find(&Opening::new(sentence, &phrases.first_words));
         cues.push(f64::from(u8::from(found & CUE != 0)));
         all_penalties.push(penalties(*span, sentence, found, words, language));
     }
@@ -578,51 +578,147 @@ const CUE_PHRASES: &[&[&str]] = &[
 /// How many opening words of a sentence are searched for cue and boilerplate phrases.
 const PHRASE_WINDOW: usize = 24;
 
-/// The first words of a sentence (letters and digits only), without allocating.
+/// What [`Opening::new`] needs to know of a byte: an ASCII letter or digit, any
+/// other ASCII byte, or a byte of a non-ASCII character, which is decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Word,
+    Gap,
+    Wide,
+}
+
+const BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = if (b as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Gap
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The first words of a sentence (runs of letters and digits), as byte ranges.
+///
+/// Found by a loop over the bytes that looks each one up in [`BYTE_CLASSES`],
+/// as far as the opening reaches; from the first non-ASCII character on, by
+/// a loop over the characters. On 1 MB of news this costs 12.4 M
+/// instructions, where `split` on the bytes (after checking the whole
+/// sentence for ASCII) cost 19.7 M; checking each word against the first
+/// words of the phrases as it is found adds 2.5 M and takes 6 M off
+/// [`PhraseIndex::find`].
 struct Opening<'a> {
-    words: [&'a str; PHRASE_WINDOW],
+    sentence: &'a str,
+    /// Where each word starts and ends.
+    bounds: [(usize, usize); PHRASE_WINDOW],
     count: usize,
+    /// Bit `i` is set when word `i` is not all ASCII.
+    non_ascii: u32,
+    /// Bit `i` is set when word `i` may be the first word of a phrase: it is
+    /// ASCII and its initial and length are in [`PhraseIndex::first_words`].
+    candidates: u32,
+    first_words: &'a [u32; 256],
 }
 
 impl<'a> Opening<'a> {
-    fn new(sentence: &'a str) -> Self {
+    fn new(sentence: &'a str, first_words: &'a [u32; 256]) -> Self {
         let mut opening = Opening {
-            words: [""; PHRASE_WINDOW],
+            sentence,
+            bounds: [(0, 0); PHRASE_WINDOW],
             count: 0,
+            non_ascii: 0,
+            candidates: 0,
+            first_words,
         };
-        let mut push = |word: &'a str| {
-            opening.words[opening.count] = word;
-            opening.count += 1;
-            opening.count < PHRASE_WINDOW
-        };
-        if sentence.is_ascii() {
-            // Split as bytes, without UTF-8 decoding: 3.5 M fewer instructions
-            // on 1 MB of news.
-            let bytes = sentence.as_bytes();
-            for word in bytes
-                .split(|b| !b.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                let from = word.as_ptr() as usize - bytes.as_ptr() as usize;
-                if !push(&sentence[from..from + word.len()]) {
-                    break;
+        let bytes = sentence.as_bytes();
+        let class = |at: usize| bytes.get(at).map(|&b| BYTE_CLASSES[usize::from(b)]);
+        let mut at = 0;
+        while opening.count < PHRASE_WINDOW {
+            // Skip to the next word...
+            let start = loop {
+                match class(at) {
+                    None => return opening,
+                    Some(ByteClass::Gap) => at += 1,
+                    Some(ByteClass::Word) => break at,
+                    Some(ByteClass::Wide) => {
+                        opening.by_chars(at);
+                        return opening;
+                    }
                 }
-            }
-        } else {
-            for word in sentence
-                .split(|c: char| !crate::letters::is_alphanumeric(c))
-                .filter(|w| !w.is_empty())
-            {
-                if !push(word) {
-                    break;
+            };
+            // ...and find its end, stepping over the byte that ends it.
+            let end = loop {
+                match class(at) {
+                    None => break at,
+                    Some(ByteClass::Gap) => {
+                        at += 1;
+                        break at - 1;
+                    }
+                    Some(ByteClass::Word) => at += 1,
+                    Some(ByteClass::Wide) => {
+                        opening.by_chars(start);
+                        return opening;
+                    }
                 }
-            }
+            };
+            opening.push(start, end, true);
         }
         opening
     }
 
-    fn words(&self) -> &[&'a str] {
-        &self.words[..self.count]
+    /// Adds the words from byte `from` on (where no word is under way),
+    /// character by character.
+    fn by_chars(&mut self, from: usize) {
+        let mut word: Option<(usize, bool)> = None;
+        for (at, c) in self.sentence[from..].char_indices() {
+            let at = from + at;
+            match (word, crate::letters::is_alphanumeric(c)) {
+                (None, true) => word = Some((at, c.is_ascii())),
+                (Some((start, ascii)), true) => word = Some((start, ascii && c.is_ascii())),
+                (Some((start, ascii)), false) => {
+                    self.push(start, at, ascii);
+                    if self.count == PHRASE_WINDOW {
+                        return;
+                    }
+                    word = None;
+                }
+                (None, false) => {}
+            }
+        }
+        if let Some((start, ascii)) = word {
+            self.push(start, self.sentence.len(), ascii);
+        }
+    }
+
+    fn push(&mut self, start: usize, end: usize, ascii: bool) {
+        let len = end - start;
+        let initial = self.sentence.as_bytes()[start];
+        let candidate = ascii && len < 32 && self.first_words[usize::from(initial)] >> len & 1 != 0;
+        self.bounds[self.count] = (start, end);
+        self.non_ascii |= u32::from(!ascii) << self.count;
+        self.candidates |= u32::from(candidate) << self.count;
+        self.count += 1;
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        let (start, end) = self.bounds[i];
+        &self.sentence[start..end]
+    }
+
+    /// Whether word `i` is `pattern` (lower case) but for case.
+    fn word_is(&self, i: usize, pattern: &str) -> bool {
+        if self.non_ascii >> i & 1 == 0 {
+            let (start, end) = self.bounds[i];
+            is_lower_case_of(&self.sentence.as_bytes()[start..end], pattern.as_bytes())
+        } else {
+            self.word(i)
+                .chars()
+                .flat_map(crate::lowercase::lower_chars)
+                .eq(pattern.chars())
+        }
     }
 }
 
@@ -639,19 +735,23 @@ const AT_START_ONLY: u8 = DANGLING | BOILERPLATE_OPENER;
 /// passes, one per list searched everywhere, cost 18 M of 246 M instructions
 /// on 1 MB of news; one pass costs 4 M).
 ///
-/// A word of the opening is first checked against a table of the first
-/// words' lower-cased initial bytes and lengths, which rejects almost every
-/// word in two loads; only the rest is compared with the first words of that
-/// initial, each distinct one once, and then with the rest of their phrases.
+/// [`Opening::new`] checks each word against a table of the first words'
+/// initial bytes and lengths as it finds it, which rejects almost every word
+/// in two loads; only the rest is compared with the distinct first words of
+/// that initial, and a match with the rest of its phrases (12.5 M → 6.4 M
+/// on 1 MB of news, from comparing every phrase of the initial).
 struct PhraseIndex {
-    /// Bit `len` of `by_initial[b]` is set when a phrase's first word starts
-    /// with the byte `b` and is `len` bytes long (all are short ASCII words).
-    by_initial: [u32; 128],
-    /// The phrases sorted by first word, each with its list's bit and whether
-    /// its first word differs from the previous phrase's; and where each
-    /// initial's run starts and ends in that order.
-    phrases: Vec<(&'static [&'static str], u8, bool)>,
+    /// Bit `len` of `first_words[b]` is set when a phrase's first word starts
+    /// with the byte `b` in either case and is `len` bytes long (all are short
+    /// ASCII words).
+    first_words: [u32; 256],
+    /// The distinct first words in order, each with where its phrases are in
+    /// `phrases`; and where each (lower-case) initial's run of them starts
+    /// and ends.
+    heads: Vec<(&'static str, u8, u8)>,
     runs: [(u8, u8); 128],
+    /// The phrases sorted by first word, each with its list's bit.
+    phrases: Vec<(&'static [&'static str], u8)>,
 }
 
 impl PhraseIndex {
@@ -667,59 +767,61 @@ impl PhraseIndex {
             .flat_map(|&(phrases, list)| phrases.iter().map(move |&p| (p, list)))
             .collect();
         let order = crate::order::sorted_indices(all.len(), &|a, b| all[a].0[0].cmp(all[b].0[0]));
-        let mut phrases = Vec::with_capacity(all.len());
-        let mut by_initial = [0u32; 128];
+        let phrases: Vec<_> = order.into_iter().map(|i| all[i]).collect();
+        assert!(phrases.len() < 256);
+        let mut first_words = [0u32; 256];
+        let mut heads: Vec<(&'static str, u8, u8)> = Vec::new();
         let mut runs = [(0u8, 0u8); 128];
-        for (index, (phrase, list)) in order.into_iter().map(|i| all[i]).enumerate() {
-            let first = phrase[0].as_bytes();
-            assert!(first.is_ascii() && (1..32).contains(&first.len()) && index < 255);
-            let initial = usize::from(first[0]);
-            by_initial[initial] |= 1 << first.len();
-            if runs[initial].1 == 0 {
-                runs[initial].0 = index as u8;
+        for (index, &(phrase, _)) in phrases.iter().enumerate() {
+            let first = phrase[0];
+            match heads.last_mut() {
+                Some(head) if head.0 == first => {
+                    head.2 += 1;
+                    continue;
+                }
+                _ => heads.push((first, index as u8, index as u8 + 1)),
             }
-            runs[initial].1 = index as u8 + 1;
-            let new_first = phrases
-                .last()
-                .is_none_or(|&(last, ..): &(&[&str], u8, bool)| last[0] != phrase[0]);
-            phrases.push((phrase, list, new_first));
+            let bytes = first.as_bytes();
+            assert!(bytes.iter().all(u8::is_ascii_lowercase) && bytes.len() < 32);
+            let initial = bytes[0];
+            first_words[usize::from(initial)] |= 1 << bytes.len();
+            first_words[usize::from(initial.to_ascii_uppercase())] |= 1 << bytes.len();
+            let run = &mut runs[usize::from(initial)];
+            if run.1 == 0 {
+                run.0 = heads.len() as u8 - 1;
+            }
+            run.1 = heads.len() as u8;
         }
         PhraseIndex {
-            by_initial,
-            phrases,
+            first_words,
+            heads,
             runs,
+            phrases,
         }
     }
 
     /// The bits of the lists that have a phrase in `opening`.
     fn find(&self, opening: &Opening) -> u8 {
-        let words = opening.words();
+        let bytes = opening.sentence.as_bytes();
         let mut found = 0;
-        for (i, &word) in words.iter().enumerate() {
-            let bytes = word.as_bytes();
-            let initial = usize::from(bytes[0].to_ascii_lowercase());
-            // A first word must be ASCII (eq_ignore_case would let the Kelvin
-            // sign K match a "k").
-            if initial >= 128
-                || bytes.len() >= 32
-                || self.by_initial[initial] >> bytes.len() & 1 == 0
-                || !word.is_ascii()
-            {
+        // Only the words that passed the table of first words.
+        let mut candidates = opening.candidates;
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let (start, end) = opening.bounds[i];
+            let word = &bytes[start..end];
+            let (from, to) = self.runs[usize::from(word[0].to_ascii_lowercase() & 0x7f)];
+            let Some(&(_, first, last)) = self.heads[usize::from(from)..usize::from(to)]
+                .iter()
+                .find(|&&(head, ..)| is_lower_case_of(word, head.as_bytes()))
+            else {
                 continue;
-            }
-            let (from, to) = self.runs[initial];
-            let mut first_matches = false;
-            for &(phrase, list, new_first) in &self.phrases[usize::from(from)..usize::from(to)] {
-                if new_first {
-                    first_matches = word.eq_ignore_ascii_case(phrase[0]);
-                }
-                if first_matches
-                    && (i == 0 || list & AT_START_ONLY == 0)
-                    && phrase.len() <= words.len() - i
-                    && phrase[1..]
-                        .iter()
-                        .zip(&words[i + 1..])
-                        .all(|(p, w)| eq_ignore_case(w, p))
+            };
+            for &(phrase, list) in &self.phrases[usize::from(first)..usize::from(last)] {
+                if (i == 0 || list & AT_START_ONLY == 0)
+                    && phrase.len() <= opening.count - i
+                    && (1..phrase.len()).all(|k| opening.word_is(i + k, phrase[k]))
                 {
                     found |= list;
                 }
@@ -729,15 +831,13 @@ impl PhraseIndex {
     }
 }
 
-/// Case-insensitive equality with a lower-case `pattern`, without allocating.
-fn eq_ignore_case(word: &str, pattern: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(pattern)
-    } else {
-        word.chars()
-            .flat_map(crate::lowercase::lower_chars)
-            .eq(pattern.chars())
-    }
+/// Whether the ASCII `word` lower-cases to `pattern`.
+fn is_lower_case_of(word: &[u8], pattern: &[u8]) -> bool {
+    word.len() == pattern.len()
+        && word
+            .iter()
+            .zip(pattern)
+            .all(|(&w, &p)| w.to_ascii_lowercase() == p)
 }
 
 /// A penalty's factor in a summary that is `order_free` an overview (see
@@ -761,30 +861,94 @@ fn overview_penalty_factor(penalty: Penalty, order_free: f64) -> f64 {
 /// keeps `1 - share` of its quality. News is left alone: there the figures are
 /// the story.
 fn aside_share(sentence: &str) -> f64 {
-    // Most sentences are ASCII without an opening bracket: then the share is
-    // the digits among the visible bytes, counted in a pass without branches
-    // (11 M instructions on 1 MB of English down to under 2 M). Bytes are
-    // chars in ASCII text, which also spares the general pass UTF-8 decoding.
-    let bytes = sentence.as_bytes();
-    if !sentence.is_ascii() {
-        return aside_share_of(sentence.chars());
+    // Without a bracket the share is the digits among the visible characters,
+    // which one pass over the bytes counts without branches; see
+    // `ByteCounts`. Only a sentence with an opening bracket needs the pass
+    // that follows nesting, and one with non-ASCII characters a look at
+    // those that may be spaces. On 1 MB of English this costs 5.9 M
+    // instructions; an ASCII check, two searches for a bracket and a counting
+    // pass cost 10.8 M.
+    let counts = ByteCounts::of(sentence.as_bytes());
+    if counts.brackets > 0 {
+        return if counts.non_ascii > 0 {
+            aside_share_of(sentence.chars())
+        } else {
+            // Bytes are chars in ASCII text, which spares the UTF-8 decoding.
+            aside_share_of(sentence.bytes().map(char::from))
+        };
     }
-    if bytes.contains(&b'(') || bytes.contains(&b'[') {
-        return aside_share_of(bytes.iter().map(|&b| char::from(b)));
+    let mut visible = counts.visible;
+    if counts.maybe_spaces > 0 {
+        visible -= wide_spaces(sentence);
     }
-    // Counted in byte-sized sums over chunks of 255, which compilers turn
-    // into wide vector adds where the target has them.
-    let (mut visible, mut digits) = (0usize, 0usize);
-    for chunk in bytes.chunks(255) {
-        let (mut chunk_visible, mut chunk_digits) = (0u8, 0u8);
-        for &b in chunk {
-            chunk_visible += u8::from(!matches!(b, b' ' | b'\t'..=b'\r'));
-            chunk_digits += u8::from(b.is_ascii_digit());
+    counts.digits as f64 / visible.max(1) as f64
+}
+
+/// Byte counts for [`aside_share`].
+#[derive(Default)]
+struct ByteCounts {
+    /// Characters other than ASCII white space: bytes that are neither
+    /// that nor a continuation byte.
+    visible: usize,
+    digits: usize,
+    /// Opening brackets, `(` or `[`.
+    brackets: usize,
+    non_ascii: usize,
+    /// The first bytes of the non-ASCII white space (U+0085, U+00A0, U+1680,
+    /// U+2000 to U+3000): 0xC2, 0xE1, 0xE2 and 0xE3.
+    maybe_spaces: usize,
+}
+
+impl ByteCounts {
+    /// Counted in `LANES` byte-sized sums, so that compilers turn each block's
+    /// count into a few wide vector operations where the target has them.
+    /// Wasm (without SIMD) has none: there the lanes would only add 1 KiB
+    /// of gzipped code.
+    fn of(bytes: &[u8]) -> Self {
+        const LANES: usize = if cfg!(target_arch = "wasm32") { 1 } else { 16 };
+        let mut counts = ByteCounts::default();
+        // A lane gains at most one per block: at most 255 blocks per sum.
+        for chunk in bytes.chunks(255 * LANES) {
+            let mut lanes = [[0u8; LANES]; 5];
+            let mut count = |block: &[u8; LANES]| {
+                for (k, &b) in block.iter().enumerate() {
+                    lanes[0][k] += u8::from(!matches!(b, b' ' | b'\t'..=b'\r' | 0x80..=0xBF));
+                    lanes[1][k] += u8::from(b.is_ascii_digit());
+                    lanes[2][k] += u8::from(matches!(b, b'(' | b'['));
+                    lanes[3][k] += u8::from(b >= 0x80);
+                    lanes[4][k] += u8::from(matches!(b, 0xC2 | 0xE1..=0xE3));
+                }
+            };
+            let mut blocks = chunk.chunks_exact(LANES);
+            for block in &mut blocks {
+                count(block.try_into().unwrap_or(&[b' '; LANES]));
+            }
+            // The rest, padded with spaces, which count for nothing. (When
+            // there are 255 whole blocks, the rest is empty.)
+            let rest = blocks.remainder();
+            let mut last = [b' '; LANES];
+            last[..rest.len()].copy_from_slice(rest);
+            count(&last);
+            let sum = |lane: &[u8; LANES]| lane.iter().map(|&n| usize::from(n)).sum::<usize>();
+            counts.visible += sum(&lanes[0]);
+            counts.digits += sum(&lanes[1]);
+            counts.brackets += sum(&lanes[2]);
+            counts.non_ascii += sum(&lanes[3]);
+            counts.maybe_spaces += sum(&lanes[4]);
         }
-        visible += usize::from(chunk_visible);
-        digits += usize::from(chunk_digits);
+        counts
     }
-    digits as f64 / visible.max(1) as f64
+}
+
+/// The non-ASCII white-space characters in `text`.
+fn wide_spaces(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| {
+            matches!(bytes[at], 0xC2 | 0xE1..=0xE3)
+                && text[at..].chars().next().is_some_and(char::is_whitespace)
+        })
+        .count()
 }
 
 fn aside_share_of(chars: impl Iterator<Item = char>) -> f64 {
@@ -912,6 +1076,7 @@ fn is_byline(sentence: &str) -> bool {
 mod tests {
     use super::*;
     use crate::Length;
+    use proptest::prelude::*;
 
     /// A news-like text whose seventh sentence announces the finding.
     const TEXT: &str = "The council met on Monday in the town hall. \
@@ -1097,6 +1262,120 @@ mod tests {
         }
     }
 
+    /// The opening as the plain definition has it: the first alphanumeric runs.
+    fn plain_opening(sentence: &str) -> Vec<&str> {
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(PHRASE_WINDOW)
+            .collect()
+    }
+
+    fn opening_words(sentence: &str) -> Vec<&str> {
+        let opening = Opening::new(sentence, &[0; 256]);
+        (0..opening.count).map(|i| opening.word(i)).collect()
+    }
+
+    /// The lists with a phrase in the sentence's opening, by the plain
+    /// definition: the words from there on, lower-cased, are the phrase, its
+    /// first word is ASCII, and openers count only as the first word.
+    fn plain_find(sentence: &str) -> u8 {
+        let words: Vec<String> = plain_opening(sentence)
+            .iter()
+            .map(|w| w.chars().flat_map(crate::lowercase::lower_chars).collect())
+            .collect();
+        let first_ascii: Vec<bool> = plain_opening(sentence)
+            .iter()
+            .map(|w| w.is_ascii())
+            .collect();
+        let mut found = 0;
+        for (phrases, list) in [
+            (CUE_PHRASES, CUE),
+            (DANGLING_OPENERS, DANGLING),
+            (BOILERPLATE, BOILERPLATE_ANYWHERE),
+            (BOILERPLATE_OPENERS, BOILERPLATE_OPENER),
+        ] {
+            for phrase in phrases {
+                for i in 0..words.len() {
+                    if first_ascii[i]
+                        && (i == 0 || list & AT_START_ONLY == 0)
+                        && words[i..].iter().take(phrase.len()).eq(phrase.iter())
+                    {
+                        found |= list;
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Sentences made of pieces that exercise the byte classes, case, the
+    /// phrase words and the characters that lower-case into several bytes.
+    fn random_sentence() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just(" "),
+                Just("  "),
+                Just(", "),
+                Just("."),
+                Just("-"),
+                Just("\t"),
+                Just("\u{a0}"),
+                Just("\u{2014}"),
+                Just("\u{201c}"),
+                Just("\u{2019}"),
+                Just("a"),
+                Just("Z"),
+                Just("7"),
+                Just("\u{e9}"),
+                Just("\u{c9}"),
+                Just("\u{212a}"),
+                Just("\u{130}"),
+                Just("\u{4e2d}"),
+                Just("\u{2163}"),
+                Just("\u{b2}"),
+                Just("in"),
+                Just("In"),
+                Just("IN"),
+                Just("this"),
+                Just("paper"),
+                Just("we"),
+                Just("We"),
+                Just("show"),
+                Just("however"),
+                Just("It"),
+                Just("read"),
+                Just("more"),
+                Just("click"),
+                Just("here"),
+                Just("pr\u{e9}sentons"),
+                Just("PR\u{c9}SENTONS"),
+                Just("nous"),
+                Just("e"),
+                Just("mail"),
+                Just("to"),
+                Just("a"),
+                Just("friend"),
+                Just("art\u{ed}culo"),
+                Just("en"),
+                Just("este"),
+                Just("thus"),
+            ],
+            0..40,
+        )
+        .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn openings_and_phrases_follow_the_plain_definitions(sentence in random_sentence()) {
+            prop_assert_eq!(opening_words(&sentence), plain_opening(&sentence));
+            let phrases = PhraseIndex::new();
+            let found = phrases.find(&Opening::new(&sentence, &phrases.first_words));
+            prop_assert_eq!(found, plain_find(&sentence), "{:?}", sentence);
+        }
+    }
+
     #[test]
     fn openings_are_the_alphanumeric_runs() {
         let long = "word ".repeat(30);
@@ -1108,29 +1387,45 @@ mod tests {
             "\u{212a}elvin\u{a0}sign",
             long.as_str(),
         ] {
-            let expected: Vec<&str> = sentence
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .take(PHRASE_WINDOW)
-                .collect();
-            assert_eq!(Opening::new(sentence).words(), expected, "{sentence:?}");
+            assert_eq!(
+                opening_words(sentence),
+                plain_opening(sentence),
+                "{sentence:?}"
+            );
         }
     }
 
     #[test]
     fn phrase_lists_are_found_where_they_count() {
         let phrases = PhraseIndex::new();
-        let find = |sentence: &str| phrases.find(&Opening::new(sentence));
-        assert_eq!(find("In this paper we show it."), CUE);
-        assert_eq!(find("However, in conclusion it rained."), DANGLING | CUE);
-        assert_eq!(find("They said however it was."), DANGLING);
-        assert_eq!(
-            find("Read more: click here."),
-            BOILERPLATE_OPENER | BOILERPLATE_ANYWHERE
-        );
-        assert_eq!(find("Please read more."), 0);
-        assert_eq!(find("IN THIS \u{212a}ELVIN WE FOUND"), CUE);
-        assert_eq!(find("\u{212a}"), 0);
+        let find = |sentence: &str| phrases.find(&Opening::new(sentence, &phrases.first_words));
+        // The search compares words with the phrases' words lower-cased.
+        for &(phrase, _) in &phrases.phrases {
+            for word in phrase {
+                let lower: String = word
+                    .chars()
+                    .flat_map(crate::lowercase::lower_chars)
+                    .collect();
+                assert_eq!(&lower, word);
+            }
+        }
+        for (sentence, expected) in [
+            ("In this paper we show it.", CUE),
+            ("However, in conclusion it rained.", DANGLING | CUE),
+            ("They said however it was.", DANGLING),
+            (
+                "Read more: click here.",
+                BOILERPLATE_OPENER | BOILERPLATE_ANYWHERE,
+            ),
+            ("Please read more.", 0),
+            ("IN THIS \u{212a}ELVIN WE FOUND", CUE),
+            ("\u{212a}", 0),
+            ("Nous PR\u{c9}SENTONS", CUE),
+            ("En este art\u{ed}culo", CUE),
+        ] {
+            assert_eq!(find(sentence), expected, "{sentence:?}");
+            assert_eq!(plain_find(sentence), expected, "{sentence:?}");
+        }
     }
 
     #[test]
@@ -1144,9 +1439,42 @@ mod tests {
             "An aside (see 2.1) and [3] more.",
             "Caf\u{e9} 12 \u{2014} (4)\u{a0}9.",
             "\u{3000}42",
+            "\u{85}1\u{1680}2\u{2000}3\u{200a}4\u{2028}\u{2029}\u{202f}\u{205f}5\u{2009}",
+            "\u{c2}\u{e1}\u{2019}\u{3001}\u{1f600} 7",
         ] {
             let reference = aside_share_of(sentence.chars());
             assert_eq!(aside_share(sentence), reference, "{sentence:?}");
+        }
+        // Around the block and sum sizes (16 and 255 blocks of 16 bytes).
+        for length in (0..40)
+            .chain(4070..4100)
+            .chain([8160, 8161, 8175, 8176, 8177])
+        {
+            for piece in ["7", "a7", " 7 \u{a0}", "\u{2019}7", "(7", "x)"] {
+                let sentence: String = piece.chars().cycle().take(length).collect();
+                let reference = aside_share_of(sentence.chars());
+                assert_eq!(aside_share(&sentence), reference, "{piece:?} {length}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn aside_share_is_its_definition(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just(" "), Just("\t"), Just("\n"), Just("\x0b"), Just("\x1f"), Just("a"),
+                    Just("Z"), Just("0"), Just("9"), Just("/"), Just(":"), Just("("), Just(")"),
+                    Just("["), Just("]"), Just("{"), Just("\u{a0}"), Just("\u{85}"),
+                    Just("\u{2009}"), Just("\u{3000}"), Just("\u{1680}"), Just("\u{2019}"),
+                    Just("\u{e9}"), Just("\u{4e2d}"), Just("\u{ff10}"), Just("\u{1f600}"),
+                    Just("\u{3001}"), Just("\u{2014}"), Just("\u{a9}"), Just("\u{1e9e}"),
+                ],
+                0..300,
+            )
+        ) {
+            let sentence = pieces.concat();
+            prop_assert_eq!(aside_share(&sentence), aside_share_of(sentence.chars()));
         }
     }
 
