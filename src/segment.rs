@@ -691,10 +691,7 @@ impl Segmenter<'_> {
             // Most bytes are letters, digits and spaces: skip them (up to the length cap).
             let run = i;
             let limit = block.end.min(i + HARD_CHARS.saturating_sub(block.chars));
-            i += bytes[i..limit]
-                .iter()
-                .position(|&x| !PLAIN[usize::from(x)])
-                .unwrap_or(limit - i);
+            i = plain_run_end(bytes, i, limit);
             block.chars += i - run;
             if i >= limit {
                 continue;
@@ -749,11 +746,16 @@ impl Segmenter<'_> {
                 }
             }
             block.chars += 1;
-            if letters::is_alphanumeric(c) || c.is_whitespace() {
-                i += len;
-            } else if matches!(c, '，' | '、' | '；' | '：' | '–' | '—' | '،' | '؛') {
+            // Clause marks and the common CJK terminators before letters: for
+            // them `is_alphanumeric` searches the Unicode tables (7 M fewer
+            // instructions on 1 MB of Chinese news).
+            if matches!(c, '，' | '、' | '；' | '：' | '–' | '—' | '،' | '؛') {
                 i += len;
                 block.clause = Some((i, block.chars));
+            } else if matches!(c, '。' | '！' | '？') {
+                i = self.terminator(block, i);
+            } else if letters::is_alphanumeric(c) || c.is_whitespace() {
+                i += len;
             } else if matches!(c, '．' | '﹒') {
                 let digits = self
                     .char_before(i, block.start)
@@ -2058,10 +2060,16 @@ fn byte(bytes: &[u8], i: usize) -> u8 {
 }
 
 /// Lower-cases `word` (without format characters) into `buf`.
-fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+fn lower_into<'b>(word: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     if word.is_ascii() {
         let bytes = buf.get_mut(..word.len())?;
         bytes.copy_from_slice(word.as_bytes());
+        // Already lower-case (most words before a period): `word` itself, no
+        // UTF-8 check of the copy (which stays in `buf`: `chained` appends to
+        // it). 0.3 M fewer instructions on 1 MB of English news or German.
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(word);
+        }
         bytes.make_ascii_lowercase();
         return std::str::from_utf8(bytes).ok();
     }
@@ -2079,8 +2087,6 @@ fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..n]).ok()
 }
 
-/// Bytes the scan skips: ASCII except white space, terminators, clause
-/// punctuation and the straight double quote.
 /// The first bytes of line breaks.
 const LINE_STOP: [bool; 256] = {
     let mut table = [false; 256];
@@ -2138,6 +2144,35 @@ const PLAIN: [bool; 256] = {
     }
     table
 };
+
+/// The first byte at or after `i` (and before `limit`) that is not [`PLAIN`],
+/// or `limit`. Sixteen bytes at a time, their table entries and-ed without a
+/// branch per byte, then byte by byte in the last sixteen: 1.5 M fewer
+/// instructions on 1 MB of English news than a `position` over the bytes
+/// (0.4 M of German; eight at a time was 0.1 M fewer).
+fn plain_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+    // Most runs of Chinese or Japanese are empty: no chunk for them.
+    if i >= limit || !PLAIN[usize::from(byte(bytes, i))] {
+        return i;
+    }
+    while i + 16 <= limit {
+        let Some(chunk) = bytes.get(i..i + 16) else {
+            break;
+        };
+        if !chunk
+            .iter()
+            .fold(true, |all, &x| all & PLAIN[usize::from(x)])
+        {
+            break;
+        }
+        i += 16;
+    }
+    let rest = bytes.get(i..limit).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&x| !PLAIN[usize::from(x)])
+        .unwrap_or(rest.len())
+}
 
 /// Cuts found around mail and web furniture (see `Segmenter::furniture`).
 struct Furniture {
