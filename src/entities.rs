@@ -506,7 +506,9 @@ impl<'t> Recognizer<'t> {
             form
         };
 
-        let mut mentions_per_chain: FxHashMap<u32, u32> = FxHashMap::default();
+        // Chains are form ids: counted and indexed by vectors, not hash maps
+        // (no map of u32 to u32 in the wasm).
+        let mut mentions_per_chain = vec![0u32; self.forms.len()];
         let mut kept: Vec<(u32, u32)> = Vec::with_capacity(self.mentions.len());
         for mention in &self.mentions {
             let chain = chain_of(mention.form);
@@ -514,11 +516,14 @@ impl<'t> Recognizer<'t> {
             if mention.tentative && !confirmed {
                 continue;
             }
-            *mentions_per_chain.entry(chain).or_insert(0) += 1;
+            mentions_per_chain[chain as usize] += 1;
             kept.push((mention.sentence, chain));
         }
 
-        let chains: Vec<(u32, u32)> = mentions_per_chain.into_iter().collect();
+        let chains: Vec<(u32, u32)> = (0u32..)
+            .zip(mentions_per_chain)
+            .filter(|&(_, mentions)| mentions > 0)
+            .collect();
         let weight = |kind: EntityKind, mentions: u32| {
             // An entity mentioned once is not one of the text's important ones.
             let base = ((1.0 + mentions as f64) / 2.0).ln();
@@ -540,12 +545,12 @@ impl<'t> Recognizer<'t> {
                 .then(chains[i].0.cmp(&chains[j].0))
         });
         let chains: Vec<(u32, u32)> = order.into_iter().map(|i| chains[i]).collect();
-        let mut index_of: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut index_of = vec![0u32; self.forms.len()];
         let entities = chains
             .iter()
             .enumerate()
             .map(|(index, &(chain, mentions))| {
-                index_of.insert(chain, index as u32);
+                index_of[chain as usize] = index as u32;
                 let form = &self.forms[chain as usize];
                 Entity {
                     text: form.text.clone(),
@@ -559,7 +564,7 @@ impl<'t> Recognizer<'t> {
         let mut per_sentence = vec![Vec::new(); sentence_count];
         for (sentence, chain) in kept {
             let list: &mut Vec<u32> = &mut per_sentence[sentence as usize];
-            let index = index_of[&chain];
+            let index = index_of[chain as usize];
             if !list.contains(&index) {
                 list.push(index);
             }

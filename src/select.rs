@@ -5,8 +5,6 @@
 //! exceeds the redundancy threshold, or when it would overflow a word or
 //! character budget. The result is never empty when the text has a sentence.
 
-use rustc_hash::FxHashMap;
-
 use crate::options::Length;
 
 /// Each term's chosen sentences are checked only up to this many: a term that
@@ -51,7 +49,11 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
     let best = order.peek();
 
     let mut chosen = Vec::new();
-    let mut postings: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
+    // The chosen sentences' postings: term `t`'s list is `lists[first[t]]`, or
+    // none when `first[t]` is `u32::MAX` (or `t` is past the end). Indexed by
+    // term rather than hashed, so no hash map of this type is in the wasm.
+    let mut first: Vec<u32> = Vec::new();
+    let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
     let mut overlap: Vec<f32> = Vec::new();
     let (mut words, mut chars) = (0usize, 0usize);
     while let Some(i) = order.pop() {
@@ -68,7 +70,10 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
         overlap.iter_mut().for_each(|o| *o = 0.0);
         let mut redundant = false;
         for &(term, weight) in candidate.vector {
-            if let Some(list) = postings.get(&term) {
+            let list = first
+                .get(term as usize)
+                .and_then(|&l| lists.get(l as usize));
+            if let Some(list) = list {
                 for &(slot, other) in list {
                     let o = &mut overlap[slot as usize];
                     *o += weight * other;
@@ -82,7 +87,15 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
         let slot = chosen.len() as u32;
         overlap.push(0.0);
         for &(term, weight) in candidate.vector {
-            let list = postings.entry(term).or_default();
+            let term = term as usize;
+            if term >= first.len() {
+                first.resize(term + 1, u32::MAX);
+            }
+            if first[term] == u32::MAX {
+                first[term] = lists.len() as u32;
+                lists.push(Vec::new());
+            }
+            let list = &mut lists[first[term] as usize];
             if list.len() < MAX_POSTINGS_PER_TERM {
                 list.push((slot, weight));
             }

@@ -19,6 +19,11 @@ use crate::{
     segment as split, summarize as run, utf16_offsets, Language, Length, Options, Report, UnitKind,
 };
 
+// Talc rather than std's dlmalloc: a smaller allocator (see Cargo.toml). Freed
+// blocks are reused, so the heap of a call on megabytes is not kept growing.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** A language code abridge knows (`"und"`: none of them; no stemming or stop words). */
