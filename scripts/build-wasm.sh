@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make wasm`: the npm package in pkg/.
 #
-#   cargo (wasm32, profile `wasm`) -> wasm-bindgen --target web / nodejs -> wasm-opt -Oz
+#   cargo (wasm32, profile `wasm`) -> wasm-bindgen --target web / nodejs
+#   -> the JS snippets pasted into the glue (scripts/inline-snippets.mjs) -> wasm-opt -Oz
 #   -> pkg/package.json (pkg-template/package.json with Cargo.toml's version), README, LICENSE
 #
 # WASM_PROFILE=release|wasm picks the cargo profile (default: wasm, i.e. opt-level "z").
@@ -22,6 +23,7 @@ rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out/web" "$wasm"
 wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
+node scripts/inline-snippets.mjs "$out/web" "$out/node"
 # The package is "type": "module"; the nodejs build is CommonJS.
 printf '{ "type": "commonjs" }\n' > "$out/node/package.json"
 

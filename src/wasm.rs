@@ -16,7 +16,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    segment as split, summarize as run, utf16_offsets, Language, Length, Options, Report, UnitKind,
+    segment as split, summarize as run, utf16_offsets, Entity, Keyword, Language, Length, Options,
+    Penalty, Stats, TextKind, UnitKind,
 };
 
 // Talc rather than std's dlmalloc: a smaller allocator (see Cargo.toml). Freed
@@ -172,15 +173,159 @@ pub fn js_summarize(
     let source = text_arg(&text)?;
     let options = summarize_options(&options, source.len())?;
     let summary = run(&source, &options).map_err(|e| core_error(&e))?;
-    let report = Report::new(&summary, &source);
-    let value = to_js(&report)?;
+    // Everything but the sentences through serde; `sentences` is filled in
+    // below, in place, so the keys keep the order of the CLI's JSON.
+    let value = to_js(&ReportHead {
+        summary: summary.text(&source),
+        sentences: [],
+        keywords: &summary.keywords,
+        entities: &summary.entities,
+        language: summary.language.code(),
+        kind: summary.kind,
+        stats: &summary.stats,
+    })?;
+    let original: &JsString = text.unchecked_ref();
+    let sentences = sentence_objects(original, &summary)?;
+    Reflect::set(&value, &"sentences".into(), &sentences)?;
     if has_replacement_char(&source) {
         // The JS string may have had lone surrogates, which became U+FFFD on the
-        // way in; give back the original code units. Offsets already agree: both
-        // are one UTF-16 unit.
-        restore_texts(&value, &text, &summary)?;
+        // way in; the sentences are slices of it and keep its code units, the
+        // summary is joined from them again.
+        restore_summary(&value, &sentences, &summary)?;
     }
     Ok(value)
+}
+
+/// [`Report`] with its sentences left out (an empty array in their place, so
+/// the keys keep the order of the CLI's JSON). Its own type, so that the wasm
+/// does not carry the serializer of the sentences it never uses.
+#[derive(Serialize)]
+struct ReportHead<'a> {
+    summary: String,
+    sentences: [(); 0],
+    keywords: &'a [Keyword],
+    entities: &'a [Entity],
+    language: &'static str,
+    kind: TextKind,
+    stats: &'a Stats,
+}
+
+// Builds the sentence objects in JavaScript from a row of numbers per
+// sentence: an object literal and a slice of the caller's string each, instead
+// of a call across the boundary per field and a UTF-8 decode per text. On 1 MB
+// of English that was most of what returning the report cost. Rows of
+// `SEGMENT_COLUMNS` make `segment`'s objects, rows of `SENTENCE_COLUMNS` the
+// report's (with the scores and features, and the penalty codes in order).
+#[wasm_bindgen(inline_js = r#"
+export function sentenceObjects(text, numbers, columns, penalties, kinds, penaltyNames) {
+  const sentences = [];
+  for (let at = 0, p = 0; at < numbers.length; at += columns) {
+    const start = numbers[at], end = numbers[at + 1];
+    const spanText = text.slice(start, end), kind = kinds[numbers[at + 5]];
+    if (columns === 6) {
+      sentences.push({
+        text: spanText, start, end, byteStart: numbers[at + 2], byteEnd: numbers[at + 3],
+        paragraph: numbers[at + 4], kind,
+      });
+      continue;
+    }
+    const marked = [];
+    for (let k = numbers[at + 14]; k > 0; k--) marked.push(penaltyNames[penalties[p++]]);
+    sentences.push({
+      text: spanText, start, end, byteStart: numbers[at + 2], byteEnd: numbers[at + 3],
+      paragraph: numbers[at + 4], kind, words: numbers[at + 6], score: numbers[at + 7],
+      selected: numbers[at + 8] !== 0,
+      features: {
+        salience: numbers[at + 9], centrality: numbers[at + 10], entities: numbers[at + 11],
+        position: numbers[at + 12], quality: numbers[at + 13], penalties: marked,
+      },
+    });
+  }
+  return sentences;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = sentenceObjects)]
+    fn build_sentence_objects(
+        text: &JsString,
+        numbers: &[f64],
+        columns: usize,
+        penalties: &[u8],
+        kinds: &JsValue,
+        penalty_names: &JsValue,
+    ) -> Array;
+}
+
+const SEGMENT_COLUMNS: usize = 6;
+const SENTENCE_COLUMNS: usize = 15;
+
+/// The unit kinds and penalties in the order of their codes (`kind_code`,
+/// `penalty_code`); serialized once per call, so the names are serde's.
+const KINDS: [UnitKind; 3] = [UnitKind::Sentence, UnitKind::Heading, UnitKind::ListItem];
+const PENALTIES: [Penalty; 7] = [
+    Penalty::Fragment,
+    Penalty::Heading,
+    Penalty::RunOn,
+    Penalty::Question,
+    Penalty::Quote,
+    Penalty::Dangling,
+    Penalty::Boilerplate,
+];
+
+fn kind_code(kind: UnitKind) -> u8 {
+    match kind {
+        UnitKind::Sentence => 0,
+        UnitKind::Heading => 1,
+        UnitKind::ListItem => 2,
+    }
+}
+
+fn penalty_code(penalty: Penalty) -> u8 {
+    match penalty {
+        Penalty::Fragment => 0,
+        Penalty::Heading => 1,
+        Penalty::RunOn => 2,
+        Penalty::Question => 3,
+        Penalty::Quote => 4,
+        Penalty::Dangling => 5,
+        Penalty::Boilerplate => 6,
+    }
+}
+
+/// `summary.sentences` as the objects of `Report`'s `sentences`, with their
+/// texts sliced from `text` (the caller's string).
+fn sentence_objects(text: &JsString, summary: &crate::Summary) -> Result<Array, JsValue> {
+    let mut numbers = Vec::with_capacity(summary.sentences.len() * SENTENCE_COLUMNS);
+    let mut penalties = Vec::new();
+    for s in &summary.sentences {
+        let f = &s.features;
+        numbers.extend_from_slice(&[
+            s.utf16.start as f64,
+            s.utf16.end as f64,
+            s.bytes.start as f64,
+            s.bytes.end as f64,
+            s.paragraph as f64,
+            f64::from(kind_code(s.kind)),
+            s.words as f64,
+            s.score,
+            f64::from(u8::from(s.selected)),
+            f.salience,
+            f.centrality,
+            f.entities,
+            f.position,
+            f.quality,
+            f.penalties.len() as f64,
+        ]);
+        penalties.extend(f.penalties.iter().map(|&p| penalty_code(p)));
+    }
+    Ok(build_sentence_objects(
+        text,
+        &numbers,
+        SENTENCE_COLUMNS,
+        &penalties,
+        &to_js(&KINDS)?,
+        &to_js(&PENALTIES)?,
+    ))
 }
 
 /// Splits `text` into sentences with their spans, without scoring them.
@@ -199,29 +344,26 @@ pub fn js_segment(
     let language = language.unwrap_or_else(|| crate::detect_language(&source));
     let spans = split(&source, language);
     let utf16 = utf16_offsets(&source, spans.iter().flat_map(|s| [s.start, s.end]));
-    let segments: Vec<Segment> = spans
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Segment {
-            text: s.text(&source),
-            start: utf16[2 * i],
-            end: utf16[2 * i + 1],
-            byte_start: s.start,
-            byte_end: s.end,
-            paragraph: s.paragraph,
-            kind: s.kind,
-        })
-        .collect();
-    let value = to_js(&segments)?;
-    if has_replacement_char(&source) {
-        let original: &JsString = text.unchecked_ref();
-        let array: &Array = value.unchecked_ref();
-        for (i, segment) in segments.iter().enumerate() {
-            let piece = original.slice(segment.start as u32, segment.end as u32);
-            Reflect::set(&array.get(i as u32), &"text".into(), &piece)?;
-        }
+    let mut numbers = Vec::with_capacity(spans.len() * SEGMENT_COLUMNS);
+    for (s, utf16) in spans.iter().zip(utf16.chunks_exact(2)) {
+        numbers.extend_from_slice(&[
+            utf16[0] as f64,
+            utf16[1] as f64,
+            s.start as f64,
+            s.end as f64,
+            s.paragraph as f64,
+            f64::from(kind_code(s.kind)),
+        ]);
     }
-    Ok(value)
+    Ok(build_sentence_objects(
+        text.unchecked_ref(),
+        &numbers,
+        SEGMENT_COLUMNS,
+        &[],
+        &to_js(&KINDS)?,
+        &JsValue::UNDEFINED,
+    )
+    .into())
 }
 
 /// Whether `text` holds U+FFFD, by its UTF-8 bytes: `str::contains` with a
@@ -236,18 +378,6 @@ fn has_replacement_char(text: &str) -> bool {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").into()
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Segment<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
-    paragraph: usize,
-    kind: UnitKind,
 }
 
 /// A thrown JavaScript error, made from Rust.
@@ -496,10 +626,13 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
     }
 }
 
-/// Puts the JS text's own code units back into `sentences[i].text` and `summary`.
-fn restore_texts(value: &JsValue, text: &JsValue, summary: &crate::Summary) -> Result<(), JsValue> {
-    let original: &JsString = text.unchecked_ref();
-    let sentences: Array = Reflect::get(value, &"sentences".into())?.unchecked_into();
+/// Joins the selected sentences' texts (slices of the caller's string) into
+/// `summary` again.
+fn restore_summary(
+    value: &JsValue,
+    sentences: &Array,
+    summary: &crate::Summary,
+) -> Result<(), JsValue> {
     let separator = if summary.language.uses_spaces() {
         " "
     } else {
@@ -507,10 +640,8 @@ fn restore_texts(value: &JsValue, text: &JsValue, summary: &crate::Summary) -> R
     };
     let joined = Array::new();
     for (i, sentence) in summary.sentences.iter().enumerate() {
-        let piece = original.slice(sentence.utf16.start as u32, sentence.utf16.end as u32);
-        Reflect::set(&sentences.get(i as u32), &"text".into(), &piece)?;
         if sentence.selected {
-            joined.push(&piece);
+            joined.push(&Reflect::get(&sentences.get(i as u32), &"text".into())?);
         }
     }
     Reflect::set(value, &"summary".into(), &joined.join(separator))?;
@@ -993,6 +1124,29 @@ mod tests {
         let result = js_summarize(text, options).unwrap();
         let expected = js("'Lone \\uD800 surrogate here. Plain one there.'");
         assert!(get(&result, "summary").eq(&expected));
+    }
+
+    #[wasm_bindgen_test]
+    fn kind_and_penalty_codes_index_their_name_tables() {
+        // With the exhaustive matches of `kind_code` and `penalty_code`, every
+        // variant has a code and every code names its own variant.
+        for (i, &kind) in KINDS.iter().enumerate() {
+            assert_eq!(usize::from(kind_code(kind)), i);
+        }
+        for (i, &penalty) in PENALTIES.iter().enumerate() {
+            assert_eq!(usize::from(penalty_code(penalty)), i);
+        }
+        let report = js_summarize(
+            "Why? He left. Ours was the largest harbour on the whole coast for a century.".into(),
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
+        let first = Reflect::get(&get(&report, "sentences"), &0.into()).unwrap();
+        assert_eq!(
+            json(&get(&get(&first, "features"), "penalties")),
+            r#"["fragment","question"]"#
+        );
+        assert_eq!(get(&first, "kind").as_string().as_deref(), Some("sentence"));
     }
 
     #[wasm_bindgen_test]
