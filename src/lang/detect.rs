@@ -481,7 +481,8 @@ fn lookup(word: &str) -> Hit {
     if let Some(hit) = entry(word).filter(|hit| hit.listed != 0) {
         return hit;
     }
-    let Some(at) = word.find('\'') else {
+    // By bytes: `find` with a char runs a searcher built for long texts.
+    let Some(at) = word.bytes().position(|b| b == b'\'') else {
         return Hit::default();
     };
     // An elided article or a contraction: its marker, and the word it is
