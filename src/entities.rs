@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::lang::{is_stop_word, Language};
 use crate::lowercase::lowercase;
-use crate::tokenize::{is_unspaced_char, StrIds, Word};
+use crate::tokenize::{is_unspaced_char, Form as Key, StrIds, Word};
 
 /// What sort of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -76,8 +76,10 @@ pub(crate) struct Recognizer<'t> {
     /// Lower-cased key → form.
     form_ids: StrIds,
     /// A mention's text as it stands → its form: most mentions recur with the
-    /// same casing, and then need no lower-casing.
-    raw_forms: FxHashMap<&'t str, u32>,
+    /// same casing, and then need no lower-casing. Keyed like the tokenizer's
+    /// word forms: 1 MB of German news took 2.1 M fewer instructions than
+    /// with `&str` keys (English 0.7 M).
+    raw_forms: FxHashMap<Key<'t>, u32>,
     /// Scratch space for lower-casing a mention.
     key: String,
 }
@@ -427,11 +429,11 @@ impl<'t> Recognizer<'t> {
         tokens: usize,
         tentative: bool,
     ) {
-        let form = match self.raw_forms.get(text) {
+        let form = match self.raw_forms.get(&Key(text)) {
             Some(&form) => form,
             None => {
                 let form = self.form(text, kind, tokens);
-                self.raw_forms.insert(text, form);
+                self.raw_forms.insert(Key(text), form);
                 form
             }
         };

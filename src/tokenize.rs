@@ -245,7 +245,7 @@ impl StrIds {
 /// hashed in two steps and compared without a `memcmp` call (than with `&str`
 /// keys, 1 MB of English news took 3 M fewer instructions, of Chinese 7 M).
 #[derive(Clone, Copy)]
-struct Form<'t>(&'t str);
+pub(crate) struct Form<'t>(pub &'t str);
 
 impl Form<'_> {
     /// The first and last 8 (or 4, or 1) bytes: with the length, all of a
