@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::lang::{is_stop_word, Language};
 use crate::lowercase::lowercase;
-use crate::tokenize::{is_unspaced_char, Word};
+use crate::tokenize::{is_unspaced_char, Form as Key, StrIds, Word};
 
 /// What sort of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -60,9 +60,10 @@ struct Mention {
     tentative: bool,
 }
 
-struct Form {
-    key: String,
-    text: String,
+/// A distinct mention. Its lower-cased key is in `Recognizer::form_ids` only,
+/// and its text borrowed: no allocation a form.
+struct Form<'t> {
+    text: &'t str,
     kind: EntityKind,
     tokens: usize,
     confirmed: bool,
@@ -71,11 +72,14 @@ struct Form {
 pub(crate) struct Recognizer<'t> {
     language: Language,
     mentions: Vec<Mention>,
-    forms: Vec<Form>,
-    form_ids: FxHashMap<String, u32>,
+    forms: Vec<Form<'t>>,
+    /// Lower-cased key → form.
+    form_ids: StrIds,
     /// A mention's text as it stands → its form: most mentions recur with the
-    /// same casing, and then need no lower-casing.
-    raw_forms: FxHashMap<&'t str, u32>,
+    /// same casing, and then need no lower-casing. Keyed like the tokenizer's
+    /// word forms: 1 MB of German news took 2.1 M fewer instructions than
+    /// with `&str` keys (English 0.7 M).
+    raw_forms: FxHashMap<Key<'t>, u32>,
     /// Scratch space for lower-casing a mention.
     key: String,
 }
@@ -259,7 +263,7 @@ impl<'t> Recognizer<'t> {
             language,
             mentions: Vec::new(),
             forms: Vec::new(),
-            form_ids: FxHashMap::default(),
+            form_ids: StrIds::with_capacity(64),
             raw_forms: FxHashMap::default(),
             key: String::new(),
         }
@@ -425,11 +429,11 @@ impl<'t> Recognizer<'t> {
         tokens: usize,
         tentative: bool,
     ) {
-        let form = match self.raw_forms.get(text) {
+        let form = match self.raw_forms.get(&Key(text)) {
             Some(&form) => form,
             None => {
                 let form = self.form(text, kind, tokens);
-                self.raw_forms.insert(text, form);
+                self.raw_forms.insert(Key(text), form);
                 form
             }
         };
@@ -444,7 +448,7 @@ impl<'t> Recognizer<'t> {
     }
 
     /// The form of a mention's text, new if its lower-cased key is.
-    fn form(&mut self, text: &str, kind: EntityKind, tokens: usize) -> u32 {
+    fn form(&mut self, text: &'t str, kind: EntityKind, tokens: usize) -> u32 {
         // Lower-cased into a reused buffer: a mention of a known form allocates
         // nothing (with the stack lower-casing below, the recognizer went from
         // 27 M to 20 M instructions on 1 MB of news).
@@ -455,22 +459,16 @@ impl<'t> Recognizer<'t> {
         } else {
             self.key.push_str(&lowercase(text));
         }
-        match self.form_ids.get(self.key.as_str()) {
-            Some(&id) => id,
-            None => {
-                let key = self.key.clone();
-                let id = self.forms.len() as u32;
-                self.forms.push(Form {
-                    key: key.clone(),
-                    text: text.to_string(),
-                    kind,
-                    tokens,
-                    confirmed: false,
-                });
-                self.form_ids.insert(key, id);
-                id
-            }
+        let (id, new) = self.form_ids.intern(&self.key);
+        if new {
+            self.forms.push(Form {
+                text,
+                kind,
+                tokens,
+                confirmed: false,
+            });
         }
+        id
     }
 
     /// Chains the mentions into entities and weighs them.
@@ -481,12 +479,13 @@ impl<'t> Recognizer<'t> {
         for mention in &self.mentions {
             form_mentions[mention.form as usize] += 1;
         }
+        let key = |form: usize| self.form_ids.get(form as u32);
         let mut alias: FxHashMap<&str, u32> = FxHashMap::default();
         for (id, form) in self.forms.iter().enumerate() {
             if form.kind != EntityKind::Name || form.tokens < 2 {
                 continue;
             }
-            for part in form.key.split(' ') {
+            for part in key(id).split(' ') {
                 if NAME_CONNECTORS.contains(&part) {
                     continue;
                 }
@@ -499,7 +498,7 @@ impl<'t> Recognizer<'t> {
         let chain_of = |form: u32| -> u32 {
             let f = &self.forms[form as usize];
             if f.kind == EntityKind::Name && f.tokens == 1 {
-                if let Some(&target) = alias.get(f.key.as_str()) {
+                if let Some(&target) = alias.get(key(form as usize)) {
                     return target;
                 }
             }
@@ -553,7 +552,7 @@ impl<'t> Recognizer<'t> {
                 index_of[chain as usize] = index as u32;
                 let form = &self.forms[chain as usize];
                 Entity {
-                    text: form.text.clone(),
+                    text: form.text.to_string(),
                     kind: form.kind,
                     mentions,
                     weight: weight(form.kind, mentions),

@@ -103,10 +103,8 @@ pub(crate) type Word<'t> = (usize, &'t str);
 struct Interner {
     language: Language,
     stemmer: Option<Stemmer>,
-    /// Lower-cased word form → term (or [`NO_TERM`]).
-    forms: FxHashMap<String, TermId>,
     /// Term text → term.
-    ids: FxHashMap<String, TermId>,
+    ids: StrIds,
     terms: Vec<TermInfo>,
     lowered: String,
     /// Scratch space for the stem of a new word form.
@@ -118,21 +116,20 @@ impl Interner {
         Interner {
             language,
             stemmer: Stemmer::new(language),
-            forms: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
-            ids: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            ids: StrIds::with_capacity(forms),
             terms: Vec::with_capacity(forms),
             lowered: String::new(),
             stem: String::new(),
         }
     }
 
-    /// The term of one word, or `None` for a stop word.
+    /// The term of one word, or `None` for a stop word. Asked once per
+    /// distinct form as it stands (the tokenizer's cache): a second cache by
+    /// lower-cased form saved stemming "The" after "the" but cost a copy of
+    /// every form (10 KB of news: 1,000 allocations a call).
     fn word_term(&mut self, word: &str) -> Option<TermId> {
-        lower_into(word, &mut self.lowered);
-        if let Some(&id) = self.forms.get(self.lowered.as_str()) {
-            return (id != NO_TERM).then_some(id);
-        }
-        let form = self.lowered.clone();
+        let mut form = std::mem::take(&mut self.lowered);
+        lower_into(word, &mut form);
         let core = strip_clitics(&form);
         let id = if core.is_empty()
             || is_stop_word(self.language, core)
@@ -153,20 +150,18 @@ impl Interner {
                 None => self.intern(core, core),
             }
         };
-        self.forms.insert(form, id);
+        self.lowered = form;
         (id != NO_TERM).then_some(id)
     }
 
     fn intern(&mut self, key: &str, surface: &str) -> TermId {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+        let (id, new) = self.ids.intern(key);
+        if new {
+            self.terms.push(TermInfo {
+                surface: surface.to_string(),
+                ..TermInfo::default()
+            });
         }
-        let id = self.terms.len() as TermId;
-        self.ids.insert(key.to_string(), id);
-        self.terms.push(TermInfo {
-            surface: surface.to_string(),
-            ..TermInfo::default()
-        });
         id
     }
 
@@ -180,12 +175,77 @@ impl Interner {
     }
 }
 
+/// Strings → ids (0, 1, 2, ... in the order they came), the strings kept one
+/// after another in one buffer. Keyed by owned strings, every new term (and
+/// entity form) cost an allocation and a free: 10 KB of news, 650 terms a call.
+pub(crate) struct StrIds {
+    /// Every string, in the order of the ids.
+    texts: String,
+    /// Where each string ends in `texts`.
+    ends: Vec<usize>,
+    /// Open addressing with linear probing, a power of two long: 0 for an
+    /// empty slot, else 1 + an id.
+    slots: Vec<u32>,
+}
+
+impl StrIds {
+    pub fn with_capacity(strings: usize) -> Self {
+        StrIds {
+            texts: String::with_capacity(8 * strings),
+            ends: Vec::with_capacity(strings),
+            slots: vec![0; (2 * strings).next_power_of_two().max(16)],
+        }
+    }
+
+    /// The string of `id`.
+    pub fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        self.texts.get(start..self.ends[id]).unwrap_or_default()
+    }
+
+    /// The slot that holds `key`, or the empty one where it belongs.
+    fn slot(&self, key: &str) -> usize {
+        use std::hash::BuildHasher;
+        let mask = self.slots.len() - 1;
+        let mut at = rustc_hash::FxBuildHasher.hash_one(key) as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return at,
+                id if self.get(id - 1) == key => return at,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// The id of `key`, and whether it is new (the next id).
+    pub fn intern(&mut self, key: &str) -> (u32, bool) {
+        let at = self.slot(key);
+        if self.slots[at] != 0 {
+            return (self.slots[at] - 1, false);
+        }
+        let id = self.ends.len() as u32;
+        self.texts.push_str(key);
+        self.ends.push(self.texts.len());
+        self.slots[at] = id + 1;
+        // At most half full: grown, every string is placed anew.
+        if 2 * self.ends.len() > self.slots.len() {
+            self.slots = vec![0; 2 * self.slots.len()];
+            for id in 0..self.ends.len() as u32 {
+                let at = self.slot(self.get(id));
+                self.slots[at] = id + 1;
+            }
+        }
+        (id, true)
+    }
+}
+
 /// A word form as a hash key. A form of up to 16 bytes (almost every word) is
 /// known by its length and two overlapping loads from its ends, so it is
 /// hashed in two steps and compared without a `memcmp` call (than with `&str`
 /// keys, 1 MB of English news took 3 M fewer instructions, of Chinese 7 M).
 #[derive(Clone, Copy)]
-struct Form<'t>(&'t str);
+pub(crate) struct Form<'t>(pub &'t str);
 
 impl Form<'_> {
     /// The first and last 8 (or 4, or 1) bytes: with the length, all of a
@@ -395,7 +455,8 @@ fn lower_into(word: &str, out: &mut String) {
 /// Removes elided articles and possessive endings: `l'homme` → `homme`,
 /// `kim's` → `kim`, `don't` stays whole (it is a stop word).
 fn strip_clitics(word: &str) -> &str {
-    let Some(at) = word.find('\'') else {
+    // By bytes: `find` with a char runs a searcher built for long texts.
+    let Some(at) = word.bytes().position(|b| b == b'\'') else {
         return word;
     };
     let (head, tail) = (&word[..at], &word[at + 1..]);

@@ -1,7 +1,7 @@
 //! The words of a text by UAX #29, as `unicode_word_indices` finds them, with
-//! ASCII, Latin letters and common punctuation split by a byte loop and only
-//! the stretches around other characters handed to unicode-segmentation's
-//! tables.
+//! ASCII, Latin letters, Han, hiragana and common punctuation split by a byte
+//! loop and only the stretches around other characters handed to
+//! unicode-segmentation's tables.
 //!
 //! A word boundary always falls after white space that is followed by a
 //! printable ASCII character (no rule joins the two: ASCII has no Extend,
@@ -151,6 +151,74 @@ fn other_len(bytes: &[u8], i: usize) -> usize {
     }
 }
 
+/// The code point of the three-byte character at `bytes[i]`, if one starts there.
+fn three_byte_char(bytes: &[u8], i: usize) -> Option<u32> {
+    match *bytes.get(i..i.checked_add(3)?)? {
+        [lead @ 0xE0..=0xEF, b1 @ 0x80..=0xBF, b2 @ 0x80..=0xBF] => {
+            Some(u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
+        }
+        _ => None,
+    }
+}
+
+/// Han ideographs and hiragana: UAX #29 gives each a word of its own, joined
+/// to nothing but a following Extend, Format or ZWJ (WB4). (The combining
+/// voiced marks after U+3096 are Extend.)
+fn is_lone_letter(c: u32) -> bool {
+    matches!(c, 0x4E00..=0x9FFF | 0x3041..=0x3096)
+}
+
+/// Whether the character at `bytes[i]` (or the end of the text) is one the
+/// byte loop knows, none of them Extend, Format or ZWJ: what comes before it
+/// is not joined to it by WB4.
+fn is_known(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        None => true,
+        Some(b) if b.is_ascii() => true,
+        Some(&lead) if is_latin_letter(lead, bytes.get(i + 1)) => true,
+        _ => {
+            other_len(bytes, i) > 0
+                || three_byte_char(bytes, i)
+                    .is_some_and(|c| is_lone_letter(c) || is_cjk_break(c) || is_cjk_infix(c))
+        }
+    }
+}
+
+/// CJK punctuation that UAX #29 breaks around (WB999): 、。《》「」『』【】！（）？
+fn is_cjk_break(c: u32) -> bool {
+    matches!(
+        c,
+        0x3001 | 0x3002 | 0x300A..=0x3011 | 0xFF01 | 0xFF08 | 0xFF09 | 0xFF1F
+    )
+}
+
+/// Fullwidth `，` and `；` (MidNum) and `：` (MidLetter): they join digits or
+/// letters on both sides (WB6–WB7, WB11–WB12), never after Han or hiragana.
+fn is_cjk_infix(c: u32) -> bool {
+    matches!(c, 0xFF0C | 0xFF1A | 0xFF1B)
+}
+
+/// The length of the Han or kana character or the CJK punctuation at
+/// `bytes[i]` and whether it is a word, when the byte loop may take it:
+/// `(0, false)` if not. Chinese is nearly all such characters: taken here,
+/// not by the Unicode tables, a summary of 1 MB of Chinese news takes 329 M
+/// instructions, not 441 M.
+fn cjk_len(bytes: &[u8], i: usize) -> (usize, bool) {
+    let Some(c) = three_byte_char(bytes, i) else {
+        return (0, false);
+    };
+    if is_lone_letter(c) {
+        if is_known(bytes, i + 3) {
+            return (3, true);
+        }
+    } else if is_cjk_break(c)
+        || is_cjk_infix(c) && i >= 3 && three_byte_char(bytes, i - 3).is_some_and(is_lone_letter)
+    {
+        return (3, false);
+    }
+    (0, false)
+}
+
 /// How many bytes at `bytes[i]` (which is `b`) a run of letters and digits
 /// takes in: a Latin letter, or an infix with the letter or digit after it
 /// that it joins to the one before; 0 ends the run.
@@ -196,8 +264,18 @@ fn push_words_by_bytes<'a>(
             }
             if !is_latin_letter(first, bytes.get(i + 1)) {
                 match other_len(bytes, i) {
-                    0 => return Some(i),
+                    0 => {}
                     len => {
+                        i += len;
+                        continue;
+                    }
+                }
+                match cjk_len(bytes, i) {
+                    (0, _) => return Some(i),
+                    (len, word) => {
+                        if word {
+                            words.push((i, text.get(i..i + len).unwrap_or_default()));
+                        }
                         i += len;
                         continue;
                     }
@@ -287,6 +365,25 @@ mod tests {
     }
 
     #[test]
+    fn cjk_characters_split_like_unicode_segmentation() {
+        let neighbours = [
+            "", "a", "1", "é", "中", "ひ", "カ", "。", "，", " ", "\u{301}", "\u{fe0f}", "’",
+        ];
+        let cjk = (0x3000..=0x30FF)
+            .chain((0x4DF0..=0xA00F).step_by(7))
+            .chain([0x4E00, 0x9FFF, 0xA000])
+            .chain(0xFE00..=0xFF70);
+        for c in cjk.filter_map(char::from_u32) {
+            for before in neighbours {
+                for after in neighbours {
+                    same_as_whole(&format!("{before}{c}{after}"));
+                    same_as_whole(&format!("{before}{c}{c}{after}"));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn words_before_a_cut_stay_and_after_it_are_redone() {
         // The combining mark is unknown to the byte loop: "three" is taken
         // back and redone with the mark and the "x" it joins.
@@ -335,6 +432,9 @@ mod tests {
                     Just("ß"), Just("ก"), Just("\u{e31}"), Just("ä"), Just("Ÿ"), Just("ł"),
                     Just("×"), Just("÷"), Just("ƀ"), Just("‘"), Just("“"), Just("”"),
                     Just("„"), Just("–"), Just("…"), Just("\u{2024}"), Just("µ"),
+                    Just("文"), Just("ひ"), Just("。"), Just("，"), Just("："), Just("；"),
+                    Just("、"), Just("《"), Just("》"), Just("！"), Just("（"), Just("\u{3099}"),
+                    Just("\u{fe0f}"), Just("\u{e0100}"), Just("１"),
                 ],
                 0..48,
             )

@@ -37,7 +37,7 @@ pub(crate) fn is_stop_word(language: Language, word: &str) -> bool {
         return false;
     };
     super::detect::table()
-        .get(word)
+        .get(&crate::tokenize::Form(word))
         .is_some_and(|hit| hit.stop & (1 << at) != 0)
 }
 
