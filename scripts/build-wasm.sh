@@ -31,7 +31,16 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
   # After wasm-bindgen, never before. Names and producers go; the target_features
   # section stays (rustc emits bulk memory etc. and wasm-opt must know).
   # wasm-bindgen writes the same module for both targets: optimize it once.
-  wasm_opt() { node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "$1" -o "$1"; }
+  #
+  # -ocimfs 20: a function with one caller is inlined only when it is small.
+  # -Oz inlines every such function, which makes the inlined pipeline one huge
+  # function with thousands of locals: 4.7 KiB more gzipped (the raw size is
+  # 3 KB smaller, but the code compresses worse) and 5% more instructions a call
+  # in Node, as V8 optimizes a huge function worse than the pieces.
+  wasm_opt() {
+    node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=20 \
+      --strip-debug --strip-producers "$1" -o "$1"
+  }
   if cmp -s "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"; then
     wasm_opt "$out/web/abridge_bg.wasm"
     cp "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
@@ -40,6 +49,14 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
     wasm_opt "$out/node/abridge_bg.wasm"
   fi
 fi
+
+# The web glue is what a page downloads: minified with esbuild (a dev dependency),
+# 3.5 -> 2.4 KiB gzipped. Exported names, the wasm import names and the
+# `new URL("abridge_bg.wasm", import.meta.url)` that bundlers look for stay as they
+# are. The Node glue is left readable.
+node_modules/.bin/esbuild "$out/web/abridge.js" --minify --format=esm --target=es2020 \
+  --log-level=warning --outfile="$out/web/abridge.min.js"
+mv "$out/web/abridge.min.js" "$out/web/abridge.js"
 
 node scripts/write-package.mjs "$out"
 echo "pkg: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"

@@ -136,20 +136,27 @@ for (const [name, bytes] of files) {
  * object (an inline script can neither import nor be imported from).
  */
 function glueExpression(src) {
+  // The glue is minified (scripts/build-wasm.sh): `export{S as default,k as segment,...}`
+  // at the end; readable glue has `export function f` and `export { ... }` lines.
+  const names = [...src.matchAll(/^export function (\w+)/gm)].map((m) => [m[1], m[1]]);
   let body = src.replace(/^export function /gm, "function ");
-  const exportList = /^export \{([^}]*)\};?[ \t]*$/m;
+  const exportList = /(^|[;}\n])\s*export\s*\{([^}]*)\};?\s*$/;
   const match = body.match(exportList);
-  if (!match || !/__wbg_init as default/.test(match[1])) die("pkg/web/abridge.js: no `export { ..., __wbg_init as default }` line");
-  body = body.replace(exportList, "");
-  if (/^\s*(export|import)\b/m.test(body)) die("pkg/web/abridge.js: an import or export this script does not know how to inline");
+  if (!match) die("pkg/web/abridge.js: no `export { ... }` list at the end");
+  for (const item of match[2].split(",")) {
+    const [local, exported = local] = item.trim().split(/\s+as\s+/);
+    if (local) names.push([exported, local]);
+  }
+  if (!names.some(([exported]) => exported === "default")) die("pkg/web/abridge.js: no default export (the init function)");
+  body = body.replace(exportList, "$1");
+  if (/(^|[;}\n])\s*(export|import)\b/.test(body)) die("pkg/web/abridge.js: an import or export this script does not know how to inline");
   // The worker of the single file is a classic script (module workers from a Blob URL
   // fail on file://), where import.meta is a syntax error. The default wasm URL is
   // never used there: the page always passes the compiled module.
   body = body.replace(/\bimport\.meta\.url\b/g, "self.location.href");
   if (/\bimport\.meta\b/.test(body)) die("pkg/web/abridge.js: import.meta in a form this script does not know");
-  const names = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-  for (const needed of ["summarize", "version"]) if (!names.includes(needed)) die(`pkg/web/abridge.js exports no ${needed}()`);
-  return `(() => {\n${body}\nreturn { default: __wbg_init, initSync, ${names.join(", ")} };\n})()`;
+  for (const needed of ["summarize", "version", "initSync"]) if (!names.some(([e]) => e === needed)) die(`pkg/web/abridge.js exports no ${needed}()`);
+  return `(() => {\n${body}\nreturn { ${names.map(([e, l]) => `${e}: ${l}`).join(", ")} };\n})()`;
 }
 
 /** Code that goes raw into an inline <script> must not be able to end it early. */
