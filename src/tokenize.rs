@@ -250,6 +250,7 @@ pub(crate) struct Form<'t>(pub &'t str);
 impl Form<'_> {
     /// The first and last 8 (or 4, or 1) bytes: with the length, all of a
     /// form of up to 16 bytes.
+    #[inline(always)]
     fn ends(&self) -> (u64, u64) {
         let bytes = self.0.as_bytes();
         if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
@@ -273,6 +274,7 @@ impl Form<'_> {
 }
 
 impl Hash for Form<'_> {
+    #[inline(always)]
     fn hash<H: Hasher>(&self, state: &mut H) {
         let len = self.0.len();
         if len <= 16 {
@@ -286,6 +288,7 @@ impl Hash for Form<'_> {
 }
 
 impl PartialEq for Form<'_> {
+    #[inline(always)]
     fn eq(&self, other: &Self) -> bool {
         self.0.len() == other.0.len()
             && if self.0.len() <= 16 {
