@@ -7,8 +7,11 @@
 //! set) throw a `RangeError`; both name the option and what it accepts, and the
 //! module is left as it was.
 //!
-//! Results are plain objects: [`Report`] serialized with serde-wasm-bindgen's
-//! JSON-compatible settings, the same shape as the CLI's `--format json`.
+//! Results are plain objects in the shape of [`Report`], the same as the CLI's
+//! `--format json`: serialized with serde-wasm-bindgen's JSON-compatible
+//! settings, except the sentences, which a small JavaScript function builds
+//! from their numbers and slices of the caller's string (see
+//! `sentence_objects`: a field at a time through serde was a third of a call).
 
 use js_sys::{Array, JsString, RangeError, Reflect, TypeError};
 use serde::Serialize;
