@@ -295,6 +295,24 @@ fn penalty_code(penalty: Penalty) -> u8 {
     }
 }
 
+/// The columns every row starts with (`segment`'s whole row): UTF-16 and byte
+/// offsets, paragraph and kind code.
+fn span_columns(
+    utf16: [usize; 2],
+    bytes: [usize; 2],
+    paragraph: usize,
+    kind: UnitKind,
+) -> [f64; SEGMENT_COLUMNS] {
+    [
+        utf16[0] as f64,
+        utf16[1] as f64,
+        bytes[0] as f64,
+        bytes[1] as f64,
+        paragraph as f64,
+        f64::from(kind_code(kind)),
+    ]
+}
+
 /// `summary.sentences` as the objects of `Report`'s `sentences`, with their
 /// texts sliced from `text` (the caller's string).
 fn sentence_objects(text: &JsString, summary: &crate::Summary) -> Result<Array, JsValue> {
@@ -302,13 +320,13 @@ fn sentence_objects(text: &JsString, summary: &crate::Summary) -> Result<Array, 
     let mut penalties = Vec::new();
     for s in &summary.sentences {
         let f = &s.features;
+        numbers.extend_from_slice(&span_columns(
+            [s.utf16.start, s.utf16.end],
+            [s.bytes.start, s.bytes.end],
+            s.paragraph,
+            s.kind,
+        ));
         numbers.extend_from_slice(&[
-            s.utf16.start as f64,
-            s.utf16.end as f64,
-            s.bytes.start as f64,
-            s.bytes.end as f64,
-            s.paragraph as f64,
-            f64::from(kind_code(s.kind)),
             s.words as f64,
             s.score,
             f64::from(u8::from(s.selected)),
@@ -349,14 +367,12 @@ pub fn js_segment(
     let utf16 = utf16_offsets(&source, spans.iter().flat_map(|s| [s.start, s.end]));
     let mut numbers = Vec::with_capacity(spans.len() * SEGMENT_COLUMNS);
     for (s, utf16) in spans.iter().zip(utf16.chunks_exact(2)) {
-        numbers.extend_from_slice(&[
-            utf16[0] as f64,
-            utf16[1] as f64,
-            s.start as f64,
-            s.end as f64,
-            s.paragraph as f64,
-            f64::from(kind_code(s.kind)),
-        ]);
+        numbers.extend_from_slice(&span_columns(
+            [utf16[0], utf16[1]],
+            [s.start, s.end],
+            s.paragraph,
+            s.kind,
+        ));
     }
     Ok(build_sentence_objects(
         text.unchecked_ref(),

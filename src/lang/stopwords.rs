@@ -36,9 +36,7 @@ pub(crate) fn is_stop_word(language: Language, word: &str) -> bool {
     let Some(at) = LISTED.iter().position(|&l| l == language) else {
         return false;
     };
-    super::detect::table()
-        .get(&crate::tokenize::Form(word))
-        .is_some_and(|hit| hit.stop & (1 << at) != 0)
+    super::detect::entry(word).is_some_and(|hit| hit.stop & (1 << at) != 0)
 }
 
 /// The stop lists of [`LISTED`], packed (see [`packed!`]): [`unpack`] gives
