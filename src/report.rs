@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::{Entity, Features, Keyword, Stats, Summary, TextKind, UnitKind};
+use crate::{Entity, EntityKind, Features, Keyword, Penalty, Stats, Summary, TextKind, UnitKind};
 
 /// A [`Summary`] with the sentence texts filled in, ready to serialize.
 ///
@@ -73,6 +73,126 @@ impl<'a> Report<'a> {
             language: summary.language.code(),
             kind: summary.kind,
             stats: &summary.stats,
+        }
+    }
+}
+
+// The names a report gives each kind: serde's (camelCase), written out so that
+// the JavaScript bindings can build the report without a serializer (see
+// `wasm.rs`). The tests below check each against serde's.
+
+impl UnitKind {
+    /// The kind's name in a [`Report`].
+    ///
+    /// ```
+    /// assert_eq!(abridge::UnitKind::ListItem.name(), "listItem");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Sentence => "sentence",
+            UnitKind::Heading => "heading",
+            UnitKind::ListItem => "listItem",
+        }
+    }
+}
+
+impl Penalty {
+    /// The penalty's name in a [`Report`].
+    ///
+    /// ```
+    /// assert_eq!(abridge::Penalty::RunOn.name(), "runOn");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Penalty::Fragment => "fragment",
+            Penalty::Heading => "heading",
+            Penalty::RunOn => "runOn",
+            Penalty::Question => "question",
+            Penalty::Quote => "quote",
+            Penalty::Dangling => "dangling",
+            Penalty::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+impl TextKind {
+    /// The kind's name in a [`Report`].
+    ///
+    /// ```
+    /// assert_eq!(abridge::TextKind::Sectioned.name(), "sectioned");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            TextKind::Short => "short",
+            TextKind::News => "news",
+            TextKind::Sectioned => "sectioned",
+        }
+    }
+}
+
+impl EntityKind {
+    /// The kind's name in a [`Report`].
+    ///
+    /// ```
+    /// assert_eq!(abridge::EntityKind::Money.name(), "money");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Name => "name",
+            EntityKind::Acronym => "acronym",
+            EntityKind::Number => "number",
+            EntityKind::Money => "money",
+            EntityKind::Percent => "percent",
+            EntityKind::Date => "date",
+        }
+    }
+}
+
+// serde_json is native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn serde_name<T: Serialize>(value: T) -> String {
+        serde_json::to_value(value)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn names_are_serdes() {
+        use EntityKind as E;
+        use Penalty as P;
+        use TextKind as T;
+        use UnitKind as U;
+        for kind in [U::Sentence, U::Heading, U::ListItem] {
+            assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
+        }
+        for penalty in [
+            P::Fragment,
+            P::Heading,
+            P::RunOn,
+            P::Question,
+            P::Quote,
+            P::Dangling,
+            P::Boilerplate,
+        ] {
+            assert_eq!(penalty.name(), serde_name(penalty), "{penalty:?}");
+        }
+        for kind in [T::Short, T::News, T::Sectioned] {
+            assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
+        }
+        for kind in [
+            E::Name,
+            E::Acronym,
+            E::Number,
+            E::Money,
+            E::Percent,
+            E::Date,
+        ] {
+            assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
         }
     }
 }

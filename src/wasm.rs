@@ -8,19 +8,17 @@
 //! module is left as it was.
 //!
 //! Results are plain objects in the shape of [`Report`], the same as the CLI's
-//! `--format json`: serialized with serde-wasm-bindgen's JSON-compatible
-//! settings, except the sentences, which a small JavaScript function builds
-//! from their numbers and slices of the caller's string (see
-//! `sentence_objects`: a field at a time through serde was a third of a call).
+//! `--format json`, built by a small JavaScript function from rows of numbers,
+//! the names of the kinds (the serde names, see `report.rs`) and slices of the
+//! caller's string (see `report_object`).
 
 use js_sys::{Array, JsString, RangeError, Reflect, TypeError};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    segment as split, summarize as run, utf16_offsets, Entity, Keyword, Language, Length, Options,
-    Penalty, Stats, TextKind, UnitKind,
+    segment as split, summarize as run, utf16_offsets, EntityKind, Language, Length, Options,
+    Penalty, UnitKind,
 };
 
 // Talc rather than std's dlmalloc: a smaller allocator (see Cargo.toml). Freed
@@ -176,52 +174,24 @@ pub fn js_summarize(
     let source = text_arg(&text)?;
     let options = summarize_options(&options, source.len())?;
     let summary = run(&source, &options).map_err(|e| core_error(&e))?;
-    // Everything but the sentences through serde; `sentences` is filled in
-    // below, in place, so the keys keep the order of the CLI's JSON.
-    let value = to_js(&ReportHead {
-        summary: summary.text(&source),
-        sentences: [],
-        keywords: &summary.keywords,
-        entities: &summary.entities,
-        language: summary.language.code(),
-        kind: summary.kind,
-        stats: &summary.stats,
-    })?;
     let original: &JsString = text.unchecked_ref();
-    let sentences = sentence_objects(original, &summary)?;
-    Reflect::set(&value, &"sentences".into(), &sentences)?;
-    if has_replacement_char(&source) {
-        // The JS string may have had lone surrogates, which became U+FFFD on the
-        // way in; the sentences are slices of it and keep its code units, the
-        // summary is joined from them again.
-        restore_summary(&value, &sentences, &summary)?;
-    }
-    Ok(value)
+    let sentences = sentence_objects(original, &summary);
+    Ok(report_object(&sentences, &summary))
 }
 
-/// [`Report`] with its sentences left out (an empty array in their place, so
-/// the keys keep the order of the CLI's JSON). Its own type, so that the wasm
-/// does not carry the serializer of the sentences it never uses.
-#[derive(Serialize)]
-struct ReportHead<'a> {
-    summary: String,
-    sentences: [(); 0],
-    keywords: &'a [Keyword],
-    entities: &'a [Entity],
-    language: &'static str,
-    kind: TextKind,
-    stats: &'a Stats,
-}
-
-// Builds the sentence objects in JavaScript from a row of numbers per
-// sentence: an object literal and a slice of the caller's string each, instead
-// of a call across the boundary per field and a UTF-8 decode per text. On 1 MB
-// of English that was most of what returning the report cost. Rows of
-// `SEGMENT_COLUMNS` make `segment`'s objects, rows of `SENTENCE_COLUMNS` the
-// report's (with the scores and features, and the penalty codes in order).
+// Builds the report in JavaScript: the sentences from a row of numbers each
+// and slices of the caller's string, the keywords and entities from rows of
+// numbers and one string of their texts. A field at a time across the
+// boundary (serde-wasm-bindgen) was a third of a call on 1 MB of English, and
+// its serializers were 4.5 KiB of the gzipped wasm. The objects have the shape
+// and the key order of the CLI's `--format json` (`Report`); the tests in
+// tests/js compare the two. Rows of `SEGMENT_COLUMNS` make `segment`'s
+// objects, rows of `SENTENCE_COLUMNS` the report's (with the scores and
+// features, and the penalty codes in order). Names come as one string each,
+// separated by spaces.
 #[wasm_bindgen(inline_js = r#"
-export function sentenceObjects(text, numbers, columns, penalties, kinds, penaltyNames) {
-  const sentences = [];
+export function sentenceObjects(text, numbers, columns, penalties, kindNames, penaltyNames) {
+  const sentences = [], kinds = kindNames.split(" "), penaltyName = penaltyNames.split(" ");
   for (let at = 0, p = 0; at < numbers.length; at += columns) {
     const start = numbers[at], end = numbers[at + 1];
     const spanText = text.slice(start, end), kind = kinds[numbers[at + 5]];
@@ -233,7 +203,7 @@ export function sentenceObjects(text, numbers, columns, penalties, kinds, penalt
       continue;
     }
     const marked = [];
-    for (let k = numbers[at + 14]; k > 0; k--) marked.push(penaltyNames[penalties[p++]]);
+    for (let k = numbers[at + 14]; k > 0; k--) marked.push(penaltyName[penalties[p++]]);
     sentences.push({
       text: spanText, start, end, byteStart: numbers[at + 2], byteEnd: numbers[at + 3],
       paragraph: numbers[at + 4], kind, words: numbers[at + 6], score: numbers[at + 7],
@@ -246,6 +216,31 @@ export function sentenceObjects(text, numbers, columns, penalties, kinds, penalt
   }
   return sentences;
 }
+
+export function reportObject(sentences, separator, texts, keywordRows, entityRows, entityKindNames,
+    language, kind, stats) {
+  const keywords = [], entities = [], entityKinds = entityKindNames.split(" ");
+  let at = 0;
+  for (let i = 0; i < keywordRows.length; i += 3) {
+    const text = texts.slice(at, at += keywordRows[i]);
+    keywords.push({ text, count: keywordRows[i + 1], score: keywordRows[i + 2] });
+  }
+  for (let i = 0; i < entityRows.length; i += 4) {
+    const text = texts.slice(at, at += entityRows[i]);
+    entities.push({
+      text, kind: entityKinds[entityRows[i + 1]], mentions: entityRows[i + 2],
+      weight: entityRows[i + 3],
+    });
+  }
+  const summary = sentences.filter((s) => s.selected).map((s) => s.text).join(separator);
+  return {
+    summary, sentences, keywords, entities, language, kind,
+    stats: {
+      sentencesIn: stats[0], sentencesOut: stats[1], wordsIn: stats[2], wordsOut: stats[3],
+      charsIn: stats[4], charsOut: stats[5],
+    },
+  };
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = sentenceObjects)]
@@ -254,16 +249,30 @@ extern "C" {
         numbers: &[f64],
         columns: usize,
         penalties: &[u8],
-        kinds: &JsValue,
-        penalty_names: &JsValue,
+        kind_names: &str,
+        penalty_names: &str,
     ) -> Array;
+
+    #[wasm_bindgen(js_name = reportObject)]
+    #[allow(clippy::too_many_arguments)]
+    fn build_report_object(
+        sentences: &Array,
+        separator: &str,
+        texts: &str,
+        keyword_rows: &[f64],
+        entity_rows: &[f64],
+        entity_kind_names: &str,
+        language: &str,
+        kind: &str,
+        stats: &[f64],
+    ) -> JsValue;
 }
 
 const SEGMENT_COLUMNS: usize = 6;
 const SENTENCE_COLUMNS: usize = 15;
 
-/// The unit kinds and penalties in the order of their codes (`kind_code`,
-/// `penalty_code`); serialized once per call, so the names are serde's.
+/// The unit kinds, penalties and entity kinds in the order of their codes
+/// (`kind_code`, `penalty_code`, `entity_kind_code`).
 const KINDS: [UnitKind; 3] = [UnitKind::Sentence, UnitKind::Heading, UnitKind::ListItem];
 const PENALTIES: [Penalty; 7] = [
     Penalty::Fragment,
@@ -273,6 +282,14 @@ const PENALTIES: [Penalty; 7] = [
     Penalty::Quote,
     Penalty::Dangling,
     Penalty::Boilerplate,
+];
+const ENTITY_KINDS: [EntityKind; 6] = [
+    EntityKind::Name,
+    EntityKind::Acronym,
+    EntityKind::Number,
+    EntityKind::Money,
+    EntityKind::Percent,
+    EntityKind::Date,
 ];
 
 fn kind_code(kind: UnitKind) -> u8 {
@@ -295,6 +312,23 @@ fn penalty_code(penalty: Penalty) -> u8 {
     }
 }
 
+fn entity_kind_code(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Name => 0,
+        EntityKind::Acronym => 1,
+        EntityKind::Number => 2,
+        EntityKind::Money => 3,
+        EntityKind::Percent => 4,
+        EntityKind::Date => 5,
+    }
+}
+
+/// The names of `names`' items, in order, separated by spaces.
+fn names<T: Copy>(names: &[T], name: fn(T) -> &'static str) -> String {
+    let pieces: Vec<&str> = names.iter().map(|&item| name(item)).collect();
+    pieces.join(" ")
+}
+
 /// The columns every row starts with (`segment`'s whole row): UTF-16 and byte
 /// offsets, paragraph and kind code.
 fn span_columns(
@@ -315,7 +349,7 @@ fn span_columns(
 
 /// `summary.sentences` as the objects of `Report`'s `sentences`, with their
 /// texts sliced from `text` (the caller's string).
-fn sentence_objects(text: &JsString, summary: &crate::Summary) -> Result<Array, JsValue> {
+fn sentence_objects(text: &JsString, summary: &crate::Summary) -> Array {
     let mut numbers = Vec::with_capacity(summary.sentences.len() * SENTENCE_COLUMNS);
     let mut penalties = Vec::new();
     for s in &summary.sentences {
@@ -339,14 +373,70 @@ fn sentence_objects(text: &JsString, summary: &crate::Summary) -> Result<Array, 
         ]);
         penalties.extend(f.penalties.iter().map(|&p| penalty_code(p)));
     }
-    Ok(build_sentence_objects(
+    build_sentence_objects(
         text,
         &numbers,
         SENTENCE_COLUMNS,
         &penalties,
-        &to_js(&KINDS)?,
-        &to_js(&PENALTIES)?,
-    ))
+        &names(&KINDS, UnitKind::name),
+        &names(&PENALTIES, Penalty::name),
+    )
+}
+
+/// The report object of `summary`, around its `sentences` (from
+/// `sentence_objects`). The summary is joined from the sentences' texts, which
+/// are slices of the caller's string: lone surrogates in it stay as they were
+/// (the text the core saw had U+FFFD in their place).
+fn report_object(sentences: &Array, summary: &crate::Summary) -> JsValue {
+    let separator = if summary.language.uses_spaces() {
+        " "
+    } else {
+        ""
+    };
+    let mut texts = String::new();
+    let mut keyword_rows = Vec::with_capacity(3 * summary.keywords.len());
+    for keyword in &summary.keywords {
+        texts.push_str(&keyword.text);
+        keyword_rows.extend_from_slice(&[
+            utf16_len(&keyword.text),
+            f64::from(keyword.count),
+            keyword.score,
+        ]);
+    }
+    let mut entity_rows = Vec::with_capacity(4 * summary.entities.len());
+    for entity in &summary.entities {
+        texts.push_str(&entity.text);
+        entity_rows.extend_from_slice(&[
+            utf16_len(&entity.text),
+            f64::from(entity_kind_code(entity.kind)),
+            f64::from(entity.mentions),
+            entity.weight,
+        ]);
+    }
+    let stats = &summary.stats;
+    build_report_object(
+        sentences,
+        separator,
+        &texts,
+        &keyword_rows,
+        &entity_rows,
+        &names(&ENTITY_KINDS, EntityKind::name),
+        summary.language.code(),
+        summary.kind.name(),
+        &[
+            stats.sentences_in as f64,
+            stats.sentences_out as f64,
+            stats.words_in as f64,
+            stats.words_out as f64,
+            stats.chars_in as f64,
+            stats.chars_out as f64,
+        ],
+    )
+}
+
+/// The length of `text` in UTF-16 code units (what `String.prototype.slice` counts).
+fn utf16_len(text: &str) -> f64 {
+    text.chars().map(char::len_utf16).sum::<usize>() as f64
 }
 
 /// Splits `text` into sentences with their spans, without scoring them.
@@ -379,18 +469,10 @@ pub fn js_segment(
         &numbers,
         SEGMENT_COLUMNS,
         &[],
-        &to_js(&KINDS)?,
-        &JsValue::UNDEFINED,
+        &names(&KINDS, UnitKind::name),
+        "",
     )
     .into())
-}
-
-/// Whether `text` holds U+FFFD, by its UTF-8 bytes: `str::contains` with a
-/// `char` pattern links a 2 KB searcher.
-fn has_replacement_char(text: &str) -> bool {
-    text.as_bytes()
-        .windows(3)
-        .any(|w| w == "\u{FFFD}".as_bytes())
 }
 
 /// The version of abridge (the crate's, which is also the npm package's).
@@ -440,16 +522,6 @@ fn concat(pieces: &[&str]) -> String {
         out.push_str(piece);
     }
     out
-}
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            // The error's `Display` is JavaScript's `String(error)`.
-            let message = js_string(&e.into());
-            js_sys::Error::new(&concat(&["abridge: ", &message])).into()
-        })
 }
 
 fn text_arg(text: &JsValue) -> Result<String, JsValue> {
@@ -643,28 +715,6 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
         ]))
         .into()),
     }
-}
-
-/// Joins the selected sentences' texts (slices of the caller's string) into
-/// `summary` again.
-fn restore_summary(
-    value: &JsValue,
-    sentences: &Array,
-    summary: &crate::Summary,
-) -> Result<(), JsValue> {
-    let separator = if summary.language.uses_spaces() {
-        " "
-    } else {
-        ""
-    };
-    let joined = Array::new();
-    for (i, sentence) in summary.sentences.iter().enumerate() {
-        if sentence.selected {
-            joined.push(&Reflect::get(&sentences.get(i as u32), &"text".into())?);
-        }
-    }
-    Reflect::set(value, &"summary".into(), &joined.join(separator))?;
-    Ok(())
 }
 
 /// Whether `value` is an array; a revoked proxy is not (it is an object that
@@ -1147,14 +1197,19 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn kind_and_penalty_codes_index_their_name_tables() {
-        // With the exhaustive matches of `kind_code` and `penalty_code`, every
-        // variant has a code and every code names its own variant.
+        // With the exhaustive matches of `kind_code`, `penalty_code` and
+        // `entity_kind_code`, every variant has a code and every code names its
+        // own variant.
         for (i, &kind) in KINDS.iter().enumerate() {
             assert_eq!(usize::from(kind_code(kind)), i);
         }
         for (i, &penalty) in PENALTIES.iter().enumerate() {
             assert_eq!(usize::from(penalty_code(penalty)), i);
         }
+        for (i, &kind) in ENTITY_KINDS.iter().enumerate() {
+            assert_eq!(usize::from(entity_kind_code(kind)), i);
+        }
+        assert_eq!(names(&KINDS, UnitKind::name), "sentence heading listItem");
         let report = js_summarize(
             "Why? He left. Ours was the largest harbour on the whole coast for a century.".into(),
             JsValue::UNDEFINED,
