@@ -447,8 +447,8 @@ pub fn js_segment(
 ) -> Result<JsValue, JsValue> {
     let source = text_arg(&text)?;
     let mut language = None;
-    if let Some(object) = options_object(&options, &SEGMENT_KEYS)? {
-        if let Some(value) = property(&object, "language")? {
+    if !read_options(&options, SEGMENT_KEYS[0], 0)?.is_undefined() {
+        if let Some(value) = property(&options, "language")? {
             language = language_option(&value)?;
         }
     }
@@ -534,52 +534,138 @@ fn text_arg(text: &JsValue) -> Result<String, JsValue> {
     })
 }
 
-/// The options object, or `None` for `undefined`/`null`; its own enumerable
-/// keys must all be in `known`.
-fn options_object(options: &JsValue, known: &[&str]) -> Result<Option<JsValue>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
+// The options are read and checked in JavaScript, where the checks and their
+// messages are a fraction of the size they were in the wasm (1.6 KiB of
+// gzip less). `readOptions` checks that `options` is a plain object with known
+// keys only, then reads and checks the given keys in order (each property is
+// read once: getters run once), returning the numbers; `language` is left to
+// Rust (`language_option`), which knows the languages. Each throws the
+// `TypeError` or `RangeError` that names the option; `catch` passes it on
+// instead of unwinding through the wasm.
+#[wasm_bindgen(inline_js = r#"
+const MAX_QUOTED = 40;
+export function quote(s) {
+  const chars = Array.from(s);
+  return chars.length <= MAX_QUOTED
+    ? `"${s}"`
+    : `"${chars.slice(0, MAX_QUOTED).join("")}"… (${chars.length} characters)`;
+}
+
+export function describe(value) {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "number": return `the number ${value}`;
+    case "boolean": return `the boolean ${value}`;
+    case "string": return `the string ${quote(value)}`;
+    case "function": return "a function";
+    case "bigint": return "a bigint";
+    case "symbol": return "a symbol";
+  }
+  let array = false;
+  try { array = Array.isArray(value); } catch { /* a revoked proxy: an object */ }
+  return array ? "an array" : "an object";
+}
+
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let i = 0;
+  for (const ca of a) {
+    let previous = row[0];
+    row[0] = ++i;
+    for (let j = 0; j < b.length; j++) {
+      const substitute = previous + (ca === b[j] ? 0 : 1);
+      previous = row[j + 1];
+      row[j + 1] = Math.min(substitute, row[j] + 1, previous + 1);
     }
-    if !options.is_object() || is_array(options) {
-        return Err(Thrown::Type(concat(&[
-            "abridge: options must be an object such as { sentences: 3 }, got ",
-            &describe(options),
-        ]))
-        .into());
+  }
+  return row[b.length];
+}
+
+function suggest(key, known) {
+  if (key.length > 32) return undefined;
+  let best, bestDistance = 3;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+const fail = (Error, name, allowed, got) =>
+  new Error(`abridge: option "${name}" must be ${allowed}, got ${got}`);
+
+function count(name, value, min) {
+  const allowed = `a whole number ≥ ${min}`;
+  if (typeof value !== "number") throw fail(TypeError, name, allowed, describe(value));
+  if (!Number.isInteger(value) || value < min) throw fail(RangeError, name, allowed, value);
+  return value;
+}
+
+function fraction(name, value, allowed, inRange) {
+  if (typeof value !== "number") throw fail(TypeError, name, allowed, describe(value));
+  if (!inRange(value)) throw fail(RangeError, name, allowed, value);
+  return value;
+}
+
+const RATIO = "a number in (0, 1], such as 0.2 for a fifth of the sentences";
+const REDUNDANCY = "a number in [0, 1] (0: allow repeats, 1: strict)";
+const LENGTHS = ["sentences", "ratio", "words", "chars"];
+
+// `options` (undefined, null or an object of `known` keys, separated by spaces)
+// read as numbers: [length (0: none, 1 + its place in LENGTHS), its value,
+// redundancy (NaN: unset), keywords, entities (-1: unset)]; `language` is read
+// by the caller, between the length and the rest, as before.
+export function readOptions(options, knownKeys, part) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object" || describe(options) === "an array") {
+    throw new TypeError(
+      `abridge: options must be an object such as { sentences: 3 }, got ${describe(options)}`);
+  }
+  const known = knownKeys.split(" ");
+  if (part === 0) {
+    const unknown = Object.keys(options).filter((key) => !known.includes(key));
+    if (unknown.length > 0) {
+      const near = suggest(unknown[0], known);
+      throw new TypeError(
+        `abridge: unknown option${unknown.length === 1 ? "" : "s"} ` +
+        unknown.slice(0, 5).map(quote).join(", ") + (unknown.length > 5 ? ", ..." : "") +
+        (near ? ` (did you mean "${near}"?)` : "") + `; known options: ${known.join(", ")}`);
     }
-    let keys = object_keys(options)?;
-    let mut unknown = Vec::new();
-    for key in keys.iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            unknown.push(key);
-        }
+    if (!known.includes("sentences")) return [0, 0];
+    let length = 0, value = 0;
+    for (const [i, name] of LENGTHS.entries()) {
+      const given = options[name];
+      if (given === undefined) continue;
+      const checked = name === "ratio"
+        ? fraction(name, given, RATIO, (r) => r > 0 && r <= 1)
+        : count(name, given, 1);
+      if (length) {
+        throw new TypeError(`abridge: options "${LENGTHS[length - 1]}" and "${name}" both set ` +
+          "the length; give only one of sentences, ratio, words, chars");
+      }
+      [length, value] = [i + 1, checked];
     }
-    if let Some(first) = unknown.first() {
-        let plural = if unknown.len() == 1 { "" } else { "s" };
-        let mut message = concat(&["abridge: unknown option", plural, " "]);
-        for (i, key) in unknown.iter().take(5).enumerate() {
-            if i > 0 {
-                message.push_str(", ");
-            }
-            message.push_str(&quote(key));
-        }
-        if unknown.len() > 5 {
-            message.push_str(", ...");
-        }
-        if let Some(near) = suggest(first, known) {
-            message.push_str(&concat(&[" (did you mean \"", near, "\"?)"]));
-        }
-        message.push_str("; known options: ");
-        for (i, key) in known.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
-            }
-            message.push_str(key);
-        }
-        return Err(Thrown::Type(message).into());
-    }
-    Ok(Some(options.clone()))
+    return [length, value];
+  }
+  const redundancy = options.redundancy, keywords = options.keywords, entities = options.entities;
+  return [
+    redundancy === undefined ? NaN
+      : fraction("redundancy", redundancy, REDUNDANCY, (x) => x >= 0 && x <= 1),
+    keywords === undefined ? -1 : count("keywords", keywords, 0),
+    entities === undefined ? -1 : count("entities", entities, 0),
+  ];
+}
+"#)]
+extern "C" {
+    /// `s` in quotes, cut short when long (a 20 MB option value stays out of
+    /// the message).
+    fn quote(s: &str) -> String;
+    /// A value for an error message: its type, and the value when it is short.
+    fn describe(value: &JsValue) -> String;
+    /// Part 0: the keys checked, and the length; part 1: the other numbers.
+    #[wasm_bindgen(js_name = readOptions, catch)]
+    fn read_options(options: &JsValue, known_keys: &str, part: u8) -> Result<JsValue, JsValue>;
 }
 
 /// `object[key]`, or `None` when it is `undefined` (absent). Getters may throw;
@@ -589,102 +675,52 @@ fn property(object: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
     Ok((!value.is_undefined()).then_some(value))
 }
 
+/// The numbers `read_options` returned.
+fn numbers(value: &JsValue) -> Vec<f64> {
+    Array::from(value)
+        .iter()
+        .map(|n| n.as_f64().unwrap_or(f64::NAN))
+        .collect()
+}
+
 fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsValue> {
     let mut result = Options::default();
-    let Some(object) = options_object(options, &SUMMARIZE_KEYS)? else {
+    let known = SUMMARIZE_KEYS.join(" ");
+    let length = read_options(options, &known, 0)?;
+    if length.is_undefined() {
         return Ok(result);
-    };
+    }
     // Counts beyond what the text can hold mean "everything": clamp them so the
     // core never sees a number it could overflow on. A text of n bytes has at
-    // most n characters, words and sentences.
+    // most n characters, words and sentences. (`as` saturates.)
     let everything = text_len.saturating_add(1);
-    let mut length: Option<(&str, Length)> = None;
-    for name in ["sentences", "ratio", "words", "chars"] {
-        let Some(value) = property(&object, name)? else {
-            continue;
+    let clamp = |n: f64| (n as usize).min(everything);
+    if let [kind, value] = numbers(&length)[..] {
+        result = match kind as u8 {
+            1 => result.length(Length::Sentences(clamp(value))),
+            2 => result.length(Length::Ratio(value)),
+            3 => result.length(Length::Words(clamp(value))),
+            4 => result.length(Length::Chars(clamp(value))),
+            _ => result,
         };
-        let new = match name {
-            "ratio" => Length::Ratio(ratio(&value)?),
-            "sentences" => Length::Sentences(count(name, &value, 1)?.min(everything)),
-            "words" => Length::Words(count(name, &value, 1)?.min(everything)),
-            _ => Length::Chars(count(name, &value, 1)?.min(everything)),
-        };
-        if let Some((old, _)) = length {
-            return Err(Thrown::Type(concat(&[
-                "abridge: options \"",
-                old,
-                "\" and \"",
-                name,
-                "\" both set the length; give only one of sentences, ratio, words, chars",
-            ]))
-            .into());
-        }
-        length = Some((name, new));
     }
-    if let Some((_, length)) = length {
-        result = result.length(length);
-    }
-    if let Some(value) = property(&object, "language")? {
+    if let Some(value) = property(options, "language")? {
         result = result.with_language(language_option(&value)?);
     }
-    if let Some(value) = property(&object, "redundancy")? {
-        result = result.redundancy(unit_interval(&value)?);
-    }
-    if let Some(value) = property(&object, "keywords")? {
-        result = result.keywords(count("keywords", &value, 0)?.min(everything));
-    }
-    if let Some(value) = property(&object, "entities")? {
-        result = result.entities(count("entities", &value, 0)?.min(everything));
+    if let [redundancy, keywords, entities] = numbers(&read_options(options, &known, 1)?)[..] {
+        if !redundancy.is_nan() {
+            result = result.redundancy(redundancy);
+        }
+        if keywords >= 0.0 {
+            result = result.keywords(clamp(keywords));
+        }
+        if entities >= 0.0 {
+            result = result.entities(clamp(entities));
+        }
     }
     // Everything was checked above; this is the core's own check, as a backstop.
     result.validate().map_err(|e| core_error(&e))?;
     Ok(result)
-}
-
-/// A whole number ≥ `min`; any finite whole number above `usize::MAX` saturates.
-fn count(name: &str, value: &JsValue, min: usize) -> Result<usize, JsValue> {
-    let allowed = if min == 0 {
-        "a whole number ≥ 0"
-    } else {
-        "a whole number ≥ 1"
-    };
-    debug_assert!(min <= 1);
-    let message = |got: &str| {
-        concat(&[
-            "abridge: option \"",
-            name,
-            "\" must be ",
-            allowed,
-            ", got ",
-            got,
-        ])
-    };
-    let Some(n) = value.as_f64() else {
-        return Err(Thrown::Type(message(&describe(value))).into());
-    };
-    if !n.is_finite() || n.fract() != 0.0 || n < min as f64 {
-        return Err(Thrown::Range(message(&number(n))).into());
-    }
-    // `as` saturates for floats beyond the integer range.
-    Ok(n as usize)
-}
-
-fn ratio(value: &JsValue) -> Result<f64, JsValue> {
-    const MESSAGE: &str = "abridge: option \"ratio\" must be a number in (0, 1], such as 0.2 for a fifth of the sentences, got ";
-    match value.as_f64() {
-        None => Err(Thrown::Type(concat(&[MESSAGE, &describe(value)])).into()),
-        Some(r) if r > 0.0 && r <= 1.0 => Ok(r),
-        Some(r) => Err(Thrown::Range(concat(&[MESSAGE, &number(r)])).into()),
-    }
-}
-
-fn unit_interval(value: &JsValue) -> Result<f64, JsValue> {
-    const MESSAGE: &str = "abridge: option \"redundancy\" must be a number in [0, 1] (0: allow repeats, 1: strict), got ";
-    match value.as_f64() {
-        None => Err(Thrown::Type(concat(&[MESSAGE, &describe(value)])).into()),
-        Some(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        Some(x) => Err(Thrown::Range(concat(&[MESSAGE, &number(x)])).into()),
-    }
 }
 
 /// What the `language` option accepts, for its error messages
@@ -715,120 +751,6 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
         ]))
         .into()),
     }
-}
-
-/// Whether `value` is an array; a revoked proxy is not (it is an object that
-/// cannot be inspected, and says so when its keys are asked for).
-fn is_array(value: &JsValue) -> bool {
-    is_array_or_throw(value).unwrap_or(false)
-}
-
-/// A value for an error message: its type, and the value when it is short.
-fn describe(value: &JsValue) -> String {
-    if value.is_undefined() {
-        "undefined".into()
-    } else if value.is_null() {
-        "null".into()
-    } else if let Some(n) = value.as_f64() {
-        concat(&["the number ", &number(n)])
-    } else if let Some(b) = value.as_bool() {
-        concat(&["the boolean ", if b { "true" } else { "false" }])
-    } else if let Some(s) = value.as_string() {
-        concat(&["the string ", &quote(&s)])
-    } else if is_array(value) {
-        "an array".into()
-    } else if value.is_function() {
-        "a function".into()
-    } else if value.is_bigint() {
-        "a bigint".into()
-    } else if value.is_symbol() {
-        "a symbol".into()
-    } else {
-        "an object".into()
-    }
-}
-
-/// `String(value)` for a number or an object: how JavaScript prints it. As
-/// `[value].join("")`, which converts the same way with imports the module
-/// has anyway.
-fn js_string(value: &JsValue) -> String {
-    let array = Array::new();
-    array.push(value);
-    array.join("").into()
-}
-
-/// A number as JavaScript prints it (JavaScript does the printing: Rust's float
-/// formatting would cost kilobytes of wasm).
-fn number(n: f64) -> String {
-    js_string(&JsValue::from_f64(n))
-}
-
-/// A string in quotes, cut short when long (a 20 MB option value stays out of
-/// the message). Not escaped: `{:?}` would link Unicode printability tables.
-fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
-        None => concat(&["\"", s, "\""]),
-        Some((cut, _)) => {
-            // JavaScript prints the count, as `number` does.
-            let count = number(s.chars().count() as f64);
-            concat(&[
-                "\"",
-                s.get(..cut).unwrap_or(s),
-                "\"… (",
-                &count,
-                " characters)",
-            ])
-        }
-    }
-}
-
-/// The known key closest to a misspelt one (edit distance ≤ 2, ignoring case).
-fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    if key.len() > 32 {
-        return None;
-    }
-    let key = crate::lowercase::lowercase(key);
-    known
-        .iter()
-        .map(|k| (distance(&key, k), *k))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Edit distance in characters between `a` and `b`, a known option name
-/// (ASCII, shorter than 16 bytes: one row on the stack is enough).
-fn distance(a: &str, b: &str) -> usize {
-    let b = &b.as_bytes()[..b.len().min(15)];
-    let mut row = [0; 16];
-    for (j, cell) in row.iter_mut().enumerate() {
-        *cell = j;
-    }
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = previous + usize::from(ca != char::from(cb));
-            previous = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys`, which throws for some proxies: caught, so the error is
-    /// passed on instead of unwinding through the wasm.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
-
-    /// `Array.isArray`, which throws for a revoked proxy: caught, because an
-    /// exception unwinding through the wasm frames would leave its stack
-    /// pointer behind (a few thousand of them and every call traps).
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// wasm-bindgen-test tests of the bindings, run in Node and in headless Chromium
