@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    segment as split, summarize as run, utf16_offsets, EntityKind, Language, Length, Options,
-    Penalty, UnitKind,
+    segment as split, summarize as run, utf16_len, utf16_offsets, EntityKind, Language, Length,
+    Options, Penalty, UnitKind,
 };
 
 // Talc rather than std's dlmalloc: a smaller allocator (see Cargo.toml). Freed
@@ -151,18 +151,10 @@ export interface Segment {
 }
 "#;
 
-/// The options `summarize` takes, in the order error messages list them.
-const SUMMARIZE_KEYS: [&str; 8] = [
-    "sentences",
-    "ratio",
-    "words",
-    "chars",
-    "language",
-    "redundancy",
-    "keywords",
-    "entities",
-];
-const SEGMENT_KEYS: [&str; 1] = ["language"];
+/// The options `summarize` takes, in the order error messages list them,
+/// separated by spaces (as `readOptions` takes them).
+const SUMMARIZE_KEYS: &str = "sentences ratio words chars language redundancy keywords entities";
+const SEGMENT_KEYS: &str = "language";
 
 /// Summarizes `text`: every sentence with its score and features, the chosen
 /// ones marked `selected` and joined in `summary`, plus keywords and entities.
@@ -183,7 +175,7 @@ pub fn js_summarize(
 // and slices of the caller's string, the keywords and entities from rows of
 // numbers and one string of their texts. A field at a time across the
 // boundary (serde-wasm-bindgen) was a third of a call on 1 MB of English, and
-// its serializers were 4.5 KiB of the gzipped wasm. The objects have the shape
+// its serializers were 4.3 KiB of the gzipped wasm and glue. The objects have the shape
 // and the key order of the CLI's `--format json` (`Report`); the tests in
 // tests/js compare the two. Rows of `SEGMENT_COLUMNS` make `segment`'s
 // objects, rows of `SENTENCE_COLUMNS` the report's (with the scores and
@@ -398,7 +390,7 @@ fn report_object(sentences: &Array, summary: &crate::Summary) -> JsValue {
     for keyword in &summary.keywords {
         texts.push_str(&keyword.text);
         keyword_rows.extend_from_slice(&[
-            utf16_len(&keyword.text),
+            utf16_len(&keyword.text) as f64,
             f64::from(keyword.count),
             keyword.score,
         ]);
@@ -407,7 +399,7 @@ fn report_object(sentences: &Array, summary: &crate::Summary) -> JsValue {
     for entity in &summary.entities {
         texts.push_str(&entity.text);
         entity_rows.extend_from_slice(&[
-            utf16_len(&entity.text),
+            utf16_len(&entity.text) as f64,
             f64::from(entity_kind_code(entity.kind)),
             f64::from(entity.mentions),
             entity.weight,
@@ -434,11 +426,6 @@ fn report_object(sentences: &Array, summary: &crate::Summary) -> JsValue {
     )
 }
 
-/// The length of `text` in UTF-16 code units (what `String.prototype.slice` counts).
-fn utf16_len(text: &str) -> f64 {
-    text.chars().map(char::len_utf16).sum::<usize>() as f64
-}
-
 /// Splits `text` into sentences with their spans, without scoring them.
 #[wasm_bindgen(js_name = segment, unchecked_return_type = "Segment[]")]
 pub fn js_segment(
@@ -447,7 +434,7 @@ pub fn js_segment(
 ) -> Result<JsValue, JsValue> {
     let source = text_arg(&text)?;
     let mut language = None;
-    if !read_options(&options, SEGMENT_KEYS[0], 0)?.is_undefined() {
+    if !read_options(&options, SEGMENT_KEYS, 0)?.is_undefined() {
         if let Some(value) = property(&options, "language")? {
             language = language_option(&value)?;
         }
@@ -536,11 +523,11 @@ fn text_arg(text: &JsValue) -> Result<String, JsValue> {
 
 // The options are read and checked in JavaScript, where the checks and their
 // messages are a fraction of the size they were in the wasm (wasm + glue
-// 1.2 KiB of gzip less). `readOptions` checks that `options` is a plain object with known
-// keys only, then reads and checks the given keys in order (each property is
-// read once: getters run once), returning the numbers; `language` is left to
-// Rust (`language_option`), which knows the languages. Each throws the
-// `TypeError` or `RangeError` that names the option; `catch` passes it on
+// 1.2 KiB of gzip less). `readOptions` checks that `options` is a plain object
+// with known keys only, then reads and checks the given keys in order (each
+// property is read once: getters run once), returning the numbers; `language`
+// is left to Rust (`language_option`), which knows the languages. Each throws
+// the `TypeError` or `RangeError` that names the option; `catch` passes it on
 // instead of unwinding through the wasm.
 #[wasm_bindgen(inline_js = r#"
 const MAX_QUOTED = 40;
@@ -685,8 +672,7 @@ fn numbers(value: &JsValue) -> Vec<f64> {
 
 fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsValue> {
     let mut result = Options::default();
-    let known = SUMMARIZE_KEYS.join(" ");
-    let length = read_options(options, &known, 0)?;
+    let length = read_options(options, SUMMARIZE_KEYS, 0)?;
     if length.is_undefined() {
         return Ok(result);
     }
@@ -707,7 +693,9 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
     if let Some(value) = property(options, "language")? {
         result = result.with_language(language_option(&value)?);
     }
-    if let [redundancy, keywords, entities] = numbers(&read_options(options, &known, 1)?)[..] {
+    if let [redundancy, keywords, entities] =
+        numbers(&read_options(options, SUMMARIZE_KEYS, 1)?)[..]
+    {
         if !redundancy.is_nan() {
             result = result.redundancy(redundancy);
         }
