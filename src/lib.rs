@@ -228,27 +228,35 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
     let n = tokens.sentence_count() as f64;
     let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
-    let ranked: Vec<Keyword> = tokens
+    // Ranked as (term, score): only the few taken are copied out.
+    let long_enough = |id: usize| tokens.surfaces.get(id).chars().nth(1).is_some();
+    let ranked: Vec<(usize, f64)> = tokens
         .terms
         .iter()
-        .filter(|t| t.count >= min_count && t.surface.chars().count() > 1)
-        .map(|t| Keyword {
-            text: t.surface.clone(),
-            count: t.count,
-            score: t.count as f64 * (1.0 + n / t.sentence_frequency.max(1) as f64).ln(),
+        .enumerate()
+        .filter(|&(id, t)| t.count >= min_count && long_enough(id))
+        .map(|(id, t)| {
+            let idf = (1.0 + n / t.sentence_frequency.max(1) as f64).ln();
+            (id, t.count as f64 * idf)
         })
         .collect();
     let order = order::sorted_indices(ranked.len(), &|a, b| {
-        let (a, b) = (&ranked[a], &ranked[b]);
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.text.cmp(&b.text))
+        let ((a, a_score), (b, b_score)) = (ranked[a], ranked[b]);
+        b_score
+            .total_cmp(&a_score)
+            .then_with(|| tokens.surfaces.get(a).cmp(tokens.surfaces.get(b)))
     });
-    let mut slots: Vec<Option<Keyword>> = ranked.into_iter().map(Some).collect();
     order
         .into_iter()
         .take(limit)
-        .filter_map(|i| slots[i].take())
+        .map(|i| {
+            let (id, score) = ranked[i];
+            Keyword {
+                text: tokens.surfaces.get(id).to_string(),
+                count: tokens.terms[id].count,
+                score,
+            }
+        })
         .collect()
 }
 

@@ -22,8 +22,6 @@ const NO_TERM: TermId = TermId::MAX;
 /// What the later stages need to know about one term.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TermInfo {
-    /// A readable form: the first lower-cased word that produced the term.
-    pub surface: String,
     /// How many sentences contain the term.
     pub sentence_frequency: u32,
     /// How often the term occurs in the whole text.
@@ -88,6 +86,9 @@ pub(crate) struct Tokens {
     /// Words per sentence, stop words included (the unit of word budgets).
     pub word_counts: Vec<u32>,
     pub terms: Vec<TermInfo>,
+    /// A readable form of each term: the first lower-cased word that produced
+    /// it, by term id.
+    pub surfaces: Strings,
     pub entities: EntityTable,
 }
 
@@ -106,6 +107,7 @@ struct Interner {
     /// Term text → term.
     ids: StrIds,
     terms: Vec<TermInfo>,
+    surfaces: Strings,
     lowered: String,
     /// Scratch space for the stem of a new word form.
     stem: String,
@@ -118,6 +120,7 @@ impl Interner {
             stemmer: Stemmer::new(language),
             ids: StrIds::with_capacity(forms),
             terms: Vec::with_capacity(forms),
+            surfaces: Strings::with_capacity(forms),
             lowered: String::new(),
             stem: String::new(),
         }
@@ -157,10 +160,8 @@ impl Interner {
     fn intern(&mut self, key: &str, surface: &str) -> TermId {
         let (id, new) = self.ids.intern(key);
         if new {
-            self.terms.push(TermInfo {
-                surface: surface.to_string(),
-                ..TermInfo::default()
-            });
+            self.terms.push(TermInfo::default());
+            self.surfaces.push(surface);
         }
         id
     }
@@ -175,14 +176,44 @@ impl Interner {
     }
 }
 
-/// Strings → ids (0, 1, 2, ... in the order they came), the strings kept one
-/// after another in one buffer. Keyed by owned strings, every new term (and
-/// entity form) cost an allocation and a free: 10 KB of news, 650 terms a call.
-pub(crate) struct StrIds {
-    /// Every string, in the order of the ids.
-    texts: String,
-    /// Where each string ends in `texts`.
+/// Strings one after another in one buffer, by index. A `Vec<String>` cost
+/// an allocation and a free per string: 1 MB of news from many stories has
+/// 17 k terms.
+pub(crate) struct Strings {
+    text: String,
+    /// Where each string ends in `text`.
     ends: Vec<usize>,
+}
+
+impl Strings {
+    pub fn with_capacity(strings: usize) -> Self {
+        Strings {
+            text: String::with_capacity(8 * strings),
+            ends: Vec::with_capacity(strings),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn push(&mut self, string: &str) {
+        self.text.push_str(string);
+        self.ends.push(self.text.len());
+    }
+
+    /// The string at `index`.
+    pub fn get(&self, index: usize) -> &str {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.text.get(start..self.ends[index]).unwrap_or_default()
+    }
+}
+
+/// Strings → ids (0, 1, 2, ... in the order they came), the strings kept in
+/// [`Strings`]. Keyed by owned strings, every new term (and entity form) cost
+/// an allocation and a free: 10 KB of news, 650 terms a call.
+pub(crate) struct StrIds {
+    strings: Strings,
     /// Open addressing with linear probing, a power of two long: 0 for an
     /// empty slot, else 1 + an id.
     slots: Vec<u32>,
@@ -191,17 +222,14 @@ pub(crate) struct StrIds {
 impl StrIds {
     pub fn with_capacity(strings: usize) -> Self {
         StrIds {
-            texts: String::with_capacity(8 * strings),
-            ends: Vec::with_capacity(strings),
+            strings: Strings::with_capacity(strings),
             slots: vec![0; (2 * strings).next_power_of_two().max(16)],
         }
     }
 
     /// The string of `id`.
     pub fn get(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        self.texts.get(start..self.ends[id]).unwrap_or_default()
+        self.strings.get(id as usize)
     }
 
     /// The id of `key`, if it has one.
@@ -229,14 +257,13 @@ impl StrIds {
         if self.slots[at] != 0 {
             return (self.slots[at] - 1, false);
         }
-        let id = self.ends.len() as u32;
-        self.texts.push_str(key);
-        self.ends.push(self.texts.len());
+        let id = self.strings.len() as u32;
+        self.strings.push(key);
         self.slots[at] = id + 1;
         // At most half full: grown, every string is placed anew.
-        if 2 * self.ends.len() > self.slots.len() {
+        if 2 * self.strings.len() > self.slots.len() {
             self.slots = vec![0; 2 * self.slots.len()];
-            for id in 0..self.ends.len() as u32 {
+            for id in 0..self.strings.len() as u32 {
                 let at = self.slot(self.get(id));
                 self.slots[at] = id + 1;
             }
@@ -394,6 +421,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
         },
         word_counts,
         terms: interner.terms,
+        surfaces: interner.surfaces,
         entities: recognizer.finish(spans.len()),
     }
 }
@@ -535,15 +563,14 @@ mod tests {
             .counts
             .get(0)
             .iter()
-            .map(|&(t, _)| tokens.terms[t as usize].surface.as_str())
+            .map(|&(t, _)| tokens.surfaces.get(t as usize))
             .collect();
         assert_eq!(first, ["runners", "running"]);
         assert_eq!(tokens.word_counts, [4, 3]);
         // "runner" and "runners" share a stem, so "runners"' term occurs twice.
-        let runner = tokens
-            .terms
-            .iter()
-            .find(|t| t.surface == "runners")
+        let runner = (0..tokens.terms.len())
+            .find(|&t| tokens.surfaces.get(t) == "runners")
+            .map(|t| &tokens.terms[t])
             .unwrap();
         assert_eq!((runner.count, runner.sentence_frequency), (2, 2));
     }
@@ -573,7 +600,9 @@ mod tests {
         let text = "北京大学很好。";
         let spans = crate::segment(text, Language::Chinese);
         let tokens = tokenize(text, &spans, Language::Chinese);
-        let mut grams: Vec<&str> = tokens.terms.iter().map(|t| t.surface.as_str()).collect();
+        let mut grams: Vec<&str> = (0..tokens.terms.len())
+            .map(|t| tokens.surfaces.get(t))
+            .collect();
         grams.sort();
         assert_eq!(grams, ["京大", "北京", "大学", "学很", "很好"]);
     }
