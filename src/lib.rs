@@ -240,7 +240,7 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
             (id, t.count as f64 * idf)
         })
         .collect();
-    let order = order::sorted_indices(ranked.len(), &|a, b| {
+    let order = order::first_indices(ranked.len(), limit, &|a, b| {
         let ((a, a_score), (b, b_score)) = (ranked[a], ranked[b]);
         b_score
             .total_cmp(&a_score)
@@ -248,7 +248,6 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
     });
     order
         .into_iter()
-        .take(limit)
         .map(|i| {
             let (id, score) = ranked[i];
             Keyword {
