@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::lang::{is_stop_word, Language};
 use crate::lowercase::lowercase;
-use crate::tokenize::{is_unspaced_char, Form as Key, StrIds, Word};
+use crate::tokenize::{is_unspaced_char, Form as Key, PerSentence, StrIds, Word};
 
 /// What sort of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -45,12 +45,11 @@ pub struct Entity {
 }
 
 /// All entities, and which ones each sentence carries.
-#[derive(Clone, Debug, Default)]
 pub(crate) struct EntityTable {
     /// Sorted by weight, most important first.
     pub entities: Vec<Entity>,
     /// Distinct entity indices per sentence.
-    pub per_sentence: Vec<Vec<u32>>,
+    pub per_sentence: PerSentence<u32>,
 }
 
 struct Mention {
@@ -567,14 +566,27 @@ impl<'t> Recognizer<'t> {
             })
             .collect();
 
-        let mut per_sentence = vec![Vec::new(); sentence_count];
+        // One list for all sentences (mentions come in sentence order): a
+        // vector per sentence was an allocation for each one with an entity.
+        let mut items: Vec<u32> = Vec::with_capacity(kept.len());
+        let mut bounds = Vec::with_capacity(sentence_count + 1);
+        bounds.push(0);
         for (sentence, chain) in kept {
-            let list: &mut Vec<u32> = &mut per_sentence[sentence as usize];
+            debug_assert!(
+                bounds.len() <= sentence as usize + 1,
+                "mentions out of order"
+            );
+            while bounds.len() <= sentence as usize {
+                bounds.push(items.len());
+            }
             let index = index_of[chain as usize];
-            if !list.contains(&index) {
-                list.push(index);
+            let start = bounds[bounds.len() - 1];
+            if !items[start..].contains(&index) {
+                items.push(index);
             }
         }
+        bounds.resize(sentence_count + 1, items.len());
+        let per_sentence = PerSentence::from_parts(items, bounds);
         EntityTable {
             entities,
             per_sentence,

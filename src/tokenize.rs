@@ -37,6 +37,11 @@ pub(crate) struct PerSentence<T> {
 }
 
 impl<T> PerSentence<T> {
+    /// Items grouped by `bounds` (see the field).
+    pub fn from_parts(items: Vec<T>, bounds: Vec<usize>) -> Self {
+        PerSentence { items, bounds }
+    }
+
     /// The items of sentence `index`.
     pub fn get(&self, index: usize) -> &[T] {
         &self.items[self.bounds[index]..self.bounds[index + 1]]
