@@ -139,9 +139,11 @@ impl Interner {
         let mut form = std::mem::take(&mut self.lowered);
         lower_into(word, &mut form);
         let core = strip_clitics(&form);
+        // `core` is `form` unless a clitic came off (the same length then
+        // means the same text): the second lookup only for those.
         let id = if core.is_empty()
             || is_stop_word(self.language, core)
-            || is_stop_word(self.language, &form)
+            || core.len() != form.len() && is_stop_word(self.language, &form)
         {
             NO_TERM
         } else if core.starts_with(|c: char| c.is_numeric()) {
