@@ -31,15 +31,12 @@ pub(crate) fn first_indices(
     }
     let mut first: Vec<usize> = Vec::with_capacity(k);
     for i in 0..n {
-        if first.len() == k
-            && first
-                .last()
-                .is_none_or(|&last| compare(i, last) != Ordering::Less)
-        {
-            continue;
-        }
         if first.len() == k {
-            first.pop();
+            // Full: `i` takes the last one's place only if it beats it.
+            match first.last() {
+                Some(&last) if compare(i, last) == Ordering::Less => first.pop(),
+                _ => continue,
+            };
         }
         // Moved down past those it beats, and no further than its equals:
         // ties in index order, as in a stable sort.
