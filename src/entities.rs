@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::lang::{is_stop_word, Language};
+use crate::lang::{is_stop_word, stop_list_bit, stop_lists, Language};
 use crate::lowercase::lowercase;
 use crate::tokenize::{is_unspaced_char, Form as Key, PerSentence, StrIds, Word};
 
@@ -123,6 +123,12 @@ impl Shape {
     /// form once cost 700 instructions, which small texts felt: most of their
     /// forms occur once).
     pub fn of(word: &str, language: Language) -> Shape {
+        Self::with_lowered(word, language, None)
+    }
+
+    /// [`Shape::of`], given `word` lower-cased (as [`lowercase`] does it)
+    /// and the stop lists that have it, when the caller has them.
+    pub fn with_lowered(word: &str, language: Language, lowered: Option<(&str, u8)>) -> Shape {
         let first = word.chars().next().unwrap_or(' ');
         let mut shape = Self::KNOWN;
         let mut set = |test: bool, bit: u16| {
@@ -145,16 +151,21 @@ impl Shape {
         // The lower-cased lists hold ASCII words of at most 9 bytes, and
         // lower-casing keeps the length of ASCII.
         let lists = !word.is_ascii() || (1..=9).contains(&word.len());
-        let (function_word, lower_month_or_day, magnitude, percent) =
-            with_lowercase(word, |lower| {
-                (
-                    is_stop_word(language, lower)
-                        || language != Language::English && is_stop_word(Language::English, lower),
-                    lists && MONTHS_AND_DAYS.contains(&lower),
-                    lists && MAGNITUDES.contains(&lower),
-                    lists && matches!(lower, "percent" | "prozent" | "pourcent"),
-                )
-            });
+        // Without the caller's lower-cased form (rare: a curly apostrophe, or
+        // a word the tokenizer did not see) it is made here.
+        let owned;
+        let (lower, stops) = match lowered {
+            Some(pair) => pair,
+            None => {
+                owned = lowercase(word);
+                (owned.as_str(), stop_lists(&owned))
+            }
+        };
+        let function_word =
+            stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0;
+        let lower_month_or_day = lists && MONTHS_AND_DAYS.contains(&lower);
+        let magnitude = lists && MAGNITUDES.contains(&lower);
+        let percent = lists && matches!(lower, "percent" | "prozent" | "pourcent");
         set(function_word, Self::FUNCTION_WORD);
         set(lower_month_or_day, Self::LOWER_MONTH_OR_DAY);
         set(magnitude, Self::MAGNITUDE);

@@ -33,10 +33,23 @@ pub(super) const LISTED: [Language; 8] = [
 /// a binary search of the sorted list (and about twice as fast as a `match`
 /// on the strings, which also bloats the code).
 pub(crate) fn is_stop_word(language: Language, word: &str) -> bool {
-    let Some(at) = LISTED.iter().position(|&l| l == language) else {
-        return false;
-    };
-    super::detect::entry(word).is_some_and(|hit| hit.stop & (1 << at) != 0)
+    let bit = stop_list_bit(language);
+    bit != 0 && stop_lists(word) & bit != 0
+}
+
+/// The stop lists that have `word` (already lower-cased), a bit per language
+/// of [`LISTED`] ([`stop_list_bit`]): one lookup answers [`is_stop_word`] for
+/// every language.
+pub(crate) fn stop_lists(word: &str) -> u8 {
+    super::detect::entry(word).map_or(0, |hit| hit.stop)
+}
+
+/// `language`'s bit in [`stop_lists`]; 0 for a language without a stop list.
+pub(crate) fn stop_list_bit(language: Language) -> u8 {
+    LISTED
+        .iter()
+        .position(|&l| l == language)
+        .map_or(0, |at| 1 << at)
 }
 
 /// The stop lists of [`LISTED`], packed (see [`packed!`]): [`unpack`] gives
