@@ -1,7 +1,7 @@
 // `make bench`, second half: the wasm package in Node on the same inputs as the
 // native benchmark (benches/throughput.rs: English news at 10 KB, 100 KB, 1 MB,
 // 10 MB built from tests/fixtures with the same generator and seeds, plus 1 MB
-// of German and of Chinese), summarize({ sentences: 10 }), best of 3-30 runs.
+// of German and of Chinese), summarize({ sentences: 10 }), best of 3-100 runs.
 // The time includes what a JavaScript caller pays: copying the text in and
 // building the result objects.
 //
@@ -81,7 +81,8 @@ function build(articles, bytes, seed) {
   return parts.join("");
 }
 
-const runsFor = (bytes) => (bytes <= 16 * KB ? 30 : bytes <= 128 * KB ? 10 : bytes <= 2 * MB ? 5 : 3);
+// As many runs as the native benchmark (benches/throughput.rs, runs_for).
+const runsFor = (bytes) => (bytes <= 16 * KB ? 100 : bytes <= 128 * KB ? 30 : bytes <= 2 * MB ? 15 : 3);
 const size = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / KB)} KB`);
 const time = (s) => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${Math.round(s * 1e6)} µs`);
 
@@ -115,7 +116,7 @@ if (nativeFile && existsSync(nativeFile)) {
 const warmup = inputs[1][1];
 for (const started = Date.now(); Date.now() - started < 1500; ) summarize(warmup, { sentences: 10 });
 
-console.log(`abridge ${version()} wasm in Node ${process.version} (${pkgDir}) — summarize({ sentences: 10 }), best of 3–30 runs\n`);
+console.log(`abridge ${version()} wasm in Node ${process.version} (${pkgDir}) — summarize({ sentences: 10 }), best of 3–100 runs\n`);
 console.log("| input | size | native | wasm | native MB/s | wasm MB/s | wasm / native | wasm memory | growth × input |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 const growths = [];
