@@ -6,12 +6,11 @@
 //! mentions are chained to the multi-word name they abbreviate, so "Kim" after
 //! "Kim Jong Un" counts for the same entity.
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lang::{is_stop_word, stop_list_bit, stop_lists, Language};
 use crate::lowercase::lowercase;
-use crate::tokenize::{is_unspaced_char, Form as Key, PerSentence, StrIds, Word};
+use crate::tokenize::{is_unspaced_char, FormMap, PerSentence, StrIds, Word};
 
 /// What sort of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -78,7 +77,7 @@ pub(crate) struct Recognizer<'t> {
     /// same casing, and then need no lower-casing. Keyed like the tokenizer's
     /// word forms: 1 MB of German news took 2.1 M fewer instructions than
     /// with `&str` keys (English 0.7 M).
-    raw_forms: FxHashMap<Key<'t>, u32>,
+    raw_forms: FormMap<'t, u32>,
     /// Scratch space for lower-casing a mention.
     key: String,
 }
@@ -88,7 +87,7 @@ pub(crate) struct Recognizer<'t> {
 /// (Unicode case tables, lower-casing, stop-word lookups, list searches), a
 /// summary of 1 MB of news took 226 M instructions, now 212 M (German: 376 M,
 /// now 346 M).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shape(u16);
 
 impl Shape {
@@ -274,7 +273,7 @@ impl<'t> Recognizer<'t> {
             mentions: Vec::new(),
             forms: Vec::new(),
             form_ids: StrIds::with_capacity(64),
-            raw_forms: FxHashMap::default(),
+            raw_forms: FormMap::with_capacity(0),
             key: String::new(),
         }
     }
@@ -439,11 +438,11 @@ impl<'t> Recognizer<'t> {
         tokens: usize,
         tentative: bool,
     ) {
-        let form = match self.raw_forms.get(&Key(text)) {
-            Some(&form) => form,
+        let form = match self.raw_forms.get(text) {
+            Some(form) => form,
             None => {
                 let form = self.form(text, kind, tokens);
-                self.raw_forms.insert(Key(text), form);
+                *self.raw_forms.get_mut(text) = form;
                 form
             }
         };

@@ -18,11 +18,9 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use super::{abbreviations, stopwords, Language};
 use crate::letters;
-use crate::tokenize::Form as Key;
+use crate::tokenize::FormMap;
 
 /// Bytes read from the start of the text.
 const HEAD_SAMPLE: usize = 12 * 1024;
@@ -156,11 +154,10 @@ impl std::ops::BitOr for Hit {
 /// linking) more of them (1 KB of wasm a table). Keyed like the tokenizer's
 /// word forms, not by `&str`: a summary of 10 KB of news took 0.08 M fewer
 /// instructions, of 1 MB 0.8 M.
-pub(super) fn table() -> &'static FxHashMap<Key<'static>, Hit> {
-    static TABLE: OnceLock<FxHashMap<Key<'static>, Hit>> = OnceLock::new();
+pub(super) fn table() -> &'static FormMap<'static, Hit> {
+    static TABLE: OnceLock<FormMap<'static, Hit>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<Key<'static>, Hit> =
-            FxHashMap::with_capacity_and_hasher(4096, Default::default());
+        let mut table = FormMap::with_capacity(4096);
         // The stop lists: a point for each. Their candidates are their places
         // in `LISTED` (English, German, ..., Russian).
         for (at, packed) in stopwords::packed_lists().into_iter().enumerate() {
@@ -208,8 +205,8 @@ pub(super) fn table() -> &'static FxHashMap<Key<'static>, Hit> {
 /// The entry of `word` in a table being built, added if absent. Out of line:
 /// inlined at each of its four callers, it made the wasm 0.8 KB larger.
 #[inline(never)]
-fn slot<'t>(table: &'t mut FxHashMap<Key<'static>, Hit>, word: &'static str) -> &'t mut Hit {
-    table.entry(Key(word)).or_default()
+fn slot<'t>(table: &'t mut FormMap<'static, Hit>, word: &'static str) -> &'t mut Hit {
+    table.get_mut(word)
 }
 
 /// Letter and word counts of the sample.
@@ -476,7 +473,7 @@ impl Scan {
 /// sample; abbreviations are looked up at periods).
 #[inline(never)]
 pub(super) fn entry(word: &str) -> Option<Hit> {
-    table().get(&Key(word)).copied()
+    table().get(word)
 }
 
 fn lookup(word: &str) -> Hit {
