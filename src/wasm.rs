@@ -317,8 +317,15 @@ fn entity_kind_code(kind: EntityKind) -> u8 {
 
 /// The names of `names`' items, in order, separated by spaces.
 fn names<T: Copy>(names: &[T], name: fn(T) -> &'static str) -> String {
-    let pieces: Vec<&str> = names.iter().map(|&item| name(item)).collect();
-    pieces.join(" ")
+    // A loop, not `join`: the wasm then links no `join` (0.2 KB gzipped).
+    let mut out = String::new();
+    for &item in names {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(name(item));
+    }
+    out
 }
 
 /// The columns every row starts with (`segment`'s whole row): UTF-16 and byte
