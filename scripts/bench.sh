@@ -66,6 +66,9 @@ if [ -f "$shared/speed.py" ]; then
   [ "$quick" = 1 ] || sizes="$sizes,10000000"
   echo "The evaluation harness's speed.py with the CLI plugged in (abridge --jsonl):"
   echo
+  # Its peers and ROUGE live in a venv of the harness's own (idempotent, as in
+  # scripts/eval.sh): a fresh machine has none.
+  [ -n "${EVAL_SKIP_SETUP:-}" ] || bash "$shared/setup.sh" >/dev/null
   python3 "$shared/speed.py" --data "$root/../shared/data/bbc_news_summary/dev.jsonl.gz" \
     --sizes "$sizes" --system-cmd abridge="$target/release/abridge --jsonl" \
     --json "$target/bench-speed.json"
