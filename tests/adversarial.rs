@@ -131,8 +131,13 @@ fn pdf_text_with_hyphenation() {
 }
 
 #[test]
+fn distinct_long_words_alike_at_both_ends() {
+    case(15, true);
+}
+
+#[test]
 fn every_input_is_tested() {
-    assert_eq!(adversarial::inputs().len(), 15);
+    assert_eq!(adversarial::inputs().len(), 16);
 }
 
 /// The same sentence repeated: the redundancy check keeps the summary to one copy.

@@ -220,6 +220,26 @@ fn minified_code(bytes: usize) -> String {
     repeat_to(unit, bytes)
 }
 
+/// Distinct long words that share their length and their first and last eight
+/// letters ("chemical" + a counter + "analysis"): a hash of a word's ends alone
+/// would put them all in one chain, quadratic in their number.
+fn alike_long_words(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 64);
+    let mut n = 0usize;
+    while text.len() < bytes {
+        text.push_str("chemical");
+        let mut k = n;
+        for _ in 0..5 {
+            text.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+        }
+        text.push_str("analysis");
+        n += 1;
+        text.push_str(if n % 12 == 0 { ".\n" } else { " " });
+    }
+    text
+}
+
 /// A PDF's text layer: hard-wrapped lines with hyphenated breaks, running headers,
 /// page numbers and form feeds.
 fn pdf_text(bytes: usize) -> String {
@@ -291,6 +311,9 @@ pub fn inputs() -> Vec<Input> {
         ("JSON (1 MB)", || json(MB)),
         ("minified code (1 MB)", || minified_code(MB)),
         ("PDF text layer with hyphenation (1 MB)", || pdf_text(MB)),
+        ("distinct long words alike at both ends (1 MB)", || {
+            alike_long_words(MB)
+        }),
     ]
 }
 
