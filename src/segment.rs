@@ -1076,7 +1076,7 @@ impl Segmenter<'_> {
         found.resume
     }
 
-    /// A stamp "MM/DD/YYYY HH:MM[:SS] [AM|PM]" whose hour ends at the colon
+    /// A stamp "MM/DD/YYYY HH:MM\[:SS\] \[AM|PM\]" whose hour ends at the colon
     /// `i`: where its date starts and where it ends.
     fn stamp(&self, i: usize, block: &Block) -> Option<(usize, usize)> {
         let b = self.bytes;
@@ -1407,7 +1407,7 @@ impl Segmenter<'_> {
         }
     }
 
-    /// A token at `k` that trails a sentence: "[12]", "[...]", "(...)", ":)",
+    /// A token at `k` that trails a sentence: "\[12\]", "\[...\]", "(...)", ":)",
     /// ";-)", ":P" or "--", followed by white space or the end of the block.
     fn trailer(&self, k: usize, end: usize) -> Option<usize> {
         let b = &self.bytes[k.min(end)..end];
