@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::lang::{is_stop_word, stop_list_bit, stop_lists, Language};
+use crate::lang::{stop_list_bit, stop_lists, Language};
 use crate::lowercase::lowercase;
 use crate::tokenize::{is_unspaced_char, FormMap, PerSentence, StrIds, Word};
 
@@ -160,8 +160,7 @@ impl Shape {
                 (owned.as_str(), stop_lists(&owned))
             }
         };
-        let function_word =
-            stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0;
+        let function_word = is_function_word_by_lists(language, stops);
         let lower_month_or_day = lists && MONTHS_AND_DAYS.contains(&lower);
         let magnitude = lists && MAGNITUDES.contains(&lower);
         let percent = lists && matches!(lower, "percent" | "prozent" | "pourcent");
@@ -606,9 +605,14 @@ impl<'t> Recognizer<'t> {
 
 fn is_function_word(language: Language, word: &str) -> bool {
     with_lowercase(word, |lower| {
-        is_stop_word(language, lower)
-            || language != Language::English && is_stop_word(Language::English, lower)
+        is_function_word_by_lists(language, stop_lists(lower))
     })
+}
+
+/// Whether a word on the stop lists `stops` ([`stop_lists`]) is a function
+/// word in a text of `language`: on that language's list or on English's.
+fn is_function_word_by_lists(language: Language, stops: u8) -> bool {
+    stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0
 }
 
 fn is_month_or_day(word: &str) -> bool {

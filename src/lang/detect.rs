@@ -121,7 +121,7 @@ const TOP: usize = 10;
 
 /// What a word is evidence for, as sets of candidates: a point for each list
 /// that holds it, one more where it is a core word, one more for a top word.
-/// The same table answers [`stopwords::is_stop_word`]: `stop` is the set of
+/// The same table answers [`stopwords::stop_lists`]: `stop` is the set of
 /// stop lists that hold the word; and the abbreviation lookups: `abbreviation`
 /// is the word's entry in the abbreviation index. Words that are evidence for
 /// no language (abbreviations only) have an empty `listed`.
