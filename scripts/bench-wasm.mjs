@@ -5,16 +5,21 @@
 // The time includes what a JavaScript caller pays: copying the text in and
 // building the result objects.
 //
-//   node scripts/bench-wasm.mjs [native-output.md]
+//   node scripts/bench-wasm.mjs [native-benchmark-executable]
 //
-// With the native benchmark's output (make bench saves it in target/bench-native.md),
-// prints wasm throughput as a share of native. ABRIDGE_BENCH_QUICK=1 skips 10 MB.
-// ABRIDGE_PKG=dir benchmarks another build of the package.
+// With the native benchmark's executable (make bench passes it), the native
+// side is timed on the same input between the wasm's runs, in five rounds, and
+// the best of each is compared: the host's speed moves by half within minutes,
+// so timings taken minutes apart made the share swing by 30 points.
+// ABRIDGE_BENCH_QUICK=1 skips 10 MB. ABRIDGE_PKG=dir benchmarks another build
+// of the package.
 //
 // Also reports the wasm linear memory (`memory.buffer.byteLength`) after each
 // input, its growth since the module was loaded as a multiple of the input
 // (memory only grows, so inputs run smallest first), and the module's gzip size.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, rmSync, mkdtempSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -99,20 +104,20 @@ const inputs = [
   ...(quick ? [] : [english(10 * MB)]),
 ];
 
-// Native MB/s per input, from the native benchmark's Markdown table.
-const native = new Map();
-const nativeTime = new Map();
-const nativeFile = process.argv[2];
-if (nativeFile && existsSync(nativeFile)) {
-  for (const line of readFileSync(nativeFile, "utf8").split("\n")) {
-    const cells = line.split("|").map((c) => c.trim());
-    // | input | size | summarize | MB/s | ...
-    if (cells.length > 5 && /news/.test(cells[1]) && Number.isFinite(Number(cells[4]))) {
-      native.set(cells[1], Number(cells[4]));
-      nativeTime.set(cells[1], cells[3]);
-    }
-  }
+// The native side: the benchmark executable's timing mode (ABRIDGE_BENCH_TIME).
+const nativeBin = process.argv[2];
+if (nativeBin && !existsSync(nativeBin)) throw new Error(`no native benchmark at ${nativeBin}`);
+const scratch = nativeBin ? mkdtempSync(join(tmpdir(), "abridge-bench-")) : undefined;
+function nativeBest(file, runs) {
+  const run = spawnSync(nativeBin, [], {
+    encoding: "utf8",
+    env: { ...process.env, ABRIDGE_BENCH_TIME: file, ABRIDGE_BENCH_RUNS: String(runs) },
+  });
+  const seconds = Number(run.stdout.trim());
+  if (run.status !== 0 || !(seconds > 0)) throw new Error(`native timing failed: ${run.stderr || run.stdout}`);
+  return seconds;
 }
+const ROUNDS = 5;
 
 // V8 first runs wasm through its baseline compiler and tiers hot functions up
 // to the optimizing one as they run: warm up for about a second so that every
@@ -120,7 +125,10 @@ if (nativeFile && existsSync(nativeFile)) {
 const warmup = inputs[1][1];
 for (const started = Date.now(); Date.now() - started < 1500; ) summarize(warmup, { sentences: 10 });
 
-console.log(`abridge ${version()} wasm in Node ${process.version} (${pkgDir}) — summarize({ sentences: 10 }), best of 3–100 runs\n`);
+console.log(
+  `abridge ${version()} wasm in Node ${process.version} (${pkgDir}) — summarize({ sentences: 10 }), best of 3–100 runs` +
+    (nativeBin ? `;\nnative timed in the same ${ROUNDS} rounds, alternating with the wasm on each input (${nativeBin})\n` : "\n"),
+);
 console.log("| input | size | native | wasm | native MB/s | wasm MB/s | wasm / native | wasm memory | growth × input |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 const growths = [];
@@ -133,23 +141,30 @@ for (const [name, text] of inputs) {
   // or Chinese bigrams reach tiers up too (the first German row ran 51 ms a
   // call where a warm process takes 37 ms).
   for (const started = Date.now(); Date.now() - started < 300; ) summarize(text, { sentences: 10 });
+  const file = scratch && join(scratch, "input.txt");
+  if (file) writeFileSync(file, text);
+  const perRound = Math.ceil(runsFor(bytes) / ROUNDS);
   let best = Infinity;
-  for (let run = 0; run < runsFor(bytes); run++) {
-    const started = process.hrtime.bigint();
-    summarize(text, { sentences: 10 });
-    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+  let nat = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    if (file) nat = Math.min(nat, nativeBest(file, perRound));
+    for (let run = 0; run < perRound; run++) {
+      const started = process.hrtime.bigint();
+      summarize(text, { sentences: 10 });
+      best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+    }
   }
-  const mbs = bytes / MB / best;
-  const nat = native.get(name);
-  const share = nat ? mbs / nat : undefined;
+  const share = file ? nat / best : undefined;
   if (share) shares.push(share);
   const held = memory?.buffer.byteLength;
   const growth = held === undefined ? undefined : (held - loaded) / bytes;
   if (growth !== undefined) growths.push([name, bytes, held, growth]);
+  const mbs = (seconds) => (bytes / MB / seconds).toFixed(1);
   console.log(
-    `| ${name} | ${size(bytes)} | ${nativeTime.get(name) ?? "–"} | ${time(best)} | ${nat?.toFixed(1) ?? "–"} | ${mbs.toFixed(1)} | ${share ? `${Math.round(100 * share)}%` : "–"} | ${held === undefined ? "–" : size(held)} | ${growth === undefined ? "–" : `${growth.toFixed(1)}×`} |`,
+    `| ${name} | ${size(bytes)} | ${file ? time(nat) : "–"} | ${time(best)} | ${file ? mbs(nat) : "–"} | ${mbs(best)} | ${share ? `${Math.round(100 * share)}%` : "–"} | ${held === undefined ? "–" : size(held)} | ${growth === undefined ? "–" : `${growth.toFixed(1)}×`} |`,
   );
 }
+if (scratch) rmSync(scratch, { recursive: true, force: true });
 if (growths.length) {
   // The largest input grows the memory the most: that is its peak.
   const [name, bytes, held] = growths.reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -166,5 +181,5 @@ if (shares.length) {
   const low = Math.min(...shares);
   console.log(`\nwasm reaches ${Math.round(100 * low)}–${Math.round(100 * Math.max(...shares))}% of native throughput (target ≥ 50%).`);
 } else {
-  console.log("\n(no native numbers: pass the output of `cargo bench --bench throughput` to compare)");
+  console.log("\n(no native numbers: pass the native benchmark's executable to compare)");
 }

@@ -3,8 +3,9 @@
 #   1. native throughput (benches/throughput.rs): English news at 10 KB, 100 KB,
 #      1 MB and 10 MB, German and Chinese at 1 MB, against a bare UAX #29
 #      sentence pass and word pass on the same text, with the scaling exponent;
-#   2. the wasm package in Node on the same inputs, beside the native numbers,
-#      with the growth of the wasm memory and the gzip size of the module
+#   2. the wasm package in Node on the same inputs, with the native call timed
+#      again in alternation with it (the share of native throughput), the
+#      growth of the wasm memory and the gzip size of the module
 #      (scripts/bench-wasm.mjs);
 #   3. peak memory (max RSS) of the native CLI on each input, as a multiple of
 #      the input;
@@ -26,7 +27,10 @@ rm -rf "$inputs"
 ABRIDGE_BENCH_WRITE="$inputs" cargo bench --locked --bench throughput
 cargo bench --locked --bench throughput | tee "$out"
 echo
-node scripts/bench-wasm.mjs "$out"
+# The same executable times the native side between the wasm's runs.
+native=$(cargo bench --locked --bench throughput --no-run 2>&1 |
+  sed -n 's/.*Executable benches\/throughput.rs (\(.*\))$/\1/p' | tail -1)
+node scripts/bench-wasm.mjs "$native"
 
 echo
 # Max RSS in KiB of one run of the CLI. GNU time reports the child alone; a
