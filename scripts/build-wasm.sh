@@ -3,7 +3,8 @@
 #
 #   cargo (wasm32, profile `wasm`) -> wasm-bindgen --target web / nodejs
 #   -> the JS snippets pasted into the glue (scripts/inline-snippets.mjs)
-#   -> short import names (scripts/short-import-names.mjs) -> wasm-opt -Oz
+#   -> short import names (scripts/short-import-names.mjs)
+#   -> panic entry points stubbed (scripts/stub-panics.mjs) -> wasm-opt -Oz
 #   -> pkg/package.json (pkg-template/package.json with Cargo.toml's version), README, LICENSE
 #
 # WASM_PROFILE=release|wasm picks the cargo profile (default: wasm, i.e. opt-level "z").
@@ -44,10 +45,14 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
     node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=20 \
       --strip-debug --strip-producers "$1" -o "$1"
   }
+  # First the panic entry points become bare traps (scripts/stub-panics.mjs:
+  # the formatting behind them is 2.5 KB gzipped that can never be seen).
   if cmp -s "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"; then
+    node scripts/stub-panics.mjs "$out/web/abridge_bg.wasm"
     wasm_opt "$out/web/abridge_bg.wasm"
     cp "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
   else
+    node scripts/stub-panics.mjs "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
     wasm_opt "$out/web/abridge_bg.wasm"
     wasm_opt "$out/node/abridge_bg.wasm"
   fi

@@ -96,6 +96,7 @@ try {
   const run = (cmd, args) =>
     execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"] });
   run("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", tmp, cargoWasm]);
+  run("node", [join(root, "scripts/stub-panics.mjs"), join(tmp, "abridge_bg.wasm")]);
   const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
   run(wasmOpt, ["-Oz", "-g", join(tmp, "abridge_bg.wasm"), "-o", join(tmp, "named.wasm")]);
   const out = run(wasmOpt, [join(tmp, "named.wasm"), "-g", "--func-metrics", "-o", "/dev/null"]);

@@ -1,0 +1,65 @@
+// `make wasm`, between wasm-bindgen and wasm-opt: every panic entry point of
+// the standard library becomes a bare `unreachable`.
+//
+//   node scripts/stub-panics.mjs module.wasm...
+//
+// The wasm is built with `panic = "abort"` and installs no panic hook, so a
+// panic already ends in an `unreachable` trap; on the way it formats a message
+// ("byte index 5 is not a char boundary; it is inside 'é' ...") for std's
+// default hook, which on wasm32-unknown-unknown writes it nowhere. Nothing
+// observable changes when the entry points trap at once, and the formatting
+// behind them (Debug for chars and ranges, `is_printable` and its tables, the
+// payload boxing) is left unreachable for wasm-opt to remove: 2.5 KB gzipped.
+// abridge itself never panics on any input (tests/js/robustness.test.mjs).
+//
+// Only functions that cannot return are stubbed (binaryen types their body
+// `unreachable`), so a stub cannot change what a call that returns computes.
+// Names come from the module's name section (wasm-bindgen keeps it; wasm-opt
+// --strip-debug drops it afterwards). If `core::panicking::panic_fmt`, which
+// every panic goes through, is not found, the build stops rather than ship a
+// module 2.5 KB over its size.
+import binaryen from "binaryen";
+import { readFileSync, writeFileSync } from "node:fs";
+
+// Paths without crate disambiguators (`core[c593..]::`) or hashes (`::h12ab..`).
+const PANIC_PATHS = [
+  /^core::panicking::/,
+  /^core::str::slice_error_fail/,
+  /^core::slice::index::\w+_fail$/,
+  /^core::slice::copy_from_slice_impl::len_mismatch_fail$/,
+  /^core::option::(unwrap|expect)_failed$/,
+  /^core::result::unwrap_failed$/,
+  /^core::char::methods::encode_utf8_raw::do_panic/,
+  /^alloc::raw_vec::(capacity_overflow|handle_error)$/,
+  /^alloc::alloc::handle_alloc_error/,
+  /^std::panicking::(begin_panic_handler|rust_panic_with_hook|panic_with_hook)$/,
+];
+const FUNNEL = "core::panicking::panic_fmt";
+
+const plainPath = (name) =>
+  name
+    .replace(/\[[0-9a-f]+\]/g, "")
+    .replace(/::h[0-9a-f]{16}$/, "");
+
+for (const file of process.argv.slice(2)) {
+  const module = binaryen.readBinary(readFileSync(file));
+  const stubs = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (info.module !== "" || !info.body) continue; // an import
+    const path = plainPath(info.name);
+    if (!PANIC_PATHS.some((re) => re.test(path))) continue;
+    if (binaryen.getExpressionType(info.body) !== binaryen.unreachable) continue;
+    stubs.push(info);
+  }
+  if (!stubs.some((info) => plainPath(info.name) === FUNNEL)) {
+    throw new Error(`${file}: no ${FUNNEL} in the name section; was it stripped before this step?`);
+  }
+  for (const info of stubs) {
+    module.removeFunction(info.name);
+    module.addFunction(info.name, info.params, info.results, info.vars, module.unreachable());
+  }
+  writeFileSync(file, module.emitBinary());
+  module.dispose();
+  console.log(`${file}: ${stubs.length} panic entry points trap at once`);
+}
