@@ -127,28 +127,30 @@ fn reset_peak_rss() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
-/// `ABRIDGE_BENCH_TIME=file [ABRIDGE_BENCH_RUNS=n]`: prints the best time in
-/// seconds of `n` calls on the file (after one untimed call), and nothing else.
-/// `scripts/bench-wasm.mjs` runs it between its own calls on the same input, so
-/// that native and wasm are timed in the same moments of a noisy host.
-fn time_file(path: &std::ffi::OsStr) {
-    let text = std::fs::read_to_string(path).expect("read the input");
-    let runs = std::env::var("ABRIDGE_BENCH_RUNS")
-        .ok()
-        .and_then(|runs| runs.parse().ok())
-        .unwrap_or_else(|| runs_for(text.len()));
+/// `ABRIDGE_BENCH_SERVE=1`: reads requests `runs path` from stdin, one a line,
+/// and answers each with the best time in seconds of `runs` calls on the file
+/// (after one untimed call). `scripts/bench-wasm.mjs` asks between its own
+/// calls on the same input, so that native and wasm are timed in the same
+/// moments of a noisy host, each in a warm process.
+fn serve() {
     let options = Options::from(Length::Sentences(10));
-    summarize(&text, &options).expect("valid options");
-    let best = (0..runs)
-        .map(|_| once(|| summarize(black_box(&text), &options).unwrap()))
-        .min()
-        .unwrap_or_default();
-    println!("{:.9}", best.as_secs_f64());
+    for request in std::io::stdin().lines() {
+        let request = request.expect("read a request");
+        let (runs, path) = request.split_once(' ').expect("a request is `runs path`");
+        let runs: usize = runs.parse().expect("runs is a whole number");
+        let text = std::fs::read_to_string(path).expect("read the input");
+        summarize(&text, &options).expect("valid options");
+        let best = (0..runs)
+            .map(|_| once(|| summarize(black_box(&text), &options).unwrap()))
+            .min()
+            .unwrap_or_default();
+        println!("{:.9}", best.as_secs_f64());
+    }
 }
 
 fn main() {
-    if let Some(path) = std::env::var_os("ABRIDGE_BENCH_TIME") {
-        return time_file(&path);
+    if std::env::var_os("ABRIDGE_BENCH_SERVE").is_some() {
+        return serve();
     }
     // `cargo bench` passes `--bench`; ignore arguments, use the environment.
     let quick = std::env::var("ABRIDGE_BENCH_QUICK").is_ok_and(|v| v == "1");

@@ -8,8 +8,8 @@
 //   node scripts/bench-wasm.mjs [native-benchmark-executable]
 //
 // With the native benchmark's executable (make bench passes it), the native
-// side is timed on the same input between the wasm's runs, in five rounds, and
-// the best of each is compared: the host's speed moves by half within minutes,
+// side is timed on the same input between the wasm's runs, in five rounds, by
+// one native process kept warm, and the best of each is compared: the host's speed moves by half within minutes,
 // so timings taken minutes apart made the share swing by 30 points.
 // ABRIDGE_BENCH_QUICK=1 skips 10 MB. ABRIDGE_PKG=dir benchmarks another build
 // of the package.
@@ -18,7 +18,8 @@
 // input, its growth since the module was loaded as a multiple of the input
 // (memory only grows, so inputs run smallest first), and the module's gzip size.
 import { readFileSync, writeFileSync, rmSync, mkdtempSync, existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
@@ -104,17 +105,20 @@ const inputs = [
   ...(quick ? [] : [english(10 * MB)]),
 ];
 
-// The native side: the benchmark executable's timing mode (ABRIDGE_BENCH_TIME).
+// The native side: the benchmark executable serving timings (ABRIDGE_BENCH_SERVE),
+// one warm process for the whole run, idle while the wasm runs.
 const nativeBin = process.argv[2];
 if (nativeBin && !existsSync(nativeBin)) throw new Error(`no native benchmark at ${nativeBin}`);
 const scratch = nativeBin ? mkdtempSync(join(tmpdir(), "abridge-bench-")) : undefined;
-function nativeBest(file, runs) {
-  const run = spawnSync(nativeBin, [], {
-    encoding: "utf8",
-    env: { ...process.env, ABRIDGE_BENCH_TIME: file, ABRIDGE_BENCH_RUNS: String(runs) },
-  });
-  const seconds = Number(run.stdout.trim());
-  if (run.status !== 0 || !(seconds > 0)) throw new Error(`native timing failed: ${run.stderr || run.stdout}`);
+const server = nativeBin
+  ? spawn(nativeBin, [], { env: { ...process.env, ABRIDGE_BENCH_SERVE: "1" }, stdio: ["pipe", "pipe", "inherit"] })
+  : undefined;
+const answers = server && createInterface({ input: server.stdout })[Symbol.asyncIterator]();
+async function nativeBest(file, runs) {
+  server.stdin.write(`${runs} ${file}\n`);
+  const { value, done } = await answers.next();
+  const seconds = Number(value);
+  if (done || !(seconds > 0)) throw new Error(`native timing failed: ${value}`);
   return seconds;
 }
 const ROUNDS = 5;
@@ -147,7 +151,7 @@ for (const [name, text] of inputs) {
   let best = Infinity;
   let nat = Infinity;
   for (let round = 0; round < ROUNDS; round++) {
-    if (file) nat = Math.min(nat, nativeBest(file, perRound));
+    if (file) nat = Math.min(nat, await nativeBest(file, perRound));
     for (let run = 0; run < perRound; run++) {
       const started = process.hrtime.bigint();
       summarize(text, { sentences: 10 });
@@ -164,6 +168,7 @@ for (const [name, text] of inputs) {
     `| ${name} | ${size(bytes)} | ${file ? time(nat) : "–"} | ${time(best)} | ${file ? mbs(nat) : "–"} | ${mbs(best)} | ${share ? `${Math.round(100 * share)}%` : "–"} | ${held === undefined ? "–" : size(held)} | ${growth === undefined ? "–" : `${growth.toFixed(1)}×`} |`,
   );
 }
+server?.stdin.end();
 if (scratch) rmSync(scratch, { recursive: true, force: true });
 if (growths.length) {
   // The largest input grows the memory the most: that is its peak.
