@@ -41,6 +41,10 @@ const plainPath = (name) =>
     .replace(/\[[0-9a-f]+\]/g, "")
     .replace(/::h[0-9a-f]{16}$/, "");
 
+// Keep the name section in the output: `make size` reads function names after
+// this step (the build's wasm-opt --strip-debug drops them).
+binaryen.setDebugInfo(true);
+
 for (const file of process.argv.slice(2)) {
   const module = binaryen.readBinary(readFileSync(file));
   const stubs = [];

@@ -5,8 +5,6 @@
 //! occurrences cost one hash lookup. Scripts written without spaces (Han, kana)
 //! become overlapping character bigrams.
 
-use std::hash::{Hash, Hasher};
-
 use crate::entities::{EntityTable, Recognizer, Shape};
 use crate::lang::{stop_list_bit, stop_lists, Language, Stemmer};
 use crate::segment::SentenceSpan;
@@ -253,9 +251,8 @@ impl StrIds {
 
     /// The slot that holds `key`, or the empty one where it belongs.
     fn slot(&self, key: &str) -> usize {
-        use std::hash::BuildHasher;
         let mask = self.slots.len() - 1;
-        let mut at = rustc_hash::FxBuildHasher.hash_one(Form(key)) as usize & mask;
+        let mut at = Form(key).hash() as usize & mask;
         loop {
             match self.slots[at] {
                 0 => return at,
@@ -319,22 +316,30 @@ impl Form<'_> {
     }
 }
 
-impl Hash for Form<'_> {
-    /// By the length and the first and last 8 bytes, and for a form longer
-    /// than 16 bytes its middle too, 8 bytes at a time: one hash for every
-    /// form and every string key ([`StrIds`]), so the wasm links no other
-    /// string hashing. (By its ends alone, distinct long forms alike at both
-    /// ends all collided: 1 MB of them took 36 s.)
-    #[inline(always)]
-    fn hash<H: Hasher>(&self, state: &mut H) {
+impl Form<'_> {
+    /// The hash of every form and every string key ([`StrIds`]): the length
+    /// and the first and last 8 bytes, and for a form longer than 16 bytes its
+    /// middle too, 8 bytes at a time, each mixed in by FxHash's multiply-add,
+    /// on 64 bits on every target (rustc-hash's hasher works on `usize`, so in
+    /// wasm32 on 32 bits, two steps per 8 bytes). (By its ends alone, distinct
+    /// long forms alike at both ends all collided: 1 MB of them took 36 s.)
+    #[inline]
+    fn hash(&self) -> u64 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mix = |hash: u64, word: u64| hash.wrapping_add(word).wrapping_mul(K);
         let (first, last) = self.ends();
-        state.write_u64(first);
-        state.write_u64(last ^ self.0.len() as u64);
+        let mut hash = mix(mix(0, first), last ^ self.0.len() as u64);
         if let Some(rest) = self.0.as_bytes().get(8..).filter(|rest| rest.len() > 8) {
             for chunk in rest.chunks_exact(8) {
-                state.write_u64(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+                hash = mix(
+                    hash,
+                    u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+                );
             }
         }
+        // A product's high bits are its best mixed: rotate them down to where
+        // the table's mask reads.
+        hash.rotate_left(26)
     }
 }
 
@@ -432,9 +437,8 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
 /// into each lookup, with the key's hashing (0.2 KB of wasm).
 #[inline(always)]
 fn find_slot(keys: &[Option<Form>], key: Form) -> usize {
-    use std::hash::BuildHasher;
     let mask = keys.len() - 1;
-    let mut at = rustc_hash::FxBuildHasher.hash_one(key) as usize & mask;
+    let mut at = key.hash() as usize & mask;
     loop {
         match keys[at] {
             Some(other) if other != key => at = (at + 1) & mask,
@@ -625,7 +629,6 @@ mod tests {
 
     #[test]
     fn forms_are_equal_exactly_when_their_text_is() {
-        use std::hash::BuildHasher;
         let mut words: Vec<String> = vec![String::new()];
         for len in 1..=20 {
             let base: String = "abcdefghijklmnopqrstu"[..len].to_string();
@@ -640,12 +643,11 @@ mod tests {
         }
         words.push("中文".to_string());
         words.push("中人".to_string());
-        let hasher = rustc_hash::FxBuildHasher;
         for a in &words {
             for b in &words {
                 assert_eq!(Form(a) == Form(b), a == b, "{a:?} {b:?}");
                 if a == b {
-                    assert_eq!(hasher.hash_one(Form(a)), hasher.hash_one(Form(b)));
+                    assert_eq!(Form(a).hash(), Form(b).hash());
                 }
             }
         }
