@@ -8,7 +8,7 @@
 //   node scripts/bench-wasm.mjs [native-benchmark-executable]
 //
 // With the native benchmark's executable (make bench passes it), the native
-// side is timed on the same input between the wasm's runs, in five rounds, by
+// side is timed on the same input between the wasm's runs, in ten rounds, by
 // one native process kept warm, and the best of each is compared: the host's speed moves by half within minutes,
 // so timings taken minutes apart made the share swing by 30 points.
 // ABRIDGE_BENCH_QUICK=1 skips 10 MB. ABRIDGE_PKG=dir benchmarks another build
@@ -121,7 +121,7 @@ async function nativeBest(file, runs) {
   if (done || !(seconds > 0)) throw new Error(`native timing failed: ${value}`);
   return seconds;
 }
-const ROUNDS = 5;
+const ROUNDS = 10;
 
 // V8 first runs wasm through its baseline compiler and tiers hot functions up
 // to the optimizing one as they run: warm up for about a second so that every
