@@ -6,7 +6,7 @@
 //! become overlapping character bigrams.
 
 use crate::entities::{EntityTable, Recognizer, Shape};
-use crate::lang::{stop_list_bit, stop_lists, Language, Stemmer};
+use crate::lang::{stop_list_bit, stop_lists, word_lists, Language, Stemmer};
 use crate::segment::SentenceSpan;
 
 /// An interned term (a stem, or a character bigram).
@@ -136,7 +136,8 @@ impl Interner {
     fn new_form(&mut self, word: &str) -> (TermId, Shape) {
         let mut form = std::mem::take(&mut self.lowered);
         let apostrophe_mapped = lower_into(word, &mut form);
-        let form_stops = stop_lists(&form);
+        let form_lists = word_lists(&form);
+        let form_stops = form_lists.stop;
         let core = strip_clitics(&form);
         // `core` is `form` unless a clitic came off (the same length then
         // means the same text): a second lookup only for those.
@@ -163,7 +164,7 @@ impl Interner {
             }
         };
         // The shape lower-cases curly apostrophes as they are.
-        let lowered = (!apostrophe_mapped).then_some((form.as_str(), form_stops));
+        let lowered = (!apostrophe_mapped).then_some((form.as_str(), form_lists));
         let shape = Shape::with_lowered(word, self.language, lowered);
         self.lowered = form;
         (id, shape)

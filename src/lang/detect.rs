@@ -134,6 +134,9 @@ pub(super) struct Hit {
     pub(super) stop: u8,
     /// See [`abbreviations::index_entries`].
     pub(super) abbreviation: u32,
+    /// Bits of the entity recognizer's lists that hold the word
+    /// (`entities::ENTITY_LISTS`).
+    pub(super) entity: u8,
 }
 
 impl std::ops::BitOr for Hit {
@@ -145,6 +148,7 @@ impl std::ops::BitOr for Hit {
             top: self.top | other.top,
             stop: self.stop | other.stop,
             abbreviation: self.abbreviation | other.abbreviation,
+            entity: self.entity | other.entity,
         }
     }
 }
@@ -198,6 +202,13 @@ pub(super) fn table() -> &'static FormMap<'static, Hit> {
         abbreviations::index_entries(|key, entry| {
             slot(&mut table, key).abbreviation |= entry;
         });
+        // The entity recognizer's lists: a word form's shape then costs no
+        // list search (10 KB of news: see `Shape::with_lowered`).
+        for &(bit, words) in crate::entities::ENTITY_LISTS {
+            for &word in words {
+                slot(&mut table, word).entity |= bit;
+            }
+        }
         table
     })
 }

@@ -37,6 +37,23 @@ pub(crate) fn stop_lists(word: &str) -> u8 {
     super::detect::entry(word).map_or(0, |hit| hit.stop)
 }
 
+/// The lists that hold a word (already lower-cased), from one lookup.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordLists {
+    /// Its stop lists, as [`stop_lists`] gives them.
+    pub stop: u8,
+    /// The entity recognizer's lists: bits of `entities::ENTITY_LISTS`.
+    pub entity: u8,
+}
+
+/// [`WordLists`] of `word` (already lower-cased).
+pub(crate) fn word_lists(word: &str) -> WordLists {
+    super::detect::entry(word).map_or(WordLists::default(), |hit| WordLists {
+        stop: hit.stop,
+        entity: hit.entity,
+    })
+}
+
 /// Whether `word` (already lower-cased) is a stop word in `language`: the
 /// question the tests ask; the pipeline asks [`stop_lists`] once for all.
 #[cfg(test)]
