@@ -46,7 +46,7 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
       --strip-debug --strip-producers "$1" -o "$1"
   }
   # First the panic entry points become bare traps (scripts/stub-panics.mjs:
-  # the formatting behind them is 2.5 KB gzipped that can never be seen).
+  # the formatting behind them is 3.0 KB gzipped that can never be seen).
   if cmp -s "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"; then
     node scripts/stub-panics.mjs "$out/web/abridge_bg.wasm"
     wasm_opt "$out/web/abridge_bg.wasm"
