@@ -315,9 +315,7 @@ impl Form<'_> {
             )
         }
     }
-}
 
-impl Form<'_> {
     /// The hash of every form and every string key ([`StrIds`]): the length
     /// and the first and last 8 bytes, and for a form longer than 16 bytes its
     /// middle too, 8 bytes at a time, each mixed in by FxHash's multiply-add,

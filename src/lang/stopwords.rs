@@ -34,7 +34,7 @@ pub(super) const LISTED: [Language; 8] = [
 /// a binary search of the sorted list (and about twice as fast as a `match`
 /// on the strings, which also bloats the code).
 pub(crate) fn stop_lists(word: &str) -> u8 {
-    super::detect::entry(word).map_or(0, |hit| hit.stop)
+    word_lists(word).stop
 }
 
 /// The lists that hold a word (already lower-cased), from one lookup.
