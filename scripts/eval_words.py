@@ -16,7 +16,6 @@ It imports the harness (run.py, systems.py) and runs in the harness's venv.
 import argparse
 import json
 import os
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -46,7 +45,9 @@ def fit(sentences, ranking, budget):
     return [sentences[i] for i in sorted(chosen)]
 
 
-def lead(splitter):
+def lead():
+    splitter = systems.Splitter("punkt")
+
     def summarize(doc, budget):
         sentences = splitter.split(doc["text"], doc.get("lang"))
         return fit(sentences, range(len(sentences)), budget)
@@ -91,12 +92,15 @@ def summa_textrank():
 
 
 def abridge(cli, docs, budget):
-    lines = "".join(json.dumps({"id": d["id"], "text": d["text"], "words": budget,
-                                "lang": d.get("lang") or "en"}, ensure_ascii=False) + "\n"
-                    for d in docs)
-    out = subprocess.run([cli, "--jsonl"], input=lines.encode(), stdout=subprocess.PIPE, check=True)
-    replies = [json.loads(line) for line in out.stdout.decode().splitlines() if line.strip()]
-    return [r.get("summary", "").split("\n") for r in replies]
+    # The harness's protocol and batch runner, with "words" in place of "sentences".
+    inputs = []
+    for doc in docs:
+        line = run.protocol_input(doc, None)
+        del line["sentences"]
+        inputs.append(dict(line, words=budget))
+    batch = run.run_batch([cli, "--jsonl"], False, inputs, 3600)
+    replies = run.align_outputs(docs, batch["outputs"])
+    return [str((r or {}).get("summary") or "").split("\n") for r in replies]
 
 
 def main():
@@ -109,12 +113,11 @@ def main():
     args = ap.parse_args()
 
     docs, _ = run.load_docs(args.data, args.limit)
-    splitter = systems.Splitter("punkt")
-    outputs = {"lead": [lead(splitter)(d, args.words) for d in docs],
-               "abridge": abridge(args.cli, docs, args.words)}
-    for name, make in [("sumy-lexrank", sumy_lexrank), ("summa-textrank", summa_textrank)]:
+    outputs = {}
+    for name, make in [("lead", lead), ("sumy-lexrank", sumy_lexrank), ("summa-textrank", summa_textrank)]:
         summarize = make()
         outputs[name] = [summarize(d, args.words) for d in docs]
+    outputs = dict(lead=outputs.pop("lead"), abridge=abridge(args.cli, docs, args.words), **outputs)
 
     scorer = run.make_scorer("default")
     scores = {name: run.score_all(docs, ["\n".join(systems.one_line(s) for s in summ if s.strip())
