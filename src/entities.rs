@@ -150,7 +150,7 @@ impl Shape {
             set(is_function_word(language, word), Self::FUNCTION_WORD);
             return Shape(shape);
         }
-        set(first.is_numeric(), Self::NUMERIC);
+        set(crate::letters::is_numeric(first), Self::NUMERIC);
         // Without the caller's lower-cased form (rare: a curly apostrophe, or
         // a word the tokenizer did not see) it is made here.
         let owned;

@@ -777,8 +777,8 @@ impl Segmenter<'_> {
             } else if matches!(c, '．' | '﹒') {
                 let digits = self
                     .char_before(i, block.start)
-                    .is_some_and(|c| c.is_numeric())
-                    && self.char_at(i + len).is_numeric();
+                    .is_some_and(letters::is_numeric)
+                    && letters::is_numeric(self.char_at(i + len));
                 i = if digits {
                     i + len
                 } else {
@@ -1513,7 +1513,7 @@ impl Segmenter<'_> {
             NextClass::Url
         } else if c.is_lowercase() {
             NextClass::Lower
-        } else if c.is_numeric() {
+        } else if letters::is_numeric(c) {
             NextClass::Digit
         } else if letters::is_alphabetic(c) {
             NextClass::Caseless
@@ -1810,7 +1810,7 @@ impl Segmenter<'_> {
                 letters += 1;
                 part += 1;
                 last_letter = c;
-            } else if c.is_numeric() {
+            } else if letters::is_numeric(c) {
                 digits += 1;
                 part += 1;
             } else if c == '.' {

@@ -149,7 +149,7 @@ impl Interner {
         let stop = stop_list_bit(self.language);
         let id = if core.is_empty() || (core_stops | form_stops) & stop != 0 {
             NO_TERM
-        } else if core.starts_with(|c: char| c.is_numeric()) {
+        } else if core.starts_with(crate::letters::is_numeric) {
             self.intern(core, core)
         } else {
             match &mut self.stemmer {
