@@ -68,9 +68,20 @@ fn other_numeric(c: char) -> bool {
     !is_common_punctuation(c) && c.is_numeric()
 }
 
-/// Same as [`char::is_alphanumeric`].
-#[inline]
+/// Same as [`char::is_alphanumeric`]. The ASCII test always inline: the
+/// wasm (built for size) called this out of line for every character of a
+/// sentence opening with an umlaut.
+#[inline(always)]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        non_ascii_alphanumeric(c)
+    }
+}
+
+#[inline]
+fn non_ascii_alphanumeric(c: char) -> bool {
     is_alphabetic(c) || is_numeric(c)
 }
 
