@@ -283,7 +283,19 @@ impl Segmenter<'_> {
         i
     }
 
+    /// The character at byte `i` ('\0' past the end or inside a character).
+    /// ASCII inline, the rest decoded out of line: the wasm, built for size,
+    /// called the whole decoding for every character the scan looked at.
+    #[inline(always)]
     fn char_at(&self, i: usize) -> char {
+        match byte(self.bytes, i) {
+            b if b.is_ascii() => char::from(b),
+            _ => self.wide_char_at(i),
+        }
+    }
+
+    #[inline(never)]
+    fn wide_char_at(&self, i: usize) -> char {
         slice(self.text, i, self.text.len())
             .chars()
             .next()
