@@ -80,9 +80,10 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// The rest of [`is_alphanumeric`]: each range checked once.
 #[inline]
 fn non_ascii_alphanumeric(c: char) -> bool {
-    is_alphabetic(c) || is_numeric(c)
+    is_common_letter(c) || (!is_common_punctuation(c) && c.is_alphanumeric())
 }
 
 #[cfg(test)]
