@@ -465,7 +465,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut sentence_terms: Vec<TermId> = Vec::new();
     // A word form as it stands → its term (or NO_TERM) and its shape.
     let mut raw_forms: FormMap<(TermId, Shape)> = FormMap::with_capacity(forms);
-    let mut raw_grams: FormMap<TermId> = FormMap::with_capacity(0);
+    let mut raw_grams = GramMap::new();
     bounds.push(0);
 
     for (index, span) in spans.iter().enumerate() {
@@ -538,25 +538,84 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     }
 }
 
-fn push_bigrams<'t>(
-    run: &'t str,
+fn push_bigrams(
+    run: &str,
     interner: &mut Interner,
-    raw_grams: &mut FormMap<'t, TermId>,
+    raw_grams: &mut GramMap,
     out: &mut Vec<TermId>,
 ) {
     // A bigram is looked up as it stands before it is lower-cased and interned
     // (with the entity recognizer skipping Han and kana, 1 MB of Chinese went
     // from 462 M to 251 M instructions of tokenizing).
-    let mut gram = |gram: &'t str| raw_grams.get_or_insert_with(gram, || interner.gram_term(gram));
+    let mut gram = |first: char, second: Option<char>, text: &str| {
+        let key = u64::from(first) << 32 | second.map_or(0, u64::from);
+        raw_grams.get_or_insert_with(key, || interner.gram_term(text))
+    };
     let mut chars = run.char_indices().peekable();
     let mut count = 0;
     while let Some((start, c)) = chars.next() {
         count += 1;
         match chars.peek() {
-            Some(&(next, n)) => out.push(gram(&run[start..next + n.len_utf8()])),
-            None if count == 1 => out.push(gram(&run[start..start + c.len_utf8()])),
+            Some(&(next, n)) => out.push(gram(c, Some(n), &run[start..next + n.len_utf8()])),
+            None if count == 1 => out.push(gram(c, None, &run[start..start + c.len_utf8()])),
             None => {}
         }
+    }
+}
+
+/// Character bigrams (and lone characters) → terms, keyed by their two code
+/// points in a `u64` (the second 0 for a lone one: a run of unspaced words
+/// holds no NUL), so 0 marks an empty slot. No string to hash or compare:
+/// with [`FormMap`] the key comparison stayed a call in the wasm at every
+/// probe, 5% of a call on 1 MB of Chinese in Node.
+struct GramMap {
+    keys: Vec<u64>,
+    terms: Vec<TermId>,
+    len: usize,
+}
+
+impl GramMap {
+    fn new() -> Self {
+        GramMap {
+            keys: vec![0; 16],
+            terms: vec![0; 16],
+            len: 0,
+        }
+    }
+
+    /// The empty slot for `key` or the one that holds it.
+    #[inline(always)]
+    fn slot(keys: &[u64], key: u64) -> usize {
+        let mask = keys.len() - 1;
+        // A product's high bits are its best mixed.
+        let mut at = (key.wrapping_mul(0xf135_7aea_2e62_a9c5) >> 32) as usize & mask;
+        while keys[at] != 0 && keys[at] != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn get_or_insert_with(&mut self, key: u64, make: impl FnOnce() -> TermId) -> TermId {
+        let at = Self::slot(&self.keys, key);
+        if self.keys[at] == key {
+            return self.terms[at];
+        }
+        let term = make();
+        self.keys[at] = key;
+        self.terms[at] = term;
+        self.len += 1;
+        // At most half full: grown, every key is placed anew.
+        if 2 * self.len > self.keys.len() {
+            let slots = 2 * self.keys.len();
+            let keys = std::mem::replace(&mut self.keys, vec![0; slots]);
+            let terms = std::mem::replace(&mut self.terms, vec![0; slots]);
+            for (key, term) in keys.into_iter().zip(terms).filter(|&(key, _)| key != 0) {
+                let at = Self::slot(&self.keys, key);
+                self.keys[at] = key;
+                self.terms[at] = term;
+            }
+        }
+        term
     }
 }
 
@@ -670,6 +729,35 @@ mod tests {
         assert_eq!(*map.get_mut("new"), 0);
         assert_eq!(map.get(""), None);
         assert_eq!(map.get("w5000"), None);
+    }
+
+    #[test]
+    fn gram_maps_keep_every_key_through_growth() {
+        let mut map = GramMap::new();
+        let key = |i: u32| u64::from(0x4E00 + i / 100) << 32 | u64::from(0x4E00 + i % 100);
+        for i in 0..5000 {
+            assert_eq!(map.get_or_insert_with(key(i), || i), i);
+            assert_eq!(map.get_or_insert_with(key(i), || unreachable!()), i);
+        }
+        for i in 0..5000 {
+            assert_eq!(map.get_or_insert_with(key(i), || unreachable!()), i);
+        }
+        // A lone character is not the bigram that starts with it.
+        let lone = u64::from(0x4E00_u32) << 32;
+        assert_eq!(map.get_or_insert_with(lone, || 9999), 9999);
+    }
+
+    #[test]
+    fn lone_and_repeated_han_characters() {
+        let text = "好。好好好。";
+        let spans = crate::segment(text, Language::Chinese);
+        let tokens = tokenize(text, &spans, Language::Chinese);
+        let surfaces: Vec<&str> = (0..tokens.terms.len())
+            .map(|t| tokens.surfaces.get(t))
+            .collect();
+        assert_eq!(surfaces, ["好", "好好"]);
+        assert_eq!(tokens.counts.get(0), [(0, 1)]);
+        assert_eq!(tokens.counts.get(1), [(1, 2)]);
     }
 
     #[test]
