@@ -76,7 +76,9 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        non_ascii_alphanumeric(c)
+        // The CJK Unified Ideographs inline too: Chinese openings are scanned
+        // a character at a time.
+        matches!(c, '\u{4E00}'..='\u{9FFF}') || non_ascii_alphanumeric(c)
     }
 }
 
