@@ -158,7 +158,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         options.length,
     );
 
-    let char_counts: Vec<usize> = spans.iter().map(|s| char_count(s.text(text))).collect();
+    let (char_counts, utf16) = counted_spans(text, &spans);
     let candidates: Vec<select::Candidate> = (0..spans.len())
         .map(|i| select::Candidate {
             score: scored.scores[i],
@@ -176,7 +176,6 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     drop(candidates);
     drop(scored.vectors);
 
-    let utf16 = utf16_spans(text, &spans);
     let mut sentences: Vec<Sentence> = spans
         .iter()
         .zip(scored.features)
@@ -259,30 +258,30 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
         .collect()
 }
 
-/// UTF-16 offsets of every span, in one pass over the text.
-fn utf16_spans(text: &str, spans: &[SentenceSpan]) -> Vec<Span> {
-    let offsets = utf16_offsets(text, spans.iter().flat_map(|s| [s.start, s.end]));
-    offsets
-        .chunks_exact(2)
-        .map(|pair| Span {
-            start: pair[0],
-            end: pair[1],
-        })
-        .collect()
-}
-
-/// The UTF-16 offsets of ascending byte offsets (on char boundaries), in one pass.
-pub(crate) fn utf16_offsets(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut byte = 0;
-    let mut unit = 0;
-    bytes
-        .map(|to| {
-            let piece = &text[byte..to];
-            unit += utf16_len(piece);
-            byte = to;
-            unit
-        })
-        .collect()
+/// The chars of every span and its UTF-16 offsets, in one pass over the
+/// text: one count of a sentence gives both (counted apart, the wasm read 1 MB
+/// of German twice more for them).
+pub(crate) fn counted_spans(text: &str, spans: &[SentenceSpan]) -> (Vec<usize>, Vec<Span>) {
+    let mut chars = Vec::with_capacity(spans.len());
+    let mut utf16 = Vec::with_capacity(spans.len());
+    let (mut byte, mut unit) = (0, 0);
+    for span in spans {
+        unit += utf16_len(&text[byte..span.start]);
+        let body = span.text(text);
+        let (count, four_byte) = if body.is_ascii() {
+            (body.len(), 0)
+        } else {
+            utf8_counts(body)
+        };
+        chars.push(count);
+        utf16.push(Span {
+            start: unit,
+            end: unit + count + four_byte,
+        });
+        unit += count + four_byte;
+        byte = span.end;
+    }
+    (chars, utf16)
 }
 
 /// The chars of `s`, as `s.chars().count()`.

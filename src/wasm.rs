@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    segment as split, summarize as run, utf16_len, utf16_offsets, EntityKind, Language, Length,
+    counted_spans, segment as split, summarize as run, utf16_len, EntityKind, Language, Length,
     Options, Penalty, UnitKind,
 };
 
@@ -460,11 +460,11 @@ pub fn js_segment(
     }
     let language = language.unwrap_or_else(|| crate::detect_language(&source));
     let spans = split(&source, language);
-    let utf16 = utf16_offsets(&source, spans.iter().flat_map(|s| [s.start, s.end]));
+    let (_, utf16) = counted_spans(&source, &spans);
     let mut whole = Vec::with_capacity(spans.len() * SEGMENT_COLUMNS);
-    for (s, utf16) in spans.iter().zip(utf16.chunks_exact(2)) {
+    for (s, utf16) in spans.iter().zip(utf16) {
         whole.extend_from_slice(&span_columns(
-            [utf16[0], utf16[1]],
+            [utf16.start, utf16.end],
             [s.start, s.end],
             s.paragraph,
             s.kind,
