@@ -489,10 +489,13 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let forms = (text.len() / 8).min(1024);
     let mut interner = Interner::new(language, forms);
     let mut recognizer = Recognizer::new(language);
-    // About one entry per 8 bytes of English or German news (a third of
-    // that for Chinese bigrams): grown by doubling from empty, the buffer was
-    // allocated and copied 17 times a call on 1 MB, 5.8 MB in all.
-    let mut entries = Vec::with_capacity(text.len() / 8);
+    // About one entry per 8 bytes of English or German news, and one per 3
+    // bytes of Chinese (a bigram per character): grown by doubling from
+    // empty, the buffer was allocated and copied 17 times a call on 1 MB,
+    // 5.8 MB in all; sized for English, Chinese outgrew it twice, and the
+    // last growth held 2 MB and 4 MB at once (the wasm's peak memory).
+    let bytes_per_entry = if language.uses_spaces() { 8 } else { 3 };
+    let mut entries = Vec::with_capacity(text.len() / bytes_per_entry);
     let mut bounds = Vec::with_capacity(spans.len() + 1);
     let mut word_counts = Vec::with_capacity(spans.len());
     let mut words: Vec<Word> = Vec::new();
