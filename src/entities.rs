@@ -82,6 +82,38 @@ pub(crate) struct Recognizer<'t> {
     key: String,
 }
 
+/// The form of a mention's text, new if its lower-cased key is: `key` is
+/// scratch space, `form_ids` and `forms` the recognizer's.
+fn new_form<'t>(
+    key: &mut String,
+    form_ids: &mut StrIds,
+    forms: &mut Vec<Form<'t>>,
+    text: &'t str,
+    kind: EntityKind,
+    tokens: usize,
+) -> u32 {
+    // Lower-cased into a reused buffer: a mention of a known form allocates
+    // nothing (with the stack lower-casing below, the recognizer went from
+    // 27 M to 20 M instructions on 1 MB of news).
+    key.clear();
+    if text.is_ascii() {
+        key.push_str(text);
+        key.make_ascii_lowercase();
+    } else {
+        key.push_str(&lowercase(text));
+    }
+    let (id, new) = form_ids.intern(key);
+    if new {
+        forms.push(Form {
+            text,
+            kind,
+            tokens,
+            confirmed: false,
+        });
+    }
+    id
+}
+
 /// What the recognizer asks about a word, worked out once per distinct word
 /// form: the tokenizer keeps it with the form's term. Asked per occurrence
 /// (Unicode case tables, lower-casing, stop-word lookups, list searches), a
@@ -464,14 +496,17 @@ impl<'t> Recognizer<'t> {
         tokens: usize,
         tentative: bool,
     ) {
-        let form = match self.raw_forms.get(text) {
-            Some(form) => form,
-            None => {
-                let form = self.form(text, kind, tokens);
-                *self.raw_forms.get_mut(text) = form;
-                form
-            }
-        };
+        // One probe, inlined, for the mention as it stands (a lookup and then
+        // an insert were two out-of-line probes in the wasm).
+        let Recognizer {
+            raw_forms,
+            key,
+            form_ids,
+            forms,
+            ..
+        } = self;
+        let form = raw_forms
+            .get_or_insert_with(text, || new_form(key, form_ids, forms, text, kind, tokens));
         if !tentative {
             self.forms[form as usize].confirmed = true;
         }
@@ -480,30 +515,6 @@ impl<'t> Recognizer<'t> {
             form,
             tentative,
         });
-    }
-
-    /// The form of a mention's text, new if its lower-cased key is.
-    fn form(&mut self, text: &'t str, kind: EntityKind, tokens: usize) -> u32 {
-        // Lower-cased into a reused buffer: a mention of a known form allocates
-        // nothing (with the stack lower-casing below, the recognizer went from
-        // 27 M to 20 M instructions on 1 MB of news).
-        self.key.clear();
-        if text.is_ascii() {
-            self.key.push_str(text);
-            self.key.make_ascii_lowercase();
-        } else {
-            self.key.push_str(&lowercase(text));
-        }
-        let (id, new) = self.form_ids.intern(&self.key);
-        if new {
-            self.forms.push(Form {
-                text,
-                kind,
-                tokens,
-                confirmed: false,
-            });
-        }
-        id
     }
 
     /// Chains the mentions into entities and weighs them.
