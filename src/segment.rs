@@ -40,6 +40,7 @@ pub struct SentenceSpan {
 
 impl SentenceSpan {
     /// The sentence's text.
+    #[inline(always)]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
