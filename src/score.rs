@@ -693,6 +693,7 @@ impl<'a> Opening<'a> {
         }
     }
 
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize, ascii: bool) {
         let len = end - start;
         let initial = self.sentence.as_bytes()[start];
