@@ -38,7 +38,9 @@ impl<T> PerSentence<T> {
         PerSentence { items, bounds }
     }
 
-    /// The items of sentence `index`.
+    /// The items of sentence `index`. Always inline: in the wasm the scorer's
+    /// per-sentence loops called it.
+    #[inline(always)]
     pub fn get(&self, index: usize) -> &[T] {
         &self.items[self.bounds[index]..self.bounds[index + 1]]
     }
