@@ -431,12 +431,13 @@ fn entity_density(tokens: &Tokens) -> Vec<f64> {
 
 /// Scales to `[0, 1]` by the range of the values.
 fn normalized(values: Vec<f64>) -> Vec<f64> {
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let min = values
+    // Comparisons, not `f64::max` / `min`: the wasm has no instruction with
+    // their NaN rule and called `fmin` / `fmax` for each value. A NaN is
+    // passed over the same way.
+    let max = values
         .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min)
-        .min(0.0);
+        .fold(f64::NEG_INFINITY, |m, &v| if v > m { v } else { m });
+    let min = values.iter().fold(0.0, |m, &v| if v < m { v } else { m });
     if max.partial_cmp(&min) != Some(std::cmp::Ordering::Greater) {
         return vec![0.0; values.len()];
     }
