@@ -66,8 +66,11 @@ fn peak_heap_of_summarize(text: &str) -> usize {
 }
 
 // One test, so no other test's allocations run in parallel with the count.
+// The bound is 7×, under the 9× on top of the text: Chinese peaks at
+// 5.8× since its term buffer is sized for a bigram per character (at 7.1×
+// before, when the buffer grew twice on a megabyte).
 #[test]
-fn summarizing_1_mb_takes_under_9x_its_size_on_top_of_the_text() {
+fn summarizing_1_mb_takes_under_7x_its_size_on_top_of_the_text() {
     let inputs = [
         ("English", build(&NEWS, MB, 0x5eed + MB as u64)),
         ("German", build(&[GERMAN], MB, 0xde)),
@@ -78,7 +81,7 @@ fn summarizing_1_mb_takes_under_9x_its_size_on_top_of_the_text() {
         let ratio = peak as f64 / text.len() as f64;
         eprintln!("{name}: peak heap {peak} bytes, {ratio:.2}× the input");
         assert!(
-            ratio <= 9.0,
+            ratio <= 7.0,
             "{name}: summarizing {} bytes peaked at {peak} bytes of heap ({ratio:.2}×)",
             text.len()
         );
