@@ -183,7 +183,7 @@ pub fn js_summarize(
 // doubles: V8 keeps every double-valued property in a box of its own, and a
 // field that once held a double stays one, so offsets read from a
 // Float64Array made ten allocations a sentence. Split, the objects of 1 MB of
-// Chinese (12,688 sentences) took 1.6 ms instead of 3.9. `reportObject` builds
+// Chinese (12,688 sentences) took 1.8 ms instead of 3.7. `reportObject` builds
 // the sentences itself and collects the selected texts as it goes (`chosen`):
 // filtering the finished objects for the summary was 1.4% of a German call.
 #[wasm_bindgen(inline_js = r#"
