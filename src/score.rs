@@ -311,12 +311,12 @@ fn unit_vectors(
     tokens: &Tokens,
 ) -> (PerSentence<(TermId, f32)>, Vec<f64>) {
     let n = tokens.sentence_count() as f64;
-    let idf = |frequency: u32| (1.0 + n / frequency.max(1) as f64).ln();
+    let idf_of = |frequency: u32| (1.0 + n / frequency.max(1) as f64).ln();
     // Most terms share a few small sentence frequencies (1, 2, 3, ...): each
     // logarithm of those is taken once (1 MB of Chinese has 100 k bigrams).
     let mut small = [0.0; 64];
     for (frequency, value) in small.iter_mut().enumerate() {
-        *value = idf(frequency as u32);
+        *value = idf_of(frequency as u32);
     }
     let idf: Vec<f64> = tokens
         .terms
@@ -326,7 +326,7 @@ fn unit_vectors(
             small
                 .get(frequency as usize)
                 .copied()
-                .unwrap_or_else(|| idf(frequency))
+                .unwrap_or_else(|| idf_of(frequency))
         })
         .collect();
     let mut vectors = counts.map(|(t, c)| (t, (tf(c) * idf[t as usize]) as f32));
