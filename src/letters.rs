@@ -88,6 +88,48 @@ fn non_ascii_alphanumeric(c: char) -> bool {
     is_common_letter(c) || (!is_common_punctuation(c) && c.is_alphanumeric())
 }
 
+/// A byte repeated in each of the eight lanes of a `u64`.
+const fn lanes(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The length of the run of ASCII letters and digits (and low lines, with
+/// `low_line`) that starts at `bytes[from]`, eight bytes at a time. Words end
+/// at unpredictable places, and a byte loop's exit branch was mispredicted
+/// about once a word: here a word of up to seven bytes takes one step.
+#[inline(always)]
+pub(crate) fn ascii_alphanumeric_run(bytes: &[u8], from: usize, low_line: bool) -> usize {
+    const HIGH: u64 = lanes(0x80);
+    const LOW: u64 = lanes(0x7F);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        // Each lane of `x` is below 0x80, so no sum below carries into the
+        // next lane: a lane's high bit says whether it reached a bound.
+        let x = word & LOW;
+        let digit = (x + lanes(0x80 - b'0')) & !(x + lanes(0x7F - b'9'));
+        let folded = x | lanes(0x20);
+        let letter = (folded + lanes(0x80 - b'a')) & !(folded + lanes(0x7F - b'z'));
+        let mut kept = digit | letter;
+        if low_line {
+            let other = x ^ lanes(b'_');
+            kept |= !(other + LOW);
+        }
+        // Bytes from 0x80 up are no ASCII.
+        let kept = kept & !word & HIGH;
+        if kept != HIGH {
+            return at - from + (!kept & HIGH).trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..).unwrap_or_default();
+    at - from
+        + tail
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || (low_line && b == b'_'))
+            .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +145,31 @@ mod tests {
             }
             if is_common_punctuation(c) {
                 assert!(!c.is_alphanumeric(), "{c:?} is in a range of punctuation");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_are_counted_byte_by_byte() {
+        let text = "ab_9 Zz09_z{`@[/:x é word_with_low_lines ABCDEFGHIJKLMNOPQRSTUVWXYZ0123 end";
+        let bytes = text.as_bytes();
+        for low_line in [false, true] {
+            let kept = |b: u8| b.is_ascii_alphanumeric() || (low_line && b == b'_');
+            for from in 0..=bytes.len() {
+                let expected = bytes[from..].iter().take_while(|&&b| kept(b)).count();
+                assert_eq!(
+                    ascii_alphanumeric_run(bytes, from, low_line),
+                    expected,
+                    "{from}"
+                );
+            }
+        }
+        for b in 0..=255u8 {
+            for low_line in [false, true] {
+                let kept = b.is_ascii_alphanumeric() || (low_line && b == b'_');
+                let expected = if kept { 9 } else { 0 };
+                let run = ascii_alphanumeric_run(&[b; 9], 0, low_line);
+                assert_eq!(run, expected, "{b:#x}");
             }
         }
     }

@@ -287,9 +287,7 @@ fn push_words_by_bytes<'a>(
         }
         let start = i;
         loop {
-            while i < n && CORE[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i += crate::letters::ascii_alphanumeric_run(bytes, i, true);
             // Most runs end at white space or other plain punctuation.
             let Some(&b) = bytes
                 .get(i)
