@@ -168,10 +168,20 @@ fn main() {
             )
         })
         .collect();
-    let others = [
+    let mut others = vec![
         ("German news 1 MB".to_string(), build(&[GERMAN], MB, 0xde)),
         ("Chinese news 1 MB".to_string(), build(&[CHINESE], MB, 0x2f)),
     ];
+    // `ABRIDGE_BENCH_REAL=file`: a row for real text too (scripts/bench.sh
+    // passes a megabyte of real news when ../shared is present). The built
+    // inputs repeat five articles' paragraphs: about 1,000 distinct word forms
+    // at any size, where a real megabyte of news has 16,000, and sentences
+    // that recur, which the CPU's branch predictors learn.
+    if let Some(path) = std::env::var_os("ABRIDGE_BENCH_REAL") {
+        let text = std::fs::read_to_string(&path).expect("read ABRIDGE_BENCH_REAL");
+        let name = std::path::Path::new(&path).file_stem().unwrap_or_default();
+        others.push((name.to_string_lossy().replace('-', " "), text));
+    }
 
     // `ABRIDGE_BENCH_WRITE=dir`: write the inputs as files (for the CLI's peak
     // memory and the evaluation harness's timing in scripts/bench.sh) and stop.

@@ -23,7 +23,7 @@ import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { root, pkgDir } from "../tests/js/common.mjs";
 
 // The glue keeps the instance to itself: note its memory as it is created.
@@ -102,6 +102,10 @@ const inputs = [
   ...[10 * KB, 100 * KB, MB].map(english),
   ["German news 1 MB", build([fixture("news-de.txt")], MB, 0xde)],
   ["Chinese news 1 MB", build([fixture("news-zh.txt")], MB, 0x2f)],
+  // A row for real text when scripts/bench.sh has one (see benches/throughput.rs).
+  ...(process.env.ABRIDGE_BENCH_REAL
+    ? [[basename(process.env.ABRIDGE_BENCH_REAL, ".txt").replaceAll("-", " "), readFileSync(process.env.ABRIDGE_BENCH_REAL, "utf8")]]
+    : []),
   ...(quick ? [] : [english(10 * MB)]),
 ];
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`, in one run:
 #   1. native throughput (benches/throughput.rs): English news at 10 KB, 100 KB,
-#      1 MB and 10 MB, German and Chinese at 1 MB, against a bare UAX #29
+#      1 MB and 10 MB, German and Chinese at 1 MB (and a megabyte of real news
+#      when ../shared is present), against a bare UAX #29
 #      sentence pass and word pass on the same text, with the scaling exponent;
 #   2. the wasm package in Node on the same inputs, with the native call timed
 #      again in alternation with it (the share of native throughput), the
@@ -24,6 +25,25 @@ mkdir -p "$target"
 
 cargo build --release --locked --bin abridge
 rm -rf "$inputs"
+# With ../shared beside the project, a row for real text too: the CNN and BBC
+# dev articles, whole, until a megabyte (the built inputs repeat five
+# articles; see benches/throughput.rs).
+data="$root/../shared/data"
+if [ -f "$data/cnn_dailymail/dev.jsonl.gz" ] && [ -f "$data/bbc_news_summary/dev.jsonl.gz" ]; then
+  export ABRIDGE_BENCH_REAL="$target/real-news-1-MB.txt"
+  python3 - "$data" "$ABRIDGE_BENCH_REAL" <<'PY'
+import gzip, json, sys
+data, out = sys.argv[1:]
+texts, size = [], 0
+for name in ("cnn_dailymail", "bbc_news_summary"):
+    for line in gzip.open(f"{data}/{name}/dev.jsonl.gz", "rt", encoding="utf-8"):
+        if size >= 1 << 20:
+            break
+        texts.append(json.loads(line)["text"])
+        size += len(texts[-1].encode()) + 2
+open(out, "w", encoding="utf-8").write("\n\n".join(texts))
+PY
+fi
 ABRIDGE_BENCH_WRITE="$inputs" cargo bench --locked --bench throughput
 cargo bench --locked --bench throughput | tee "$out"
 echo
