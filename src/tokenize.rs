@@ -350,8 +350,8 @@ impl Form<'_> {
 }
 
 /// Word forms → values, by open addressing with linear probing: a table of
-/// keys (`None` for an empty slot), a power of two long and at most half full,
-/// and one of values beside it. It serves the four maps keyed by forms (the
+/// keys (`None` for an empty slot), a power of two long and at most half full
+/// (three quarters when large), and one of values beside it. It serves the four maps keyed by forms (the
 /// tokenizer's forms and bigrams, the entity recognizer's forms, the language
 /// detector's word table) instead of std's `HashMap`: without hashbrown the
 /// wasm and its glue are 1.0 KB smaller gzipped (102,249 to 101,243 bytes),
@@ -409,7 +409,15 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
         self.keys[at] = Some(key);
         self.values[at] = value;
         self.len += 1;
-        if 2 * self.len <= self.keys.len() {
+        // Half full at most while small, so that most probes end at once; a
+        // table of 32 k slots (1 MB of keys) is out of the fast caches, where
+        // a probe's cost is its first miss, so it fills to three quarters. A
+        // megabyte of real news (19 k forms as they stand) then keeps 32 k
+        // slots instead of growing to 64 k: the peak heap on top of it goes
+        // from 7.0× to 5.5× the text, and the call takes 3-5% less time.
+        if 2 * self.len <= self.keys.len()
+            || (self.keys.len() >= LARGE_TABLE && 4 * self.len <= 3 * self.keys.len())
+        {
             return at;
         }
         let slots = 2 * self.keys.len();
@@ -425,6 +433,9 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
         find_slot_outlined(&self.keys, key.form.0).0
     }
 }
+
+/// Slots from which a [`FormMap`] fills to three quarters instead of half.
+const LARGE_TABLE: usize = 1 << 15;
 
 /// A key of a [`FormMap`] with its [`Form::ends`], so that a probe compares a
 /// form of up to 16 bytes without reading the key's text again.
@@ -750,13 +761,20 @@ mod tests {
 
     #[test]
     fn form_maps_keep_every_key_through_growth() {
-        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        let words: Vec<String> = (0..30_000).map(|i| format!("w{i}")).collect();
         let mut map: FormMap<u32> = FormMap::with_capacity(0);
         for (i, word) in words.iter().enumerate() {
             assert_eq!(map.get(word), None);
             assert_eq!(map.get_or_insert_with(word, || i as u32), i as u32);
             // Present now: `make` is not called again.
             assert_eq!(map.get_or_insert_with(word, || unreachable!()), i as u32);
+            // Half full at most while small, three quarters from LARGE_TABLE.
+            match i + 1 {
+                n if n == LARGE_TABLE / 2 + 1 => assert_eq!(map.keys.len(), LARGE_TABLE),
+                n if n == 3 * LARGE_TABLE / 4 => assert_eq!(map.keys.len(), LARGE_TABLE),
+                n if n == 3 * LARGE_TABLE / 4 + 1 => assert_eq!(map.keys.len(), 2 * LARGE_TABLE),
+                _ => {}
+            }
         }
         for (i, word) in words.iter().enumerate() {
             assert_eq!(map.get(word), Some(i as u32), "{word}");
@@ -765,7 +783,7 @@ mod tests {
         assert_eq!(map.get("w7"), Some(107));
         assert_eq!(*map.get_mut("new"), 0);
         assert_eq!(map.get(""), None);
-        assert_eq!(map.get("w5000"), None);
+        assert_eq!(map.get("w30000"), None);
     }
 
     #[test]
