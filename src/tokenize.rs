@@ -325,7 +325,7 @@ impl Form<'_> {
     /// wasm32 on 32 bits, two steps per 8 bytes). (By its ends alone, distinct
     /// long forms alike at both ends all collided: 1 MB of them took 36 s.)
     #[inline]
-    fn hash(&self) -> u64 {
+    pub(crate) fn hash(&self) -> u64 {
         self.hash_with_ends(self.ends())
     }
 

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use super::{abbreviations, stopwords, Language};
 use crate::letters;
-use crate::tokenize::FormMap;
+use crate::tokenize::{Form, FormMap};
 
 /// Bytes read from the start of the text.
 const HEAD_SAMPLE: usize = 12 * 1024;
@@ -158,10 +158,13 @@ impl std::ops::BitOr for Hit {
 /// linking) more of them (1 KB of wasm a table). Keyed like the tokenizer's
 /// word forms, not by `&str`: a summary of 10 KB of news took 0.08 M fewer
 /// instructions, of 1 MB 0.8 M.
-pub(super) fn table() -> &'static FormMap<'static, Hit> {
-    static TABLE: OnceLock<FormMap<'static, Hit>> = OnceLock::new();
+fn table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = FormMap::with_capacity(4096);
+        let mut table = WordTable {
+            words: FormMap::with_capacity(4096),
+            filter: Box::new([0; FILTER_BITS / 64]),
+        };
         // The stop lists: a point for each. Their candidates are their places
         // in `LISTED` (English, German, ..., Russian).
         for (at, packed) in stopwords::packed_lists().into_iter().enumerate() {
@@ -216,8 +219,29 @@ pub(super) fn table() -> &'static FormMap<'static, Hit> {
 /// The entry of `word` in a table being built, added if absent. Out of line:
 /// inlined at each of its four callers, it made the wasm 0.8 KB larger.
 #[inline(never)]
-fn slot<'t>(table: &'t mut FormMap<'static, Hit>, word: &'static str) -> &'t mut Hit {
-    table.get_mut(word)
+fn slot<'t>(table: &'t mut WordTable, word: &'static str) -> &'t mut Hit {
+    let bit = filter_bit(word);
+    table.filter[bit / 64] |= 1 << (bit % 64);
+    table.words.get_mut(word)
+}
+
+/// The words of [`table`], and a bit filter in front of them.
+pub(super) struct WordTable {
+    words: FormMap<'static, Hit>,
+    /// A bit set for each word ([`filter_bit`]): a word whose bit is clear
+    /// is not in the table. Most words of a text are not, and the 16 KB
+    /// filter stays in the fastest cache where the 400 KB table does not: a
+    /// summary of 10 KB of news spent 9% of its time in these lookups.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+}
+
+const FILTER_BITS: usize = 1 << 17;
+
+/// Where `word` sets its bit in [`WordTable::filter`]: the top bits of its
+/// hash mixed again (the table's probe reads the hash's low bits). With the
+/// table's 3.5 k words about 3% of other words pass.
+fn filter_bit(word: &str) -> usize {
+    (Form(word).hash().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 17)) as usize
 }
 
 /// Letter and word counts of the sample.
@@ -492,7 +516,12 @@ impl Scan {
 /// sample; abbreviations are looked up at periods).
 #[inline(never)]
 pub(super) fn entry(word: &str) -> Option<Hit> {
-    table().get(word)
+    let table = table();
+    let bit = filter_bit(word);
+    if table.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+        return None;
+    }
+    table.words.get(word)
 }
 
 fn lookup(word: &str) -> Hit {
@@ -659,6 +688,30 @@ const CORE: &[(usize, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_filter_passes_every_listed_word_and_few_others() {
+        for (_, words) in DECOYS.iter().chain(CORE) {
+            for word in words.split_ascii_whitespace() {
+                assert!(entry(word).is_some(), "{word:?} filtered out");
+            }
+        }
+        // Words that are in no list: made-up ones, and long ones.
+        let others: Vec<String> = (0..20_000).map(|i| format!("qz{i}x")).collect();
+        let passed = others
+            .iter()
+            .filter(|word| {
+                let bit = filter_bit(word);
+                table().filter[bit / 64] >> (bit % 64) & 1 == 1
+            })
+            .count();
+        assert!(others.iter().all(|word| entry(word).is_none()));
+        assert!(
+            passed < others.len() / 20,
+            "{passed} of {} passed",
+            others.len()
+        );
+    }
 
     #[test]
     fn detection_lists_are_lower_case_and_unique() {
