@@ -1,7 +1,8 @@
 //! Language detection from script and stop-word counts.
 //!
 //! Detection reads a bounded sample (the start of the text and a slice from
-//! its middle), so it costs the same on a tweet and on a book. First the
+//! its middle), so it costs the same on a tweet and on a book; 2 KB of each
+//! first, which settle most texts when both are clear and agree. First the
 //! scripts of the letters decide: Han without kana is Chinese, kana makes it
 //! Japanese, Hangul is Korean, and scripts we have no data for (Greek, Arabic,
 //! Thai, Devanagari, ...) are `Other`. Latin and Cyrillic text is then scored
@@ -27,6 +28,8 @@ const HEAD_SAMPLE: usize = 12 * 1024;
 /// Bytes read from the middle of a text longer than the head sample, in case
 /// the start is boilerplate (a title page, a licence, a table).
 const MIDDLE_SAMPLE: usize = 4 * 1024;
+/// Bytes of the first look, from the start and from the middle (see [`detect`]).
+const FIRST_LOOK: usize = 2 * 1024;
 /// Longer words are no function word of any list; they are not looked up.
 const MAX_WORD_BYTES: usize = 40;
 
@@ -44,23 +47,23 @@ const MAX_WORD_BYTES: usize = 40;
 /// assert_eq!(detect_language("12 345 678"), Language::Other);
 /// ```
 pub fn detect(text: &str) -> Language {
-    let mut scan = Scan::default();
-    if text.len() <= HEAD_SAMPLE + MIDDLE_SAMPLE {
-        scan.feed(text);
-    } else {
-        scan.feed(&text[..floor_boundary(text, HEAD_SAMPLE)]);
-        scan.end_word();
-        let start = floor_boundary(text, text.len() / 2);
-        let end = floor_boundary(text, start + MIDDLE_SAMPLE);
-        // Skip the word the cut may have split.
-        let middle = &text[start..end];
-        let middle = middle
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(middle, |(at, _)| &middle[at..]);
-        scan.feed(middle);
+    // A first look settles most texts: the full sample costs a summary of
+    // 10 KB of news about a seventh of its time, and 2 KB of running text
+    // in one language leaves no doubt. The start and the middle must each be
+    // clear and agree, so a text whose start is in another language still
+    // gets the full sample.
+    if text.len() > 2 * FIRST_LOOK {
+        let (mut head, mut middle) = (Scan::default(), Scan::default());
+        head.feed_head(text, FIRST_LOOK);
+        middle.feed_middle(text, FIRST_LOOK);
+        if let Some(language) = head.clear_decision() {
+            if middle.clear_decision() == Some(language) {
+                return language;
+            }
+        }
     }
-    scan.end_word();
+    let mut scan = Scan::default();
+    scan.feed_sample(text, HEAD_SAMPLE, MIDDLE_SAMPLE);
     scan.decide()
 }
 
@@ -272,6 +275,39 @@ struct Scan {
 }
 
 impl Scan {
+    /// Reads `head` bytes from the start of `text` and `middle` bytes from
+    /// its middle, or all of it if it is no longer than both.
+    fn feed_sample(&mut self, text: &str, head: usize, middle: usize) {
+        if text.len() <= head + middle {
+            self.feed(text);
+            self.end_word();
+        } else {
+            self.feed_head(text, head);
+            self.feed_middle(text, middle);
+        }
+    }
+
+    /// Reads the first `bytes` bytes of `text`.
+    fn feed_head(&mut self, text: &str, bytes: usize) {
+        self.feed(&text[..floor_boundary(text, bytes)]);
+        self.end_word();
+    }
+
+    /// Reads `bytes` bytes from the middle of `text`, from the first word
+    /// that starts there.
+    fn feed_middle(&mut self, text: &str, bytes: usize) {
+        let start = floor_boundary(text, text.len() / 2);
+        let end = floor_boundary(text, start + bytes);
+        // Skip the word the cut may have split.
+        let middle = &text[start..end];
+        let middle = middle
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(middle, |(at, _)| &middle[at..]);
+        self.feed(middle);
+        self.end_word();
+    }
+
     fn feed(&mut self, text: &str) {
         // By bytes, not chars: ASCII needs no decoding, and is most of the
         // sample in every Latin-script language (a summary of 10 KB of English
@@ -470,13 +506,52 @@ impl Scan {
         }
     }
 
-    fn best_decoy(&self, decoys: &[usize], foreign: u32) -> u32 {
-        decoys.iter().map(|&d| self.scores[d]).max().unwrap_or(0) + foreign
+    /// The decision, if the evidence for it is so one-sided that more of the
+    /// text could hardly change it: one script has nearly all the letters,
+    /// and the language leads every other candidate by half as much again
+    /// (Chinese and Japanese: the share of kana is four times from the line
+    /// between them).
+    fn clear_decision(&self) -> Option<Language> {
+        let scripts = [
+            3 * (self.han + self.kana),
+            2 * self.hangul,
+            self.latin,
+            self.cyrillic,
+            self.other,
+        ];
+        let top = scripts.iter().copied().max().unwrap_or(0);
+        let rest = scripts.iter().sum::<u32>() - top;
+        if top < 1000 || rest * 20 > top {
+            return None;
+        }
+        let language = self.decide();
+        // The language's points and the best of the rest, decoys included.
+        let (score, next) = match language {
+            Language::Chinese => return (self.kana * 40 <= self.han).then_some(language),
+            Language::Japanese => return (self.kana * 5 >= self.han * 2).then_some(language),
+            Language::Korean => return Some(language),
+            Language::Other => return None,
+            Language::Russian => (
+                self.scores[RUSSIAN],
+                self.best_decoy(&CYRILLIC_DECOYS, self.cyrillic_foreign),
+            ),
+            // The Romance languages share many function words: French news
+            // leads Spanish by 1.9 to 1 on a first look.
+            _ => {
+                let (score, _, runner_up) = self.latin_ranking();
+                (
+                    score,
+                    runner_up.max(self.best_decoy(&LATIN_DECOYS, self.latin_foreign)),
+                )
+            }
+        };
+        let clear = 2 * score >= 3 * next && score >= next + 50 && score * 3 >= self.words;
+        clear.then_some(language)
     }
 
-    /// The best-scoring Latin-script language, if it beats every decoy and
-    /// has enough evidence.
-    fn pick_latin(&self) -> Language {
+    /// The best-scoring Latin-script language of ours, its score, and the
+    /// next best score.
+    fn latin_ranking(&self) -> (u32, Language, u32) {
         let mut best = (0, Language::Other);
         let mut runner_up = 0;
         for (candidate, language) in LATIN {
@@ -488,7 +563,17 @@ impl Scan {
                 runner_up = runner_up.max(score);
             }
         }
-        let (score, language) = best;
+        (best.0, best.1, runner_up)
+    }
+
+    fn best_decoy(&self, decoys: &[usize], foreign: u32) -> u32 {
+        decoys.iter().map(|&d| self.scores[d]).max().unwrap_or(0) + foreign
+    }
+
+    /// The best-scoring Latin-script language, if it beats every decoy and
+    /// has enough evidence.
+    fn pick_latin(&self) -> Language {
+        let (score, language, runner_up) = self.latin_ranking();
         // Too little evidence: running text in any of our languages scores
         // more than half a point a word; one function word among many is
         // noise.
@@ -775,6 +860,54 @@ mod tests {
         assert_eq!(listed("don't"), bit(ENGLISH));
         assert_eq!(listed("dell'anno"), bit(ITALIAN));
         assert_eq!(listed("rock'n'roll"), 0);
+    }
+
+    #[test]
+    fn a_clear_first_look_agrees_with_the_full_sample() {
+        let fixtures = [
+            (
+                include_str!("../../tests/fixtures/news-storm.txt"),
+                Language::English,
+            ),
+            (
+                include_str!("../../tests/fixtures/news-de.txt"),
+                Language::German,
+            ),
+            (
+                include_str!("../../tests/fixtures/news-fr.txt"),
+                Language::French,
+            ),
+            (
+                include_str!("../../tests/fixtures/news-zh.txt"),
+                Language::Chinese,
+            ),
+        ];
+        let first_looks = |text: &str| {
+            let (mut head, mut middle) = (Scan::default(), Scan::default());
+            head.feed_head(text, FIRST_LOOK);
+            middle.feed_middle(text, FIRST_LOOK);
+            (head.clear_decision(), middle.clear_decision())
+        };
+        for (fixture, language) in fixtures {
+            let text = fixture.repeat(2 * HEAD_SAMPLE / fixture.len() + 1);
+            assert_eq!(first_looks(&text), (Some(language), Some(language)));
+            let mut full = Scan::default();
+            full.feed_sample(&text, HEAD_SAMPLE, MIDDLE_SAMPLE);
+            assert_eq!(full.decide(), language);
+        }
+        // A text that starts in another language: the two looks disagree,
+        // and the full sample decides.
+        let english = "The committee said it would publish the report before the end of the year. ";
+        let german = "Der Ausschuss wird den Bericht vor Ende des Jahres veröffentlichen. ";
+        let text = english.repeat(FIRST_LOOK / english.len() + 1) + &german.repeat(300);
+        let (head, middle) = first_looks(&text);
+        assert_eq!(head, Some(Language::English));
+        assert_eq!(middle, Some(Language::German));
+        assert_eq!(detect(&text), Language::German);
+        // Too little text in a look is no clear decision.
+        let mut scan = Scan::default();
+        scan.feed_head(english, FIRST_LOOK);
+        assert_eq!(scan.clear_decision(), None);
     }
 
     #[test]
