@@ -229,7 +229,7 @@ fn slot<'t>(table: &'t mut WordTable, word: &'static str) -> &'t mut Hit {
 }
 
 /// The words of [`table`], and a bit filter in front of them.
-pub(super) struct WordTable {
+struct WordTable {
     words: FormMap<'static, Hit>,
     /// A bit set for each word ([`filter_bit`]): a word whose bit is clear
     /// is not in the table. Most words of a text are not, and the 16 KB
@@ -242,9 +242,10 @@ const FILTER_BITS: usize = 1 << 17;
 
 /// Where `word` sets its bit in [`WordTable::filter`]: the top bits of its
 /// hash mixed again (the table's probe reads the hash's low bits). With the
-/// table's 3.5 k words about 3% of other words pass.
+/// table's 3.5 k words, 2.6% of other words pass.
 fn filter_bit(word: &str) -> usize {
-    (Form(word).hash().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 17)) as usize
+    let hash = Form(word).hash().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// Letter and word counts of the sample.
