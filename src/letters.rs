@@ -88,8 +88,9 @@ fn non_ascii_alphanumeric(c: char) -> bool {
     is_common_letter(c) || (!is_common_punctuation(c) && c.is_alphanumeric())
 }
 
-/// A byte repeated in each of the eight lanes of a `u64`.
-const fn lanes(b: u8) -> u64 {
+/// A byte repeated in each of the eight lanes of a `u64`, for the byte tests
+/// done eight at a time (here and in the scorer's byte counts).
+pub(crate) const fn lanes(b: u8) -> u64 {
     u64::from_le_bytes([b; 8])
 }
 

@@ -970,16 +970,14 @@ impl ByteCounts {
     fn by_words(bytes: &[u8]) -> Self {
         const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
         const HIGH: u64 = 0x8080_8080_8080_8080;
-        const fn splat(b: u8) -> u64 {
-            0x0101_0101_0101_0101 * b as u64
-        }
+        use crate::letters::lanes;
         // High bits where the byte's low seven bits are at least `floor`
         // (1..=0x80): no carry crosses a byte, as 0x7F + 0x7F < 0x100.
-        let at_least = |low: u64, floor: u8| (low + splat(0x80 - floor)) & HIGH;
+        let at_least = |low: u64, floor: u8| (low + lanes(0x80 - floor)) & HIGH;
         // High bits where the byte is `value`: x's byte is zero exactly when
         // neither its low seven bits plus 0x7F nor x itself reach 0x80.
         let equal = |w: u64, value: u8| {
-            let x = w ^ splat(value);
+            let x = w ^ lanes(value);
             !(((x & LOW) + LOW) | x) & HIGH
         };
         let mut counts = ByteCounts::default();

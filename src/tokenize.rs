@@ -352,8 +352,8 @@ impl Form<'_> {
 /// Word forms → values, by open addressing with linear probing: a table of
 /// keys (`None` for an empty slot), a power of two long and at most half full
 /// (three quarters when large), and one of values beside it. It serves the
-/// four maps keyed by forms (the tokenizer's forms and bigrams, the entity
-/// recognizer's forms, the language detector's word table) instead of std's
+/// maps keyed by word forms (the tokenizer's, the entity recognizer's, the
+/// language detector's word table; bigrams have [`GramMap`]) instead of std's
 /// `HashMap`: without hashbrown the wasm and its glue are 1.0 KB smaller
 /// gzipped (102,249 to 101,243 bytes), and the probe, inlined, costs natively
 /// about what hashbrown's did (1 MB of English 138.7 to 139.3 M instructions a
