@@ -1,10 +1,10 @@
 //! The Porter2 (Snowball English) stemmer.
 //! Reference: <https://snowballstem.org/algorithms/english/stemmer.html>.
 
-use super::{ends_with, is_one_of, longest_suffix, region_after, replace_end};
+use super::{ends_with, longest_suffix, region_after, replace_end};
 
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// Words the rules would get wrong, with their stems.
@@ -35,12 +35,12 @@ const INVARIANT_AFTER_1A: &[&str] = &[
 ];
 
 /// Whether `w[..end]` ends in a short syllable.
-fn ends_short(w: &[char], end: usize) -> bool {
+fn ends_short(w: &[u8], end: usize) -> bool {
     match end {
         2 => is_vowel(w[0]) && !is_vowel(w[1]),
         3.. => {
             let (a, b, c) = (w[end - 3], w[end - 2], w[end - 1]);
-            !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !matches!(c, 'w' | 'x' | 'Y')
+            !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !matches!(c, b'w' | b'x' | b'Y')
         }
         _ => false,
     }
@@ -49,15 +49,15 @@ fn ends_short(w: &[char], end: usize) -> bool {
 /// Whether `w` is the ASCII word `s`. The length check, inlined at each
 /// caller, settles most pairs: the lists below cost 300 instructions a word
 /// when every comparison was a call (10 KB of news: 0.2 M a call).
-fn equals(w: &[char], s: &str) -> bool {
+fn equals(w: &[u8], s: &str) -> bool {
     w.len() == s.len() && same_letters(w, s)
 }
 
-fn same_letters(w: &[char], s: &str) -> bool {
-    w.iter().copied().eq(s.chars())
+fn same_letters(w: &[u8], s: &str) -> bool {
+    w == s.as_bytes()
 }
 
-pub(super) fn stem(w: &mut Vec<char>) {
+pub(super) fn stem(w: &mut Vec<u8>) {
     // No exception is longer than six letters.
     if w.len() <= 6 {
         if let Some((_, stem)) = EXCEPTIONS.iter().find(|(word, _)| equals(w, word)) {
@@ -68,23 +68,23 @@ pub(super) fn stem(w: &mut Vec<char>) {
     if w.len() < 3 {
         return;
     }
-    if w[0] == '\'' {
+    if w[0] == b'\'' {
         w.remove(0);
     }
     // A `y` that acts as a consonant becomes `Y` (not a vowel) until the end.
-    if w.first() == Some(&'y') {
-        w[0] = 'Y';
+    if w.first() == Some(&b'y') {
+        w[0] = b'Y';
     }
     for i in 1..w.len() {
-        if w[i] == 'y' && is_vowel(w[i - 1]) {
-            w[i] = 'Y';
+        if w[i] == b'y' && is_vowel(w[i - 1]) {
+            w[i] = b'Y';
         }
     }
     let p1 = ["gener", "commun", "arsen"]
         .iter()
         .find(|prefix| {
             // The first letters rule out most words without a call.
-            w[0] as u32 == u32::from(prefix.as_bytes()[0])
+            w[0] == prefix.as_bytes()[0]
                 && w.len() >= prefix.len()
                 && same_letters(&w[..prefix.len()], prefix)
         })
@@ -101,8 +101,8 @@ pub(super) fn stem(w: &mut Vec<char>) {
         step_5(w, p1, p2);
     }
     for c in w.iter_mut() {
-        if *c == 'Y' {
-            *c = 'y';
+        if *c == b'Y' {
+            *c = b'y';
         }
     }
 }
@@ -114,13 +114,13 @@ pub(super) fn stem(w: &mut Vec<char>) {
 // stemming from 42.5 to 23.4 M instructions, the whole call from 243 to 224 M
 // (the wasm in Node: 636 to 568 M).
 
-fn step_0_and_1a(w: &mut Vec<char>) {
-    if matches!(w.last(), Some('\'' | 's')) {
+fn step_0_and_1a(w: &mut Vec<u8>) {
+    if matches!(w.last(), Some(b'\'' | b's')) {
         if let Some((_, n)) = longest_suffix(w, &["'", "'s", "'s'"], |s| s) {
             w.truncate(w.len() - n);
         }
     }
-    if !matches!(w.last(), Some('s' | 'd')) {
+    if !matches!(w.last(), Some(b's' | b'd')) {
         return;
     }
     let Some((i, n)) = longest_suffix(w, &["sses", "ied", "ies", "s", "us", "ss"], |s| s) else {
@@ -138,8 +138,8 @@ fn step_0_and_1a(w: &mut Vec<char>) {
     }
 }
 
-fn step_1b(w: &mut Vec<char>, p1: usize) {
-    if !matches!(w.last(), Some('d' | 'y' | 'g')) {
+fn step_1b(w: &mut Vec<u8>, p1: usize) {
+    if !matches!(w.last(), Some(b'd' | b'y' | b'g')) {
         return;
     }
     let Some((i, n)) = longest_suffix(w, &["eed", "eedly", "ed", "edly", "ing", "ingly"], |s| s)
@@ -159,18 +159,18 @@ fn step_1b(w: &mut Vec<char>, p1: usize) {
     w.truncate(stem);
     const DOUBLES: &[&str] = &["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
     if ["at", "bl", "iz"].iter().any(|s| ends_with(w, s)) {
-        w.push('e');
+        w.push(b'e');
     } else if DOUBLES.iter().any(|s| ends_with(w, s)) {
         w.pop();
     } else if w.len() == p1 && ends_short(w, w.len()) {
-        w.push('e');
+        w.push(b'e');
     }
 }
 
-fn step_1c(w: &mut [char]) {
+fn step_1c(w: &mut [u8]) {
     let n = w.len();
-    if n >= 3 && matches!(w[n - 1], 'y' | 'Y') && !is_vowel(w[n - 2]) {
-        w[n - 1] = 'i';
+    if n >= 3 && matches!(w[n - 1], b'y' | b'Y') && !is_vowel(w[n - 2]) {
+        w[n - 1] = b'i';
     }
 }
 
@@ -202,8 +202,8 @@ const STEP_2: &[(&str, Option<&str>)] = &[
     ("li", None),
 ];
 
-fn step_2(w: &mut Vec<char>, p1: usize) {
-    if w.len() < p1 + 2 || !matches!(w.last(), Some('l' | 'i' | 'r' | 'n' | 'm' | 's')) {
+fn step_2(w: &mut Vec<u8>, p1: usize) {
+    if w.len() < p1 + 2 || !matches!(w.last(), Some(b'l' | b'i' | b'r' | b'n' | b'm' | b's')) {
         return;
     }
     let Some((i, n)) = longest_suffix(w, STEP_2, |(s, _)| s) else {
@@ -215,13 +215,13 @@ fn step_2(w: &mut Vec<char>, p1: usize) {
     }
     match STEP_2[i] {
         (_, Some(by)) => replace_end(w, n, by),
-        ("ogi", None) if stem > 0 && w[stem - 1] == 'l' => replace_end(w, n, "og"),
-        ("li", None) if stem > 0 && is_one_of(w[stem - 1], b"cdeghkmnrt") => w.truncate(stem),
+        ("ogi", None) if stem > 0 && w[stem - 1] == b'l' => replace_end(w, n, "og"),
+        ("li", None) if stem > 0 && b"cdeghkmnrt".contains(&w[stem - 1]) => w.truncate(stem),
         _ => {}
     }
 }
 
-fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
+fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
     const SUFFIXES: &[(&str, &str)] = &[
         ("tional", "tion"),
         ("ational", "ate"),
@@ -233,7 +233,7 @@ fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
         ("ness", ""),
         ("ative", ""),
     ];
-    if w.len() < p1 + 3 || !matches!(w.last(), Some('l' | 'e' | 'i' | 's')) {
+    if w.len() < p1 + 3 || !matches!(w.last(), Some(b'l' | b'e' | b'i' | b's')) {
         return;
     }
     let Some((i, n)) = longest_suffix(w, SUFFIXES, |(s, _)| s) else {
@@ -245,7 +245,7 @@ fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
     }
 }
 
-fn step_4(w: &mut Vec<char>, p2: usize) {
+fn step_4(w: &mut Vec<u8>, p2: usize) {
     const SUFFIXES: &[&str] = &[
         "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism",
         "ate", "iti", "ous", "ive", "ize", "ion",
@@ -257,18 +257,18 @@ fn step_4(w: &mut Vec<char>, p2: usize) {
         return;
     };
     let stem = w.len() - n;
-    if stem >= p2 && (SUFFIXES[i] != "ion" || (stem > 0 && matches!(w[stem - 1], 's' | 't'))) {
+    if stem >= p2 && (SUFFIXES[i] != "ion" || (stem > 0 && matches!(w[stem - 1], b's' | b't'))) {
         w.truncate(stem);
     }
 }
 
-fn step_5(w: &mut Vec<char>, p1: usize, p2: usize) {
+fn step_5(w: &mut Vec<u8>, p1: usize, p2: usize) {
     let n = w.len();
     match w.last() {
-        Some('e') if n > p2 || (n > p1 && !ends_short(w, n - 1)) => {
+        Some(b'e') if n > p2 || (n > p1 && !ends_short(w, n - 1)) => {
             w.pop();
         }
-        Some('l') if n > p2 && n >= 2 && w[n - 2] == 'l' => {
+        Some(b'l') if n > p2 && n >= 2 && w[n - 2] == b'l' => {
             w.pop();
         }
         _ => {}

@@ -1,10 +1,19 @@
 //! The Snowball German stemmer.
 //! Reference: <https://snowballstem.org/algorithms/german/stemmer.html>.
 
-use super::{ends_with, is_one_of, longest_suffix, region_after};
+use super::{ends_with, longest_suffix, region_after};
 
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü')
+// The umlauts and sharp s as the stemmer holds them (Latin-1).
+const A_UMLAUT: u8 = 0xE4;
+const O_UMLAUT: u8 = 0xF6;
+const U_UMLAUT: u8 = 0xFC;
+const SHARP_S: u8 = 0xDF;
+
+fn is_vowel(c: u8) -> bool {
+    matches!(
+        c,
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | A_UMLAUT | O_UMLAUT | U_UMLAUT
+    )
 }
 
 /// Letters after which a final `s` is an ending.
@@ -12,12 +21,12 @@ const S_ENDING: &[u8] = b"bdfghklmnrt";
 /// Letters after which a final `st` is an ending.
 const ST_ENDING: &[u8] = b"bdfghklmnt";
 
-pub(super) fn stem(w: &mut Vec<char>) {
-    if w.contains(&'ß') {
+pub(super) fn stem(w: &mut Vec<u8>) {
+    if w.contains(&SHARP_S) {
         let mut expanded = Vec::with_capacity(w.len() + 2);
         for &c in w.iter() {
-            if c == 'ß' {
-                expanded.extend(['s', 's']);
+            if c == SHARP_S {
+                expanded.extend([b's', b's']);
             } else {
                 expanded.push(c);
             }
@@ -28,7 +37,7 @@ pub(super) fn stem(w: &mut Vec<char>) {
     // Snowball scans on after the vowel that follows a changed letter.
     let mut i = 1;
     while i + 1 < w.len() {
-        if matches!(w[i], 'u' | 'y') && is_vowel(w[i - 1]) && is_vowel(w[i + 1]) {
+        if matches!(w[i], b'u' | b'y') && is_vowel(w[i - 1]) && is_vowel(w[i + 1]) {
             w[i] = w[i].to_ascii_uppercase();
             i += 3;
         } else {
@@ -48,16 +57,16 @@ pub(super) fn stem(w: &mut Vec<char>) {
 
     for c in w.iter_mut() {
         *c = match *c {
-            'U' | 'ü' => 'u',
-            'Y' => 'y',
-            'ä' => 'a',
-            'ö' => 'o',
+            b'U' | U_UMLAUT => b'u',
+            b'Y' => b'y',
+            A_UMLAUT => b'a',
+            O_UMLAUT => b'o',
             other => other,
         };
     }
 }
 
-fn step_1(w: &mut Vec<char>, p1: usize) {
+fn step_1(w: &mut Vec<u8>, p1: usize) {
     let Some((i, n)) = longest_suffix(w, &["em", "ern", "er", "e", "en", "es", "s"], |s| s) else {
         return;
     };
@@ -73,12 +82,12 @@ fn step_1(w: &mut Vec<char>, p1: usize) {
                 w.pop();
             }
         }
-        _ if stem > 0 && is_one_of(w[stem - 1], S_ENDING) => w.truncate(stem),
+        _ if stem > 0 && S_ENDING.contains(&w[stem - 1]) => w.truncate(stem),
         _ => {}
     }
 }
 
-fn step_2(w: &mut Vec<char>, p1: usize) {
+fn step_2(w: &mut Vec<u8>, p1: usize) {
     let Some((i, n)) = longest_suffix(w, &["en", "er", "est", "st"], |s| s) else {
         return;
     };
@@ -86,12 +95,12 @@ fn step_2(w: &mut Vec<char>, p1: usize) {
     if stem < p1 {
         return;
     }
-    if i < 3 || (stem >= 4 && is_one_of(w[stem - 1], ST_ENDING)) {
+    if i < 3 || (stem >= 4 && ST_ENDING.contains(&w[stem - 1])) {
         w.truncate(stem);
     }
 }
 
-fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
+fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
     let suffixes = ["end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"];
     let Some((i, n)) = longest_suffix(w, &suffixes, |s| s) else {
         return;
@@ -100,11 +109,11 @@ fn step_3(w: &mut Vec<char>, p1: usize, p2: usize) {
     if stem < p2 {
         return;
     }
-    let after_e = stem > 0 && w[stem - 1] == 'e';
+    let after_e = stem > 0 && w[stem - 1] == b'e';
     match suffixes[i] {
         "end" | "ung" => {
             w.truncate(stem);
-            if ends_with(w, "ig") && stem - 2 >= p2 && !(stem > 2 && w[stem - 3] == 'e') {
+            if ends_with(w, "ig") && stem - 2 >= p2 && !(stem > 2 && w[stem - 3] == b'e') {
                 w.truncate(stem - 2);
             }
         }
