@@ -349,18 +349,19 @@ impl Form<'_> {
     }
 }
 
-/// Word forms → values, by open addressing with linear probing: a table of
-/// keys (`None` for an empty slot), a power of two long and at most half full
-/// (three quarters when large), and one of values beside it. It serves the
-/// maps keyed by word forms (the tokenizer's, the entity recognizer's, the
-/// language detector's word table; bigrams have [`GramMap`]) instead of std's
-/// `HashMap`: without hashbrown the wasm and its glue are 1.0 KB smaller
-/// gzipped (102,249 to 101,243 bytes), and the probe, inlined, costs natively
-/// about what hashbrown's did (1 MB of English 138.7 to 139.3 M instructions a
-/// call, German 166.3 to 166.6 M).
+/// Word forms → values, by open addressing with linear probing: one table of
+/// entries (`None` for an empty slot), a power of two long and at most half
+/// full (three quarters when large), each key beside its value (than a table
+/// of keys and one of values, the wasm and its glue 226 bytes smaller, and as
+/// fast natively and in Node). It serves
+/// the maps keyed by word forms (the tokenizer's, the entity recognizer's,
+/// the language detector's word table; bigrams have [`GramMap`]) instead of
+/// std's `HashMap`: without hashbrown the wasm and its glue are 1.0 KB
+/// smaller gzipped (102,249 to 101,243 bytes), and the probe, inlined, costs
+/// natively about what hashbrown's did (1 MB of English 138.7 to 139.3 M
+/// instructions a call, German 166.3 to 166.6 M).
 pub(crate) struct FormMap<'t, V> {
-    keys: Vec<Option<Key<'t>>>,
-    values: Vec<V>,
+    slots: Vec<Option<(Key<'t>, V)>>,
     len: usize,
 }
 
@@ -369,16 +370,15 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
     pub fn with_capacity(forms: usize) -> Self {
         let slots = (2 * forms).next_power_of_two().max(16);
         FormMap {
-            keys: vec![None; slots],
-            values: vec![V::default(); slots],
+            slots: vec![None; slots],
             len: 0,
         }
     }
 
     /// The value of `key`, if it has one.
     pub fn get(&self, key: &str) -> Option<V> {
-        let (at, _) = find_slot_outlined(&self.keys, key);
-        self.keys[at].map(|_| self.values[at])
+        let (at, _) = find_slot_outlined(&self.slots, key);
+        self.slots[at].map(|(_, value)| value)
     }
 
     /// The value of `key`, made by `make` and inserted if it has none.
@@ -387,9 +387,9 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
     #[inline(always)]
     pub fn get_or_insert_with(&mut self, key: &'t str, make: impl FnOnce() -> V) -> V {
         let key = Key::new(key);
-        let at = find_slot(&self.keys, &key);
-        if self.keys[at].is_some() {
-            return self.values[at];
+        let at = find_slot(&self.slots, &key);
+        if let Some((_, value)) = self.slots[at] {
+            return value;
         }
         let value = make();
         self.insert_at(at, key, value);
@@ -398,17 +398,16 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
 
     /// The value of `key`, inserted as the default if it has none.
     pub fn get_mut(&mut self, key: &'t str) -> &mut V {
-        let (mut at, key) = find_slot_outlined(&self.keys, key);
-        if self.keys[at].is_none() {
+        let (mut at, key) = find_slot_outlined(&self.slots, key);
+        if self.slots[at].is_none() {
             at = self.insert_at(at, key, V::default());
         }
-        &mut self.values[at]
+        &mut self.slots[at].get_or_insert((key, V::default())).1
     }
 
     /// Puts `key` in the empty slot `at`; returns its slot after any growth.
     fn insert_at(&mut self, at: usize, key: Key<'t>, value: V) -> usize {
-        self.keys[at] = Some(key);
-        self.values[at] = value;
+        self.slots[at] = Some((key, value));
         self.len += 1;
         // Half full at most while small, so that most probes end at once; a
         // table of 32 k slots (1 MB of keys) is out of the fast caches, where
@@ -416,22 +415,18 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
         // megabyte of real news (19 k forms as they stand) then keeps 32 k
         // slots instead of growing to 64 k: the peak heap on top of it goes
         // from 7.0× to 5.5× the text, and the call takes 3-5% less time.
-        if 2 * self.len <= self.keys.len()
-            || (self.keys.len() >= LARGE_TABLE && 4 * self.len <= 3 * self.keys.len())
+        if 2 * self.len <= self.slots.len()
+            || (self.slots.len() >= LARGE_TABLE && 4 * self.len <= 3 * self.slots.len())
         {
             return at;
         }
-        let slots = 2 * self.keys.len();
-        let keys = std::mem::replace(&mut self.keys, vec![None; slots]);
-        let values = std::mem::replace(&mut self.values, vec![V::default(); slots]);
-        for (old, value) in keys.into_iter().zip(values) {
-            if let Some(old) = old {
-                let at = find_slot_outlined(&self.keys, old.form.0).0;
-                self.keys[at] = Some(old);
-                self.values[at] = value;
-            }
+        let slots = 2 * self.slots.len();
+        let old = std::mem::replace(&mut self.slots, vec![None; slots]);
+        for (old_key, value) in old.into_iter().flatten() {
+            let at = find_slot_outlined(&self.slots, old_key.form.0).0;
+            self.slots[at] = Some((old_key, value));
         }
-        find_slot_outlined(&self.keys, key.form.0).0
+        find_slot_outlined(&self.slots, key.form.0).0
     }
 }
 
@@ -475,18 +470,18 @@ impl PartialEq for Key<'_> {
 /// instructions).
 #[cfg_attr(target_arch = "wasm32", inline(never))]
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn find_slot_outlined<'t>(keys: &[Option<Key>], key: &'t str) -> (usize, Key<'t>) {
+fn find_slot_outlined<'t, V>(slots: &[Option<(Key, V)>], key: &'t str) -> (usize, Key<'t>) {
     let key = Key::new(key);
-    (find_slot(keys, &key), key)
+    (find_slot(slots, &key), key)
 }
 
 /// The slot of `key` in `keys`, or the empty slot where it belongs. Inlined,
 /// with the key's hashing.
 #[inline(always)]
-fn find_slot(keys: &[Option<Key>], key: &Key) -> usize {
-    let mask = keys.len() - 1;
+fn find_slot<V>(slots: &[Option<(Key, V)>], key: &Key) -> usize {
+    let mask = slots.len() - 1;
     let mut at = key.form.hash_with_ends(key.ends) as usize & mask;
-    while keys[at].is_some_and(|other| other != *key) {
+    while slots[at].as_ref().is_some_and(|(other, _)| other != key) {
         at = (at + 1) & mask;
     }
     at
@@ -771,9 +766,9 @@ mod tests {
             assert_eq!(map.get_or_insert_with(word, || unreachable!()), i as u32);
             // Half full at most while small, three quarters from LARGE_TABLE.
             match i + 1 {
-                n if n == LARGE_TABLE / 2 + 1 => assert_eq!(map.keys.len(), LARGE_TABLE),
-                n if n == 3 * LARGE_TABLE / 4 => assert_eq!(map.keys.len(), LARGE_TABLE),
-                n if n == 3 * LARGE_TABLE / 4 + 1 => assert_eq!(map.keys.len(), 2 * LARGE_TABLE),
+                n if n == LARGE_TABLE / 2 + 1 => assert_eq!(map.slots.len(), LARGE_TABLE),
+                n if n == 3 * LARGE_TABLE / 4 => assert_eq!(map.slots.len(), LARGE_TABLE),
+                n if n == 3 * LARGE_TABLE / 4 + 1 => assert_eq!(map.slots.len(), 2 * LARGE_TABLE),
                 _ => {}
             }
         }
