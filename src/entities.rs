@@ -147,6 +147,9 @@ impl Shape {
     /// Lower-cased, a word for per cent.
     const PERCENT: u16 = 1 << 13;
     const YEAR: u16 = 1 << 14;
+    /// All ASCII letters and digits: one run of them as it stands (see
+    /// [`crate::phrases::Opening`]).
+    const PLAIN: u16 = 1 << 15;
 
     /// Everything the recognizer asks about `word` in a text of `language`.
     ///
@@ -214,7 +217,13 @@ impl Shape {
         // other never equals an ASCII month.
         set(word.is_ascii() && lower_month_or_day, Self::MONTH_OR_DAY);
         set(word.len() == 4 && is_year(word), Self::YEAR);
+        set(word.bytes().all(|b| b.is_ascii_alphanumeric()), Self::PLAIN);
         Shape(shape)
+    }
+
+    /// Whether the word is all ASCII letters and digits.
+    pub fn is_plain(self) -> bool {
+        self.has(Self::PLAIN)
     }
 
     fn has(self, bit: u16) -> bool {

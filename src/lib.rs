@@ -36,6 +36,7 @@ mod letters;
 mod lowercase;
 mod options;
 mod order;
+mod phrases;
 mod report;
 mod score;
 pub mod segment;

@@ -7,6 +7,7 @@
 
 use crate::entities::{EntityTable, Recognizer, Shape};
 use crate::lang::{stop_list_bit, stop_lists, word_lists, Language, Stemmer};
+use crate::phrases::{Opening, PhraseIndex};
 use crate::segment::SentenceSpan;
 
 /// An interned term (a stem, or a character bigram).
@@ -93,6 +94,9 @@ pub(crate) struct Tokens {
     /// it, by term id.
     pub surfaces: Strings,
     pub entities: EntityTable,
+    /// Per sentence, the phrase lists with a phrase in its opening words
+    /// ([`PhraseIndex::find`]).
+    pub phrase_lists: Vec<u8>,
 }
 
 impl Tokens {
@@ -504,6 +508,8 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut entries = Vec::with_capacity(text.len() / bytes_per_entry);
     let mut bounds = Vec::with_capacity(spans.len() + 1);
     let mut word_counts = Vec::with_capacity(spans.len());
+    let phrases = PhraseIndex::new();
+    let mut phrase_lists = Vec::with_capacity(spans.len());
     let mut words: Vec<Word> = Vec::new();
     let mut shapes: Vec<Shape> = Vec::new();
     let mut sentence_terms: Vec<TermId> = Vec::new();
@@ -518,6 +524,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
         crate::words::push_word_indices(sentence, &mut words);
         sentence_terms.clear();
         shapes.clear();
+        let mut opening = Opening::new(sentence, &phrases.first_words);
         let mut i = 0;
         while i < words.len() {
             let (offset, word) = words[i];
@@ -529,6 +536,11 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
                     && words[end].0 == words[end - 1].0 + words[end - 1].1.len()
                 {
                     end += 1;
+                }
+                for &(start, word) in &words[i..end] {
+                    // A lone ideograph or kana is a letter.
+                    let lone = word.len() == unspaced_char_len(word);
+                    opening.add_word(start, word, lone.then_some(false));
                 }
                 let run = &sentence[offset..words[end - 1].0 + words[end - 1].1.len()];
                 push_bigrams(run, &mut interner, &mut raw_grams, &mut sentence_terms);
@@ -544,10 +556,12 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
                 sentence_terms.push(term);
             }
             shapes.push(shape);
+            opening.add_word(offset, word, shape.is_plain().then_some(true));
             i += 1;
         }
         recognizer.scan_sentence(index, sentence, &words, &shapes);
         word_counts.push(words.len() as u32);
+        phrase_lists.push(phrases.find(&opening));
 
         crate::order::sort_ids(&mut sentence_terms);
         let mut j = 0;
@@ -579,6 +593,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
         terms: interner.terms,
         surfaces: interner.surfaces,
         entities: recognizer.finish(spans.len()),
+        phrase_lists,
     }
 }
 
@@ -674,6 +689,17 @@ pub(crate) fn is_unspaced(word: &str) -> bool {
     // of English: 1.5 M fewer instructions).
     word.as_bytes().first().is_some_and(|&lead| lead >= 0xE3)
         && word.chars().next().is_some_and(is_unspaced_char)
+}
+
+/// The length in bytes of the first character of a word of Han or kana, by
+/// its lead byte (see [`is_unspaced`]): 3 in the Basic Multilingual Plane,
+/// 4 beyond.
+fn unspaced_char_len(word: &str) -> usize {
+    if word.as_bytes().first().is_some_and(|&lead| lead >= 0xF0) {
+        4
+    } else {
+        3
+    }
 }
 
 pub(crate) fn is_unspaced_char(c: char) -> bool {
