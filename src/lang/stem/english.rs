@@ -1,7 +1,9 @@
 //! The Porter2 (Snowball English) stemmer.
 //! Reference: <https://snowballstem.org/algorithms/english/stemmer.html>.
 
-use super::{ends_with, longest_suffix, region_after, replace_end};
+use super::{
+    ends_with, keyed_suffixes, longest_suffix, region_after, replace_end, suffixes, Suffix,
+};
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
@@ -116,14 +118,16 @@ pub(super) fn stem(w: &mut Vec<u8>) {
 
 fn step_0_and_1a(w: &mut Vec<u8>) {
     if matches!(w.last(), Some(b'\'' | b's')) {
-        if let Some((_, n)) = longest_suffix(w, &["'", "'s", "'s'"], |s| s) {
+        const POSSESSIVES: [Suffix; 3] = suffixes(&["'", "'s", "'s'"]);
+        if let Some((_, n)) = longest_suffix(w, &POSSESSIVES) {
             w.truncate(w.len() - n);
         }
     }
     if !matches!(w.last(), Some(b's' | b'd')) {
         return;
     }
-    let Some((i, n)) = longest_suffix(w, &["sses", "ied", "ies", "s", "us", "ss"], |s| s) else {
+    const STEP_1A: [Suffix; 6] = suffixes(&["sses", "ied", "ies", "s", "us", "ss"]);
+    let Some((i, n)) = longest_suffix(w, &STEP_1A) else {
         return;
     };
     let stem = w.len() - n;
@@ -142,8 +146,8 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
     if !matches!(w.last(), Some(b'd' | b'y' | b'g')) {
         return;
     }
-    let Some((i, n)) = longest_suffix(w, &["eed", "eedly", "ed", "edly", "ing", "ingly"], |s| s)
-    else {
+    const STEP_1B: [Suffix; 6] = suffixes(&["eed", "eedly", "ed", "edly", "ing", "ingly"]);
+    let Some((i, n)) = longest_suffix(w, &STEP_1B) else {
         return;
     };
     let stem = w.len() - n;
@@ -206,7 +210,8 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
     if w.len() < p1 + 2 || !matches!(w.last(), Some(b'l' | b'i' | b'r' | b'n' | b'm' | b's')) {
         return;
     }
-    let Some((i, n)) = longest_suffix(w, STEP_2, |(s, _)| s) else {
+    const SUFFIXES: [Suffix; STEP_2.len()] = keyed_suffixes(STEP_2);
+    let Some((i, n)) = longest_suffix(w, &SUFFIXES) else {
         return;
     };
     let stem = w.len() - n;
@@ -236,7 +241,8 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
     if w.len() < p1 + 3 || !matches!(w.last(), Some(b'l' | b'e' | b'i' | b's')) {
         return;
     }
-    let Some((i, n)) = longest_suffix(w, SUFFIXES, |(s, _)| s) else {
+    const PACKED: [Suffix; SUFFIXES.len()] = keyed_suffixes(SUFFIXES);
+    let Some((i, n)) = longest_suffix(w, &PACKED) else {
         return;
     };
     let stem = w.len() - n;
@@ -253,7 +259,8 @@ fn step_4(w: &mut Vec<u8>, p2: usize) {
     if w.len() < p2 + 2 {
         return;
     }
-    let Some((i, n)) = longest_suffix(w, SUFFIXES, |s| s) else {
+    const PACKED: [Suffix; SUFFIXES.len()] = suffixes(SUFFIXES);
+    let Some((i, n)) = longest_suffix(w, &PACKED) else {
         return;
     };
     let stem = w.len() - n;

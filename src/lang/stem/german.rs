@@ -1,7 +1,7 @@
 //! The Snowball German stemmer.
 //! Reference: <https://snowballstem.org/algorithms/german/stemmer.html>.
 
-use super::{ends_with, longest_suffix, region_after};
+use super::{ends_with, longest_suffix, region_after, suffixes, Suffix};
 
 // The umlauts and sharp s as the stemmer holds them (Latin-1).
 const A_UMLAUT: u8 = 0xE4;
@@ -67,7 +67,8 @@ pub(super) fn stem(w: &mut Vec<u8>) {
 }
 
 fn step_1(w: &mut Vec<u8>, p1: usize) {
-    let Some((i, n)) = longest_suffix(w, &["em", "ern", "er", "e", "en", "es", "s"], |s| s) else {
+    const STEP_1: [Suffix; 7] = suffixes(&["em", "ern", "er", "e", "en", "es", "s"]);
+    let Some((i, n)) = longest_suffix(w, &STEP_1) else {
         return;
     };
     let stem = w.len() - n;
@@ -88,7 +89,8 @@ fn step_1(w: &mut Vec<u8>, p1: usize) {
 }
 
 fn step_2(w: &mut Vec<u8>, p1: usize) {
-    let Some((i, n)) = longest_suffix(w, &["en", "er", "est", "st"], |s| s) else {
+    const STEP_2: [Suffix; 4] = suffixes(&["en", "er", "est", "st"]);
+    let Some((i, n)) = longest_suffix(w, &STEP_2) else {
         return;
     };
     let stem = w.len() - n;
@@ -101,8 +103,9 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
 }
 
 fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
-    let suffixes = ["end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"];
-    let Some((i, n)) = longest_suffix(w, &suffixes, |s| s) else {
+    const SUFFIXES: [&str; 8] = ["end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"];
+    const PACKED: [Suffix; 8] = suffixes(&SUFFIXES);
+    let Some((i, n)) = longest_suffix(w, &PACKED) else {
         return;
     };
     let stem = w.len() - n;
@@ -110,7 +113,7 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
         return;
     }
     let after_e = stem > 0 && w[stem - 1] == b'e';
-    match suffixes[i] {
+    match SUFFIXES[i] {
         "end" | "ung" => {
             w.truncate(stem);
             if ends_with(w, "ig") && stem - 2 >= p2 && !(stem > 2 && w[stem - 3] == b'e') {
@@ -130,7 +133,8 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
         }
         _ => {
             w.truncate(stem);
-            if let Some((_, n)) = longest_suffix(w, &["lich", "ig"], |s| s) {
+            const LICH_IG: [Suffix; 2] = suffixes(&["lich", "ig"]);
+            if let Some((_, n)) = longest_suffix(w, &LICH_IG) {
                 if stem - n >= p2 {
                     w.truncate(stem - n);
                 }
