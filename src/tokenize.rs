@@ -1,4 +1,5 @@
-//! Step 2: turn each sentence into content terms (and feed the entity recognizer).
+//! Step 2: turn each sentence into content terms (and feed the entity
+//! recognizer, and look for the phrase lists in the sentence's opening).
 //!
 //! Words come from UAX #29 word boundaries. Each distinct word form is
 //! lower-cased, checked against the stop list and stemmed once; later
@@ -357,13 +358,13 @@ impl Form<'_> {
 /// entries (`None` for an empty slot), a power of two long and at most half
 /// full (three quarters when large), each key beside its value (than a table
 /// of keys and one of values, the wasm and its glue 226 bytes smaller, and as
-/// fast natively and in Node). It serves
-/// the maps keyed by word forms (the tokenizer's, the entity recognizer's,
-/// the language detector's word table; bigrams have [`GramMap`]) instead of
-/// std's `HashMap`: without hashbrown the wasm and its glue are 1.0 KB
-/// smaller gzipped (102,249 to 101,243 bytes), and the probe, inlined, costs
-/// natively about what hashbrown's did (1 MB of English 138.7 to 139.3 M
-/// instructions a call, German 166.3 to 166.6 M).
+/// fast natively and in Node). It serves the maps keyed by word forms (the
+/// tokenizer's, the entity recognizer's, the language detector's word table;
+/// bigrams have [`GramMap`]) instead of std's `HashMap`: without hashbrown
+/// the wasm and its glue are 1.0 KB smaller gzipped (102,249 to 101,243
+/// bytes), and the probe, inlined, costs natively about what hashbrown's did
+/// (1 MB of English 138.7 to 139.3 M instructions a call, German 166.3 to
+/// 166.6 M).
 pub(crate) struct FormMap<'t, V> {
     slots: Vec<Option<(Key<'t>, V)>>,
     len: usize,
