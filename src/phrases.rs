@@ -461,6 +461,22 @@ mod tests {
             let found = phrases.find(&opening_of(&sentence, &phrases.first_words));
             prop_assert_eq!(found, plain_find(&sentence), "{:?}", sentence);
         }
+
+        /// The tokenizer's own path: plain words known by their shapes, lone
+        /// ideographs by their script, in English and in Chinese.
+        #[test]
+        fn the_tokenizer_finds_the_plain_definitions_lists(sentence in random_sentence()) {
+            let span = crate::segment::SentenceSpan {
+                start: 0,
+                end: sentence.len(),
+                paragraph: 0,
+                kind: crate::segment::UnitKind::Sentence,
+            };
+            for language in [crate::Language::English, crate::Language::Chinese] {
+                let tokens = crate::tokenize::tokenize(&sentence, &[span], language);
+                prop_assert_eq!(tokens.phrase_lists, vec![plain_find(&sentence)], "{:?}", sentence);
+            }
+        }
     }
 
     #[test]
