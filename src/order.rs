@@ -100,73 +100,9 @@ pub(crate) fn sort_by(values: &mut [usize], compare: &dyn Fn(usize, usize) -> Or
     values.copy_from_slice(&from);
 }
 
-/// Sorts small integers (a sentence's term ids) in place: insertion sort for
-/// the usual few dozen, heapsort beyond, so a sentence of thousands of words
-/// stays O(n log n). No allocation, and the standard unstable sort (3 KB of
-/// wasm) is not linked.
-pub(crate) fn sort_ids(values: &mut [u32]) {
-    const SMALL: usize = 32;
-    if values.len() <= SMALL {
-        for i in 1..values.len() {
-            let value = values[i];
-            let mut j = i;
-            while j > 0 && values[j - 1] > value {
-                values[j] = values[j - 1];
-                j -= 1;
-            }
-            values[j] = value;
-        }
-        return;
-    }
-    let n = values.len();
-    for start in (0..n / 2).rev() {
-        sift_down(values, start, n);
-    }
-    for end in (1..n).rev() {
-        values.swap(0, end);
-        sift_down(values, 0, end);
-    }
-}
-
-/// Restores the max-heap below `root` within `values[..end]`.
-fn sift_down(values: &mut [u32], mut root: usize, end: usize) {
-    loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
-        }
-        if child + 1 < end && values[child + 1] > values[child] {
-            child += 1;
-        }
-        if values[root] >= values[child] {
-            return;
-        }
-        values.swap(root, child);
-        root = child;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sorts_ids_of_every_length() {
-        // A fixed pseudo-random sequence with many repeats.
-        let mut state = 12345u32;
-        for n in [0, 1, 2, 31, 32, 33, 100, 1000] {
-            let mut values: Vec<u32> = (0..n)
-                .map(|_| {
-                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (state >> 16) % 50
-                })
-                .collect();
-            let mut expected = values.clone();
-            expected.sort();
-            sort_ids(&mut values);
-            assert_eq!(values, expected, "n = {n}");
-        }
-    }
 
     #[test]
     fn first_indices_are_the_sorted_prefix() {

@@ -86,7 +86,8 @@ impl<T> PerSentence<T> {
 
 /// What tokenizing a text gives the scorer.
 pub(crate) struct Tokens {
-    /// Terms per sentence, as `(term, count)` pairs sorted by term.
+    /// Terms per sentence, as `(term, count)` pairs in the order the terms
+    /// first occur.
     pub counts: PerSentence<(TermId, u32)>,
     /// Words per sentence, stop words included (the unit of word budgets).
     pub word_counts: Vec<u32>,
@@ -506,7 +507,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     // 5.8 MB in all; sized for English, Chinese outgrew it twice, and the
     // last growth held 2 MB and 4 MB at once (the wasm's peak memory).
     let bytes_per_entry = if language.uses_spaces() { 8 } else { 3 };
-    let mut entries = Vec::with_capacity(text.len() / bytes_per_entry);
+    let mut entries: Vec<(TermId, u32)> = Vec::with_capacity(text.len() / bytes_per_entry);
     let mut bounds = Vec::with_capacity(spans.len() + 1);
     let mut word_counts = Vec::with_capacity(spans.len());
     let phrases = PhraseIndex::new();
@@ -514,6 +515,13 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut words: Vec<Word> = Vec::new();
     let mut shapes: Vec<Shape> = Vec::new();
     let mut sentence_terms: Vec<TermId> = Vec::new();
+    // Per term, its entry in `entries` if it is in the current sentence (an
+    // entry before the sentence's first is a former sentence's). Counting
+    // each sentence's terms by sorting them, then counting runs, was 2-3% of
+    // a call; counted here in one pass, real news took 4% less time natively,
+    // German 9% (the sums over a sentence's terms now add in another order:
+    // scores move by 1e-8, no summary of the 1,984 texts changes).
+    let mut entry_of: Vec<u32> = Vec::new();
     // A word form as it stands → its term (or NO_TERM) and its shape.
     let mut raw_forms: FormMap<(TermId, Shape)> = FormMap::with_capacity(forms);
     let mut raw_grams = GramMap::new();
@@ -564,20 +572,24 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
         word_counts.push(words.len() as u32);
         phrase_lists.push(phrases.find(&opening));
 
-        crate::order::sort_ids(&mut sentence_terms);
-        let mut j = 0;
-        while j < sentence_terms.len() {
-            let term = sentence_terms[j];
-            let mut k = j + 1;
-            while k < sentence_terms.len() && sentence_terms[k] == term {
-                k += 1;
+        let first = entries.len();
+        for &term in &sentence_terms {
+            let t = term as usize;
+            if t >= entry_of.len() {
+                entry_of.resize(interner.terms.len().max(t + 1), u32::MAX);
             }
-            let count = (k - j) as u32;
+            match entry_of[t] as usize {
+                at if at >= first && at != u32::MAX as usize => entries[at].1 += 1,
+                _ => {
+                    entry_of[t] = entries.len() as u32;
+                    entries.push((term, 1));
+                }
+            }
+        }
+        for &(term, count) in &entries[first..] {
             let info = &mut interner.terms[term as usize];
             info.sentence_frequency += 1;
             info.count += count;
-            entries.push((term, count));
-            j = k;
         }
         bounds.push(entries.len());
     }
