@@ -576,7 +576,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
         for &term in &sentence_terms {
             let t = term as usize;
             if t >= entry_of.len() {
-                entry_of.resize(interner.terms.len().max(t + 1), u32::MAX);
+                entry_of.resize(interner.terms.len(), u32::MAX);
             }
             match entry_of[t] as usize {
                 at if at >= first && at != u32::MAX as usize => entries[at].1 += 1,

@@ -238,6 +238,14 @@ struct WordTable {
     filter: Box<[u64; FILTER_BITS / 64]>,
 }
 
+impl WordTable {
+    /// Whether `word` may be in the table: false for most words that are not.
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = filter_bit(word);
+        self.filter[bit / 64] >> (bit % 64) & 1 == 1
+    }
+}
+
 const FILTER_BITS: usize = 1 << 17;
 
 /// Where `word` sets its bit in [`WordTable::filter`]: the top bits of its
@@ -603,8 +611,7 @@ impl Scan {
 #[inline(never)]
 pub(super) fn entry(word: &str) -> Option<Hit> {
     let table = table();
-    let bit = filter_bit(word);
-    if table.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+    if !table.may_hold(word) {
         return None;
     }
     table.words.get(word)
@@ -784,13 +791,7 @@ mod tests {
         }
         // Words that are in no list: made-up ones, and long ones.
         let others: Vec<String> = (0..20_000).map(|i| format!("qz{i}x")).collect();
-        let passed = others
-            .iter()
-            .filter(|word| {
-                let bit = filter_bit(word);
-                table().filter[bit / 64] >> (bit % 64) & 1 == 1
-            })
-            .count();
+        let passed = others.iter().filter(|word| table().may_hold(word)).count();
         assert!(others.iter().all(|word| entry(word).is_none()));
         assert!(
             passed < others.len() / 20,
