@@ -437,7 +437,12 @@ impl<'t> Recognizer<'t> {
                 let to = words[end - 1].0 + words[end - 1].1.len();
                 let name = strip_possessive(&sentence[from..to]);
                 let tokens = end - start;
-                let kind = if tokens == 1 && is_month_or_day(name) {
+                // The shape knows a month or day; the word as it stands
+                // differs from the name only by a possessive.
+                let kind = if tokens == 1
+                    && (shape(start).has(Shape::MONTH_OR_DAY)
+                        || name.len() < words[start].1.len() && is_month_or_day(name))
+                {
                     EntityKind::Date
                 } else {
                     EntityKind::Name

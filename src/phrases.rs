@@ -187,7 +187,7 @@ pub(crate) struct PhraseIndex {
     /// The distinct first words in order, each with where its phrases are in
     /// `phrases`; and where each (lower-case) initial's run of them starts
     /// and ends.
-    heads: Vec<(&'static str, u8, u8)>,
+    heads: Vec<(u64, &'static str, u8, u8)>,
     runs: [(u8, u8); 128],
     /// The phrases sorted by first word, each with its list's bit.
     phrases: Vec<(&'static [&'static str], u8)>,
@@ -209,16 +209,21 @@ impl PhraseIndex {
         let phrases: Vec<_> = order.into_iter().map(|i| all[i]).collect();
         assert!(phrases.len() < 256);
         let mut first_words = [0u32; 256];
-        let mut heads: Vec<(&'static str, u8, u8)> = Vec::new();
+        let mut heads: Vec<(u64, &'static str, u8, u8)> = Vec::new();
         let mut runs = [(0u8, 0u8); 128];
         for (index, &(phrase, _)) in phrases.iter().enumerate() {
             let first = phrase[0];
             match heads.last_mut() {
-                Some(head) if head.0 == first => {
-                    head.2 += 1;
+                Some(head) if head.1 == first => {
+                    head.3 += 1;
                     continue;
                 }
-                _ => heads.push((first, index as u8, index as u8 + 1)),
+                _ => heads.push((
+                    head_key(first.as_bytes()),
+                    first,
+                    index as u8,
+                    index as u8 + 1,
+                )),
             }
             let bytes = first.as_bytes();
             assert!(bytes.iter().all(u8::is_ascii_lowercase) && bytes.len() < 32);
@@ -250,10 +255,25 @@ impl PhraseIndex {
             candidates &= candidates - 1;
             let (start, end) = opening.bounds[i];
             let word = &bytes[start..end];
+            // Compared by its first 8 bytes as one number (a candidate is
+            // ASCII letters and digits, which `| 0x20` lower-cases): compared
+            // by length and then byte by byte, the search held about 7% of
+            // the branches callgrind's model mispredicted on a megabyte of
+            // real news.
+            let key = match bytes.get(start..start + 8) {
+                Some(&[a, b, c, d, e, f, g, h]) => {
+                    let loaded = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
+                    let mask = u64::MAX >> (64 - 8 * word.len().min(8));
+                    (loaded | 0x2020_2020_2020_2020) & mask
+                }
+                _ => head_key(word),
+            };
             let (from, to) = self.runs[usize::from(word[0].to_ascii_lowercase() & 0x7f)];
-            let Some(&(_, first, last)) = self.heads[usize::from(from)..usize::from(to)]
+            let Some(&(.., first, last)) = self.heads[usize::from(from)..usize::from(to)]
                 .iter()
-                .find(|&&(head, ..)| is_lower_case_of(word, head.as_bytes()))
+                .find(|&&(head, text, ..)| {
+                    head == key && (word.len() <= 8 || is_lower_case_of(word, text.as_bytes()))
+                })
             else {
                 continue;
             };
@@ -268,6 +288,16 @@ impl PhraseIndex {
         }
         found
     }
+}
+
+/// The first 8 bytes of a word of ASCII letters and digits, lower-cased, as
+/// a number (0 beyond its end: no such byte is 0).
+fn head_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    for (i, &b) in word.iter().take(8).enumerate() {
+        key |= u64::from(b | 0x20) << (8 * i);
+    }
+    key
 }
 
 /// Whether the ASCII `word` lower-cases to `pattern`.
