@@ -215,7 +215,7 @@ impl Shape {
         set(listed(LISTED_CONNECTOR) && word == lower, Self::CONNECTOR);
         // An ASCII word lower-cases as `eq_ignore_ascii_case` compares; any
         // other never equals an ASCII month.
-        set(word.is_ascii() && lower_month_or_day, Self::MONTH_OR_DAY);
+        set(lower_month_or_day && word.is_ascii(), Self::MONTH_OR_DAY);
         set(word.len() == 4 && is_year(word), Self::YEAR);
         set(word.bytes().all(|b| b.is_ascii_alphanumeric()), Self::PLAIN);
         Shape(shape)
