@@ -11,8 +11,11 @@
 #   3. peak memory (max RSS) of the native CLI on each input, as a multiple of
 #      the input;
 #   4. when the evaluation harness is checked out beside the project as
-#      ../shared, its speed.py with the CLI plugged in, on 10 KB to 10 MB (the
-#      peers' tables are in ../shared/eval/results/speed*.md).
+#      ../shared, its speed.py with the CLI plugged in, on 10 KB to 10 MB, in
+#      one table with the peers: their rows from the harness's stored run on
+#      the same inputs (../shared/eval/results/speed.pysbd.json), or run live
+#      up to 1 MB with ABRIDGE_BENCH_PEERS=1 (about half an hour: most peers
+#      time out at 1 MB after two minutes each).
 # ABRIDGE_BENCH_QUICK=1 skips the 10 MB input everywhere.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -93,11 +96,24 @@ if [ -f "$shared/speed.py" ]; then
   # Its peers and ROUGE live in a venv of the harness's own (idempotent, as in
   # scripts/eval.sh): a fresh machine has none.
   [ -n "${EVAL_SKIP_SETUP:-}" ] || bash "$shared/setup.sh" >/dev/null
-  python3 "$shared/speed.py" --data "$root/../shared/data/bbc_news_summary/dev.jsonl.gz" \
+  data="$root/../shared/data/bbc_news_summary/dev.jsonl.gz"
+  python3 "$shared/speed.py" --data "$data" \
     --sizes "$sizes" --system-cmd abridge="$target/release/abridge --jsonl" \
     --json "$target/bench-speed.json"
+  peers="$shared/results/speed.pysbd.json"
+  source="stored run (results/speed.pysbd.md)"
+  if [ "${ABRIDGE_BENCH_PEERS:-0}" = 1 ]; then
+    python3 "$shared/speed.py" --data "$data" --sizes 10000,100000,1000000 \
+      --json "$target/bench-speed-peers.json"
+    peers="$target/bench-speed-peers.json"
+    source="this run"
+  fi
   echo
-  echo "Peers on the same harness and data: ../shared/eval/results/speed*.md."
+  if [ -f "$peers" ]; then
+    echo "abridge and the peers, seconds per 10-sentence summary inside a started process:"
+    echo
+    python3 scripts/speed_table.py "$target/bench-speed.json" "$peers" --peers-source "$source"
+  fi
 else
   echo "(no ../shared/eval: the evaluation harness's speed.py is skipped)"
 fi
