@@ -101,7 +101,7 @@ if [ -f "$shared/speed.py" ]; then
     --sizes "$sizes" --system-cmd abridge="$target/release/abridge --jsonl" \
     --json "$target/bench-speed.json"
   peers="$shared/results/speed.pysbd.json"
-  source="stored run (results/speed.pysbd.md)"
+  source="stored run, pysbd splitter (results/speed.pysbd.md)"
   if [ "${ABRIDGE_BENCH_PEERS:-0}" = 1 ]; then
     python3 "$shared/speed.py" --data "$data" --sizes 10000,100000,1000000 \
       --json "$target/bench-speed-peers.json"
@@ -110,7 +110,9 @@ if [ -f "$shared/speed.py" ]; then
   fi
   echo
   if [ -f "$peers" ]; then
-    echo "abridge and the peers, seconds per 10-sentence summary inside a started process:"
+    echo "abridge and the peers, seconds per 10-sentence summary inside a started process"
+    echo "(lead, random and lexrank-py split sentences with the harness's splitter, which"
+    echo "the stored run set to pysbd, slower than this run's punkt; the others split their own):"
     echo
     python3 scripts/speed_table.py "$target/bench-speed.json" "$peers" --peers-source "$source"
   fi
