@@ -194,7 +194,14 @@ pub(crate) struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    pub fn new() -> Self {
+    /// The index, built on first use: it depends on the lists only, and was
+    /// built anew for every text (nine allocations and a sort a call).
+    pub fn get() -> &'static PhraseIndex {
+        static INDEX: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+        INDEX.get_or_init(PhraseIndex::new)
+    }
+
+    fn new() -> Self {
         let lists: [(&[&'static [&'static str]], u8); 4] = [
             (CUE_PHRASES, CUE),
             (DANGLING_OPENERS, DANGLING),
@@ -487,7 +494,7 @@ mod tests {
         #[test]
         fn openings_and_phrases_follow_the_plain_definitions(sentence in random_sentence()) {
             prop_assert_eq!(opening_words(&sentence), plain_opening(&sentence));
-            let phrases = PhraseIndex::new();
+            let phrases = PhraseIndex::get();
             let found = phrases.find(&opening_of(&sentence, &phrases.first_words));
             prop_assert_eq!(found, plain_find(&sentence), "{:?}", sentence);
         }
@@ -530,7 +537,7 @@ mod tests {
 
     #[test]
     fn phrase_lists_are_found_where_they_count() {
-        let phrases = PhraseIndex::new();
+        let phrases = PhraseIndex::get();
         let find = |sentence: &str| phrases.find(&opening_of(sentence, &phrases.first_words));
         // The search compares words with the phrases' words lower-cased.
         for &(phrase, _) in &phrases.phrases {

@@ -565,7 +565,7 @@ pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -
     let mut entries: Vec<(TermId, u32)> = Vec::with_capacity(text.len() / bytes_per_entry);
     let mut bounds = Vec::with_capacity(spans.len() + 1);
     let mut word_counts = Vec::with_capacity(spans.len());
-    let phrases = PhraseIndex::new();
+    let phrases = PhraseIndex::get();
     let mut phrase_lists = Vec::with_capacity(spans.len());
     let mut words: Vec<Word> = Vec::new();
     let mut shapes: Vec<Shape> = Vec::new();
