@@ -502,9 +502,9 @@ const PARAGRAPH_MIN_SENTENCES: f64 = 3.0;
 const CUE_BONUS: f64 = 0.5;
 
 /// `e^-x` for `x ≥ 0`, and 0 without computing it where it underflows to 0
-/// (from about 745 on): a news text's prior decays by its 4th sentence, and
-/// the wasm computes `exp` in software, 1% of a call on a megabyte of news
-/// in Node.
+/// (from about 745 on: a news text's prior, e^(−n/4) for its n-th sentence,
+/// from its 2,980th sentence), which the wasm computes in software: 1% of a
+/// call on a megabyte of news in Node.
 fn decay(x: f64) -> f64 {
     if x >= 746.0 {
         0.0
