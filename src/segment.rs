@@ -2192,7 +2192,10 @@ const PLAIN: [bool; 256] = {
 /// or `limit`. Sixteen bytes at a time, their table entries and-ed without a
 /// branch per byte, then byte by byte in the last sixteen: 1.5 M fewer
 /// instructions on 1 MB of English news than a `position` over the bytes
-/// (0.4 M of German; eight at a time was 0.1 M fewer).
+/// (0.4 M of German; eight at a time was 0.1 M fewer). The sixteen are
+/// written out: at opt-level "s" a loop over them stays a loop in the wasm,
+/// and the unrolled test is 4.7 M fewer instructions a call in Node on 1 MB
+/// of English (1.7%) for 66 bytes.
 fn plain_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
     // Most runs of Chinese or Japanese are empty: no chunk for them.
     if i >= limit || !PLAIN[usize::from(byte(bytes, i))] {
@@ -2202,9 +2205,23 @@ fn plain_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
         let Some(chunk) = bytes.get(i..i + 16) else {
             break;
         };
-        if !chunk
-            .iter()
-            .fold(true, |all, &x| all & PLAIN[usize::from(x)])
+        let plain = |k: usize| PLAIN[usize::from(chunk[k])];
+        if !(plain(0)
+            & plain(1)
+            & plain(2)
+            & plain(3)
+            & plain(4)
+            & plain(5)
+            & plain(6)
+            & plain(7)
+            & plain(8)
+            & plain(9)
+            & plain(10)
+            & plain(11)
+            & plain(12)
+            & plain(13)
+            & plain(14)
+            & plain(15))
         {
             break;
         }
