@@ -190,7 +190,7 @@ pub fn js_summarize(
 // entry: grown by `push`, they left 59 bytes a sentence of spare capacity
 // and copies (454 -> 395 bytes a sentence on 10 MB of English), and on
 // 10 MB the result overflows V8's young generation, whose scavenges copy
-// every byte of it (best call 187-191 -> 167-171 ms in `make bench`).
+// every byte of it (best call 187-191 -> 169-172 ms in scripts/bench-wasm.mjs).
 #[wasm_bindgen(inline_js = r#"
 export function sentenceObjects(text, whole, columns, fractions, penalties, kindNames, penaltyNames,
     chosen) {
