@@ -214,7 +214,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             .entities
             .iter()
             .take(options.entities)
-            .cloned()
+            .map(|entity| entity.to_entity())
             .collect(),
         sentences,
         language,

@@ -85,7 +85,7 @@ impl<T> PerSentence<T> {
 }
 
 /// What tokenizing a text gives the scorer.
-pub(crate) struct Tokens {
+pub(crate) struct Tokens<'t> {
     /// Terms per sentence, as `(term, count)` pairs in the order the terms
     /// first occur.
     pub counts: PerSentence<(TermId, u32)>,
@@ -95,13 +95,13 @@ pub(crate) struct Tokens {
     /// A readable form of each term: the first lower-cased word that produced
     /// it, by term id.
     pub surfaces: Strings,
-    pub entities: EntityTable,
+    pub entities: EntityTable<'t>,
     /// Per sentence, the phrase lists with a phrase in its opening words
     /// ([`PhraseIndex::find`]).
     pub phrase_lists: Vec<u8>,
 }
 
-impl Tokens {
+impl Tokens<'_> {
     pub fn sentence_count(&self) -> usize {
         self.word_counts.len()
     }
@@ -549,7 +549,11 @@ fn find_slot<V>(slots: &[Option<(Key, V)>], key: &Key) -> usize {
 }
 
 /// Tokenizes every sentence and runs the entity recognizer over the same words.
-pub(crate) fn tokenize(text: &str, spans: &[SentenceSpan], language: Language) -> Tokens {
+pub(crate) fn tokenize<'t>(
+    text: &'t str,
+    spans: &[SentenceSpan],
+    language: Language,
+) -> Tokens<'t> {
     // Room for the word forms of a small text from the start: growing the
     // maps rehashed every entry several times, 0.3 M of the 9 M instructions
     // of a 10 KB summary. A large text outgrows this at little relative cost.
