@@ -356,13 +356,16 @@ pub(crate) const ENTITY_LISTS: &[(u8, &[&str])] = &[
 ];
 
 impl<'t> Recognizer<'t> {
-    pub fn new(language: Language) -> Self {
+    /// A recognizer for a text with room for about `words` word forms.
+    pub fn new(language: Language, words: usize) -> Self {
+        // About one mention form per four word forms in news.
+        let forms = words / 4;
         Recognizer {
             language,
             mentions: Vec::new(),
             forms: Vec::new(),
-            form_ids: StrIds::with_capacity(64),
-            raw_forms: FormMap::with_capacity(0),
+            form_ids: StrIds::with_capacity(forms.max(64)),
+            raw_forms: FormMap::with_capacity(forms),
             key: String::new(),
         }
     }

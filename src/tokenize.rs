@@ -559,7 +559,7 @@ pub(crate) fn tokenize<'t>(
     // of a 10 KB summary. A large text outgrows this at little relative cost.
     let forms = (text.len() / 8).min(1024);
     let mut interner = Interner::new(language, forms);
-    let mut recognizer = Recognizer::new(language);
+    let mut recognizer = Recognizer::new(language, forms);
     // About one entry per 8 bytes of English or German news, and one per 3
     // bytes of Chinese (a bigram per character): grown by doubling from
     // empty, the buffer was allocated and copied 17 times a call on 1 MB,
