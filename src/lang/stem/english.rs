@@ -2,7 +2,8 @@
 //! Reference: <https://snowballstem.org/algorithms/english/stemmer.html>.
 
 use super::{
-    ends_with, keyed_suffixes, longest_suffix, region_after, replace_end, suffixes, Suffix,
+    ends_with, keyed_suffixes, longest_suffix, region_after, replace_end, suffixes,
+    GroupedSuffixes, Suffix,
 };
 
 fn is_vowel(c: u8) -> bool {
@@ -179,24 +180,15 @@ fn step_1c(w: &mut [u8]) {
 }
 
 /// Suffix → replacement in R1; `None` for the suffixes with conditions.
+/// Grouped by last letter ([`GroupedSuffixes`]).
 const STEP_2: &[(&str, Option<&str>)] = &[
-    ("tional", Some("tion")),
     ("enci", Some("ence")),
     ("anci", Some("ance")),
     ("abli", Some("able")),
     ("entli", Some("ent")),
-    ("izer", Some("ize")),
-    ("ization", Some("ize")),
-    ("ational", Some("ate")),
-    ("ation", Some("ate")),
-    ("ator", Some("ate")),
-    ("alism", Some("al")),
     ("aliti", Some("al")),
     ("alli", Some("al")),
-    ("fulness", Some("ful")),
     ("ousli", Some("ous")),
-    ("ousness", Some("ous")),
-    ("iveness", Some("ive")),
     ("iviti", Some("ive")),
     ("biliti", Some("ble")),
     ("bli", Some("ble")),
@@ -204,14 +196,25 @@ const STEP_2: &[(&str, Option<&str>)] = &[
     ("lessli", Some("less")),
     ("ogi", None),
     ("li", None),
+    ("tional", Some("tion")),
+    ("ational", Some("ate")),
+    ("alism", Some("al")),
+    ("ization", Some("ize")),
+    ("ation", Some("ate")),
+    ("izer", Some("ize")),
+    ("ator", Some("ate")),
+    ("fulness", Some("ful")),
+    ("ousness", Some("ous")),
+    ("iveness", Some("ive")),
 ];
 
 fn step_2(w: &mut Vec<u8>, p1: usize) {
     if w.len() < p1 + 2 || !matches!(w.last(), Some(b'l' | b'i' | b'r' | b'n' | b'm' | b's')) {
         return;
     }
-    const SUFFIXES: [Suffix; STEP_2.len()] = keyed_suffixes(STEP_2);
-    let Some((i, n)) = longest_suffix(w, &SUFFIXES) else {
+    const SUFFIXES: GroupedSuffixes<{ STEP_2.len() }> =
+        GroupedSuffixes::new(keyed_suffixes(STEP_2));
+    let Some((i, n)) = SUFFIXES.longest(w) else {
         return;
     };
     let stem = w.len() - n;
@@ -227,22 +230,24 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
 }
 
 fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
+    // Grouped by last letter ([`GroupedSuffixes`]).
     const SUFFIXES: &[(&str, &str)] = &[
-        ("tional", "tion"),
-        ("ational", "ate"),
         ("alize", "al"),
         ("icate", "ic"),
+        ("ative", ""),
         ("iciti", "ic"),
+        ("tional", "tion"),
+        ("ational", "ate"),
         ("ical", "ic"),
         ("ful", ""),
         ("ness", ""),
-        ("ative", ""),
     ];
     if w.len() < p1 + 3 || !matches!(w.last(), Some(b'l' | b'e' | b'i' | b's')) {
         return;
     }
-    const PACKED: [Suffix; SUFFIXES.len()] = keyed_suffixes(SUFFIXES);
-    let Some((i, n)) = longest_suffix(w, &PACKED) else {
+    const PACKED: GroupedSuffixes<{ SUFFIXES.len() }> =
+        GroupedSuffixes::new(keyed_suffixes(SUFFIXES));
+    let Some((i, n)) = PACKED.longest(w) else {
         return;
     };
     let stem = w.len() - n;
@@ -252,15 +257,16 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
 }
 
 fn step_4(w: &mut Vec<u8>, p2: usize) {
+    // Grouped by last letter ([`GroupedSuffixes`]).
     const SUFFIXES: &[&str] = &[
-        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism",
-        "ate", "iti", "ous", "ive", "ize", "ion",
+        "ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er",
+        "ous", "ant", "ement", "ment", "ent",
     ];
     if w.len() < p2 + 2 {
         return;
     }
-    const PACKED: [Suffix; SUFFIXES.len()] = suffixes(SUFFIXES);
-    let Some((i, n)) = longest_suffix(w, &PACKED) else {
+    const PACKED: GroupedSuffixes<{ SUFFIXES.len() }> = GroupedSuffixes::new(suffixes(SUFFIXES));
+    let Some((i, n)) = PACKED.longest(w) else {
         return;
     };
     let stem = w.len() - n;

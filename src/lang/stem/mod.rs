@@ -207,6 +207,58 @@ fn longest_suffix(w: &[u8], table: &[Suffix]) -> Option<(usize, usize)> {
     best
 }
 
+/// A table of suffixes in groups by their last letter, with where each group
+/// starts: a word is compared only with the suffixes that end in its own last
+/// letter (Porter2's steps 2–4 compared each word with all 9–24 of theirs:
+/// the comparison was the stemmer's hottest line).
+pub(super) struct GroupedSuffixes<const N: usize> {
+    suffixes: [Suffix; N],
+    /// The group of last letter `g` ([`letter_group`]) is
+    /// `suffixes[starts[g]..starts[g + 1]]`.
+    starts: [u8; LETTER_GROUPS + 1],
+}
+
+/// `a` to `z`, then every other byte.
+const LETTER_GROUPS: usize = 27;
+
+const fn letter_group(byte: u8) -> usize {
+    if byte.is_ascii_lowercase() {
+        (byte - b'a') as usize
+    } else {
+        LETTER_GROUPS - 1
+    }
+}
+
+impl<const N: usize> GroupedSuffixes<N> {
+    /// The table of `suffixes`, which must come grouped by their last letter
+    /// in alphabetical order (checked at compile time).
+    pub(super) const fn new(suffixes: [Suffix; N]) -> Self {
+        let mut starts = [0u8; LETTER_GROUPS + 1];
+        let mut i = 0;
+        while i < N {
+            let group = letter_group(suffixes[i].0 as u8);
+            assert!(i == 0 || letter_group(suffixes[i - 1].0 as u8) <= group);
+            starts[group + 1] += 1;
+            i += 1;
+        }
+        let mut group = 0;
+        while group < LETTER_GROUPS {
+            starts[group + 1] += starts[group];
+            group += 1;
+        }
+        GroupedSuffixes { suffixes, starts }
+    }
+
+    /// [`longest_suffix`] of `w` in the table, as (index, length).
+    pub(super) fn longest(&self, w: &[u8]) -> Option<(usize, usize)> {
+        let group = letter_group(*w.last()?);
+        let from = usize::from(self.starts[group]);
+        let to = usize::from(self.starts[group + 1]);
+        let (i, n) = longest_suffix(w, self.suffixes.get(from..to)?)?;
+        Some((from + i, n))
+    }
+}
+
 /// Replaces the last `n` letters of `w` with the ASCII `by`.
 fn replace_end(w: &mut Vec<u8>, n: usize, by: &str) {
     w.truncate(w.len() - n);
