@@ -75,12 +75,14 @@ pub(super) fn stem(w: &mut Vec<u8>) {
         w.remove(0);
     }
     // A `y` that acts as a consonant becomes `Y` (not a vowel) until the end.
-    if w.first() == Some(&b'y') {
+    let mut marked = w.first() == Some(&b'y');
+    if marked {
         w[0] = b'Y';
     }
     for i in 1..w.len() {
         if w[i] == b'y' && is_vowel(w[i - 1]) {
             w[i] = b'Y';
+            marked = true;
         }
     }
     let p1 = ["gener", "commun", "arsen"]
@@ -103,9 +105,12 @@ pub(super) fn stem(w: &mut Vec<u8>) {
         step_4(w, p2);
         step_5(w, p1, p2);
     }
-    for c in w.iter_mut() {
-        if *c == b'Y' {
-            *c = b'y';
+    // No rule writes a `Y`: most words have none to turn back.
+    if marked {
+        for c in w.iter_mut() {
+            if *c == b'Y' {
+                *c = b'y';
+            }
         }
     }
 }
