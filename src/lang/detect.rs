@@ -52,17 +52,24 @@ pub fn detect(text: &str) -> Language {
     // 10 KB of news about a seventh of its time, and 1 KB of running text
     // in one language leaves no doubt (2 KB looks cost that summary 4% more
     // instructions and answered the same on all 17,856 detections of the
-    // evaluation's texts, their prefixes and mixes; 85% of 1 KB looks are
-    // clear). The start and the middle must each be
-    // clear and agree, so a text whose start is in another language still
-    // gets the full sample.
+    // evaluation's texts, their prefixes and mixes). The start and the
+    // middle must each be clear and agree, so a text whose start is in
+    // another language still gets the full sample. The looks grow in two
+    // steps, 512 bytes and then 1 KB each, the second reading on from the
+    // first: of those detections' 7,402 texts longer than 2 KB, 68% are
+    // clear at 512 bytes, 18% more at 1 KB (same answers; the 10 KB summary
+    // 2% fewer instructions and about 2% less time).
     if text.len() > 2 * FIRST_LOOK {
-        let (mut head, mut middle) = (Scan::default(), Scan::default());
-        head.feed_head(text, FIRST_LOOK);
-        middle.feed_middle(text, FIRST_LOOK);
-        if let Some(language) = head.clear_decision() {
-            if middle.clear_decision() == Some(language) {
-                return language;
+        let cut = floor_boundary(text, text.len() / 2);
+        let mut head = Scan::default();
+        let mut middle = Scan::reading_from(middle_start(text, cut, FIRST_LOOK));
+        for (look, last) in [(FIRST_LOOK / 2, false), (FIRST_LOOK, true)] {
+            head.read_to(text, look, last);
+            middle.read_to(text, cut + look, last);
+            if let Some(language) = head.clear_decision(look) {
+                if middle.clear_decision(look) == Some(language) {
+                    return language;
+                }
             }
         }
     }
@@ -81,6 +88,17 @@ fn floor_boundary(text: &str, index: usize) -> usize {
         index -= 1;
     }
     index
+}
+
+/// Where a sample from the middle of `text` starts: at the first char after
+/// the `cut` that ends a word (the cut may split one), if one comes within
+/// `bytes`.
+fn middle_start(text: &str, cut: usize, bytes: usize) -> usize {
+    let end = floor_boundary(text, cut + bytes);
+    text[cut..end]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(cut, |(at, _)| cut + at)
 }
 
 // Candidates: the languages with stop lists, then the decoys.
@@ -285,40 +303,41 @@ struct Scan {
     word_marks: u32,
     /// The points of the last word if it was `et`, in case `al.` follows.
     after_et: Option<Hit>,
+    /// Where in the text the scan has read to.
+    read: usize,
 }
 
 impl Scan {
+    /// A scan that reads from byte `start` of the text (a char boundary).
+    fn reading_from(start: usize) -> Scan {
+        Scan {
+            read: start,
+            ..Scan::default()
+        }
+    }
+
     /// Reads `head` bytes from the start of `text` and `middle` bytes from
     /// its middle, or all of it if it is no longer than both.
     fn feed_sample(&mut self, text: &str, head: usize, middle: usize) {
         if text.len() <= head + middle {
-            self.feed(text);
-            self.end_word();
+            self.read_to(text, text.len(), true);
         } else {
-            self.feed_head(text, head);
-            self.feed_middle(text, middle);
+            self.read_to(text, head, true);
+            let cut = floor_boundary(text, text.len() / 2);
+            self.read = middle_start(text, cut, middle);
+            self.read_to(text, cut + middle, true);
         }
     }
 
-    /// Reads the first `bytes` bytes of `text`.
-    fn feed_head(&mut self, text: &str, bytes: usize) {
-        self.feed(&text[..floor_boundary(text, bytes)]);
-        self.end_word();
-    }
-
-    /// Reads `bytes` bytes from the middle of `text`, from the first word
-    /// that starts there.
-    fn feed_middle(&mut self, text: &str, bytes: usize) {
-        let start = floor_boundary(text, text.len() / 2);
-        let end = floor_boundary(text, start + bytes);
-        // Skip the word the cut may have split.
-        let middle = &text[start..end];
-        let middle = middle
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(middle, |(at, _)| &middle[at..]);
-        self.feed(middle);
-        self.end_word();
+    /// Reads on to byte `end` of `text` (the char boundary at or below it),
+    /// and to the end of the word there if it is the `last` read.
+    fn read_to(&mut self, text: &str, end: usize, last: bool) {
+        let end = floor_boundary(text, end).max(self.read);
+        self.feed(&text[self.read..end]);
+        self.read = end;
+        if last {
+            self.end_word();
+        }
     }
 
     fn feed(&mut self, text: &str) {
@@ -524,7 +543,7 @@ impl Scan {
     /// and the language leads every other candidate by half as much again
     /// (Chinese and Japanese: the share of kana is four times from the line
     /// between them).
-    fn clear_decision(&self) -> Option<Language> {
+    fn clear_decision(&self, look: usize) -> Option<Language> {
         let scripts = [
             3 * (self.han + self.kana),
             2 * self.hangul,
@@ -534,7 +553,7 @@ impl Scan {
         ];
         let top = scripts.iter().copied().max().unwrap_or(0);
         let rest = scripts.iter().sum::<u32>() - top;
-        if top < FIRST_LOOK as u32 / 2 || rest * 20 > top {
+        if (top as usize) < look / 2 || rest * 20 > top {
             return None;
         }
         let language = self.decide();
@@ -889,10 +908,11 @@ mod tests {
             ),
         ];
         let first_looks = |text: &str| {
-            let (mut head, mut middle) = (Scan::default(), Scan::default());
-            head.feed_head(text, FIRST_LOOK);
-            middle.feed_middle(text, FIRST_LOOK);
-            (head.clear_decision(), middle.clear_decision())
+            let (head, middle) = looks_of(text, &[FIRST_LOOK]);
+            (
+                head.clear_decision(FIRST_LOOK),
+                middle.clear_decision(FIRST_LOOK),
+            )
         };
         for (fixture, language) in fixtures {
             let text = fixture.repeat(2 * HEAD_SAMPLE / fixture.len() + 1);
@@ -912,8 +932,43 @@ mod tests {
         assert_eq!(detect(&text), Language::German);
         // Too little text in a look is no clear decision.
         let mut scan = Scan::default();
-        scan.feed_head(english, FIRST_LOOK);
-        assert_eq!(scan.clear_decision(), None);
+        scan.read_to(english, FIRST_LOOK, true);
+        assert_eq!(scan.clear_decision(FIRST_LOOK), None);
+    }
+
+    /// The first looks at `text`'s start and middle, read in `steps`.
+    fn looks_of(text: &str, steps: &[usize]) -> (Scan, Scan) {
+        let cut = floor_boundary(text, text.len() / 2);
+        let mut head = Scan::default();
+        let mut middle = Scan::reading_from(middle_start(text, cut, FIRST_LOOK));
+        for (i, &look) in steps.iter().enumerate() {
+            let last = i + 1 == steps.len();
+            head.read_to(text, look, last);
+            middle.read_to(text, cut + look, last);
+        }
+        (head, middle)
+    }
+
+    #[test]
+    fn looks_read_in_steps_count_what_one_look_counts() {
+        let counts = |scan: &Scan| (scan.latin, scan.words, scan.scores, scan.read);
+        let english = include_str!("../../tests/fixtures/news-storm.txt");
+        let german = include_str!("../../tests/fixtures/news-de.txt");
+        // Cuts inside words and inside multi-byte letters, at both steps.
+        for shift in 0..7 {
+            let text = "ä".repeat(shift) + &english.repeat(2) + german;
+            let (head, middle) = looks_of(&text, &[FIRST_LOOK / 2, FIRST_LOOK]);
+            let (head_at_once, middle_at_once) = looks_of(&text, &[FIRST_LOOK]);
+            assert_eq!(counts(&head), counts(&head_at_once));
+            assert_eq!(counts(&middle), counts(&middle_at_once));
+            assert!(middle.read > text.len() / 2 + FIRST_LOOK - 4);
+        }
+        // Running English news is clear from the first step.
+        let text = english.repeat(3);
+        let (head, middle) = looks_of(&text, &[FIRST_LOOK / 2]);
+        let half = FIRST_LOOK / 2;
+        assert_eq!(head.clear_decision(half), Some(Language::English));
+        assert_eq!(middle.clear_decision(half), Some(Language::English));
     }
 
     #[test]
