@@ -124,7 +124,7 @@ fn new_form<'t>(
     } else {
         key.push_str(&lowercase(text));
     }
-    let (id, new) = form_ids.intern(key);
+    let (id, new) = form_ids.intern(key.as_bytes());
     if new {
         forms.push(Form {
             text,
@@ -574,8 +574,8 @@ impl<'t> Recognizer<'t> {
             if form.kind != EntityKind::Name || form.tokens < 2 {
                 continue;
             }
-            for part in key(id).split(' ') {
-                if NAME_CONNECTORS.contains(&part) {
+            for part in key(id).split(|&b| b == b' ') {
+                if NAME_CONNECTORS.iter().any(|c| c.as_bytes() == part) {
                     continue;
                 }
                 let Some(word) = self.form_ids.id(part) else {

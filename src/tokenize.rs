@@ -113,13 +113,28 @@ pub(crate) type Word<'t> = (usize, &'t str);
 struct Interner {
     language: Language,
     stemmer: Option<Stemmer>,
+    terms: TermTable,
+    lowered: String,
+}
+
+/// The terms met so far.
+struct TermTable {
     /// Term text → term.
     ids: StrIds,
     terms: Vec<TermInfo>,
     surfaces: Strings,
-    lowered: String,
-    /// Scratch space for the stem of a new word form.
-    stem: String,
+}
+
+impl TermTable {
+    /// The term of `key` (its text), added with its `surface` if new.
+    fn intern(&mut self, key: &[u8], surface: &str) -> TermId {
+        let (id, new) = self.ids.intern(key);
+        if new {
+            self.terms.push(TermInfo::default());
+            self.surfaces.push(surface);
+        }
+        id
+    }
 }
 
 impl Interner {
@@ -127,11 +142,12 @@ impl Interner {
         Interner {
             language,
             stemmer: Stemmer::new(language),
-            ids: StrIds::with_capacity(forms),
-            terms: Vec::with_capacity(forms),
-            surfaces: Strings::with_capacity(forms),
+            terms: TermTable {
+                ids: StrIds::with_capacity(forms),
+                terms: Vec::with_capacity(forms),
+                surfaces: Strings::with_capacity(forms),
+            },
             lowered: String::new(),
-            stem: String::new(),
         }
     }
 
@@ -158,17 +174,11 @@ impl Interner {
         let id = if core.is_empty() || (core_stops | form_stops) & stop != 0 {
             NO_TERM
         } else if core.starts_with(crate::letters::is_numeric) {
-            self.intern(core, core)
+            self.terms.intern(core.as_bytes(), core)
         } else {
             match &mut self.stemmer {
-                Some(stemmer) => {
-                    let mut stem = std::mem::take(&mut self.stem);
-                    stemmer.stem_into(core, &mut stem);
-                    let id = self.intern(&stem, core);
-                    self.stem = stem;
-                    id
-                }
-                None => self.intern(core, core),
+                Some(stemmer) => self.terms.intern(stemmer.stem(core), core),
+                None => self.terms.intern(core.as_bytes(), core),
             }
         };
         // The shape lower-cases curly apostrophes as they are.
@@ -178,22 +188,10 @@ impl Interner {
         (id, shape)
     }
 
-    fn intern(&mut self, key: &str, surface: &str) -> TermId {
-        let (id, new) = self.ids.intern(key);
-        if new {
-            self.terms.push(TermInfo::default());
-            self.surfaces.push(surface);
-        }
-        id
-    }
-
     /// The term of a character bigram (or a lone character).
     fn gram_term(&mut self, gram: &str) -> TermId {
         lower_into(gram, &mut self.lowered);
-        let key = std::mem::take(&mut self.lowered);
-        let id = self.intern(&key, &key);
-        self.lowered = key;
-        id
+        self.terms.intern(self.lowered.as_bytes(), &self.lowered)
     }
 }
 
@@ -214,10 +212,6 @@ impl Strings {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
     pub fn push(&mut self, string: &str) {
         self.text.push_str(string);
         self.ends.push(self.text.len());
@@ -230,11 +224,15 @@ impl Strings {
     }
 }
 
-/// Strings → ids (0, 1, 2, ... in the order they came), the strings kept in
-/// [`Strings`]. Keyed by owned strings, every new term (and entity form) cost
-/// an allocation and a free: 10 KB of news, 650 terms a call.
+/// Strings → ids (0, 1, 2, ... in the order they came), keyed by their
+/// bytes, which are kept one after another in one buffer. Keyed by owned
+/// strings, every new term (and entity form) cost an allocation and a free:
+/// 10 KB of news, 650 terms a call. By bytes, a stem is interned straight
+/// from the stemmer's buffer, without checking it as UTF-8 and copying it.
 pub(crate) struct StrIds {
-    strings: Strings,
+    bytes: Vec<u8>,
+    /// Where each key ends in `bytes`.
+    ends: Vec<usize>,
     /// Open addressing with linear probing, a power of two long: 0 for an
     /// empty slot, else 1 + an id.
     slots: Vec<u32>,
@@ -243,23 +241,26 @@ pub(crate) struct StrIds {
 impl StrIds {
     pub fn with_capacity(strings: usize) -> Self {
         StrIds {
-            strings: Strings::with_capacity(strings),
+            bytes: Vec::with_capacity(8 * strings),
+            ends: Vec::with_capacity(strings),
             slots: vec![0; (2 * strings).next_power_of_two().max(16)],
         }
     }
 
-    /// The string of `id`.
-    pub fn get(&self, id: u32) -> &str {
-        self.strings.get(id as usize)
+    /// The key of `id`.
+    pub fn get(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.bytes.get(start..self.ends[id]).unwrap_or_default()
     }
 
     /// The id of `key`, if it has one.
-    pub fn id(&self, key: &str) -> Option<u32> {
+    pub fn id(&self, key: &[u8]) -> Option<u32> {
         self.slots[self.slot(key)].checked_sub(1)
     }
 
     /// The slot that holds `key`, or the empty one where it belongs.
-    fn slot(&self, key: &str) -> usize {
+    fn slot(&self, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
         let mut at = Form(key).hash() as usize & mask;
         loop {
@@ -272,18 +273,19 @@ impl StrIds {
     }
 
     /// The id of `key`, and whether it is new (the next id).
-    pub fn intern(&mut self, key: &str) -> (u32, bool) {
+    pub fn intern(&mut self, key: &[u8]) -> (u32, bool) {
         let at = self.slot(key);
         if self.slots[at] != 0 {
             return (self.slots[at] - 1, false);
         }
-        let id = self.strings.len() as u32;
-        self.strings.push(key);
+        let id = self.ends.len() as u32;
+        self.bytes.extend_from_slice(key);
+        self.ends.push(self.bytes.len());
         self.slots[at] = id + 1;
-        // At most half full: grown, every string is placed anew.
-        if 2 * self.strings.len() > self.slots.len() {
+        // At most half full: grown, every key is placed anew.
+        if 2 * self.ends.len() > self.slots.len() {
             self.slots = vec![0; 2 * self.slots.len()];
-            for id in 0..self.strings.len() as u32 {
+            for id in 0..self.ends.len() as u32 {
                 let at = self.slot(self.get(id));
                 self.slots[at] = id + 1;
             }
@@ -297,7 +299,7 @@ impl StrIds {
 /// hashed in two steps and compared without a `memcmp` call (than with `&str`
 /// keys, 1 MB of English news took 3 M fewer instructions, of Chinese 7 M).
 #[derive(Clone, Copy)]
-pub(crate) struct Form<'t>(pub &'t str);
+pub(crate) struct Form<'t>(pub &'t [u8]);
 
 impl Form<'_> {
     /// The first 8 bytes (fewer, zero-extended, if the form is shorter) and
@@ -313,7 +315,7 @@ impl Form<'_> {
     /// [`Form::ends`], always inline.
     #[inline(always)]
     fn ends_inline(&self) -> (u64, u64) {
-        let bytes = self.0.as_bytes();
+        let bytes = self.0;
         match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (Some(first), Some(last)) => (
                 u64::from_le_bytes(*first),
@@ -354,7 +356,7 @@ impl Form<'_> {
         {
             Some(first) => {
                 let first = u64::from_le_bytes(*first) & u64::MAX >> (64 - 8 * len.clamp(1, 8));
-                let last = match self.0.as_bytes().last_chunk::<8>() {
+                let last = match self.0.last_chunk::<8>() {
                     Some(last) if len > 8 => u64::from_le_bytes(*last),
                     _ => 0,
                 };
@@ -381,7 +383,7 @@ impl Form<'_> {
         const K: u64 = 0xf135_7aea_2e62_a9c5;
         let mix = |hash: u64, word: u64| hash.wrapping_add(word).wrapping_mul(K);
         let mut hash = mix(mix(0, first), last ^ self.0.len() as u64);
-        if let Some(rest) = self.0.as_bytes().get(8..).filter(|rest| rest.len() > 8) {
+        if let Some(rest) = self.0.get(8..).filter(|rest| rest.len() > 8) {
             for chunk in rest.chunks_exact(8) {
                 hash = mix(
                     hash,
@@ -423,7 +425,7 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
 
     /// The value of `key`, if it has one.
     pub fn get(&self, key: &str) -> Option<V> {
-        let (at, _) = find_slot_outlined(&self.slots, key);
+        let (at, _) = find_slot_outlined(&self.slots, key.as_bytes());
         self.slots[at].map(|(_, value)| value)
     }
 
@@ -432,7 +434,7 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
     /// took 3% more instructions).
     #[inline(always)]
     pub fn get_or_insert_with(&mut self, key: &'t str, make: impl FnOnce() -> V) -> V {
-        self.get_or_insert_with_key(Key::new(key), make)
+        self.get_or_insert_with_key(Key::new(key.as_bytes()), make)
     }
 
     /// [`FormMap::get_or_insert_with`] for a key made by the caller.
@@ -449,7 +451,7 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
 
     /// The value of `key`, inserted as the default if it has none.
     pub fn get_mut(&mut self, key: &'t str) -> &mut V {
-        let (mut at, key) = find_slot_outlined(&self.slots, key);
+        let (mut at, key) = find_slot_outlined(&self.slots, key.as_bytes());
         if self.slots[at].is_none() {
             at = self.insert_at(at, key, V::default());
         }
@@ -494,7 +496,7 @@ struct Key<'t> {
 
 impl<'t> Key<'t> {
     #[inline(always)]
-    fn new(key: &'t str) -> Self {
+    fn new(key: &'t [u8]) -> Self {
         let form = Form(key);
         Key {
             form,
@@ -505,7 +507,7 @@ impl<'t> Key<'t> {
     /// The key of `form`, which lies at byte `at` of `context`.
     #[inline(always)]
     fn in_context(form: &'t str, context: &str, at: usize) -> Self {
-        let form = Form(form);
+        let form = Form(form.as_bytes());
         Key {
             form,
             ends: form.ends_in(context.as_bytes(), at),
@@ -531,7 +533,7 @@ impl PartialEq for Key<'_> {
 /// instructions).
 #[cfg_attr(target_arch = "wasm32", inline(never))]
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn find_slot_outlined<'t, V>(slots: &[Option<(Key, V)>], key: &'t str) -> (usize, Key<'t>) {
+fn find_slot_outlined<'t, V>(slots: &[Option<(Key, V)>], key: &'t [u8]) -> (usize, Key<'t>) {
     let key = Key::new(key);
     (find_slot(slots, &key), key)
 }
@@ -638,7 +640,7 @@ pub(crate) fn tokenize<'t>(
         for &term in &sentence_terms {
             let t = term as usize;
             if t >= entry_of.len() {
-                entry_of.resize(interner.terms.len(), u32::MAX);
+                entry_of.resize(interner.terms.terms.len(), u32::MAX);
             }
             match entry_of[t] as usize {
                 at if at >= first && at != u32::MAX as usize => entries[at].1 += 1,
@@ -649,7 +651,7 @@ pub(crate) fn tokenize<'t>(
             }
         }
         for &(term, count) in &entries[first..] {
-            let info = &mut interner.terms[term as usize];
+            let info = &mut interner.terms.terms[term as usize];
             info.sentence_frequency += 1;
             info.count += count;
         }
@@ -665,8 +667,8 @@ pub(crate) fn tokenize<'t>(
             bounds,
         },
         word_counts,
-        terms: interner.terms,
-        surfaces: interner.surfaces,
+        terms: interner.terms.terms,
+        surfaces: interner.terms.surfaces,
         entities: recognizer.finish(spans.len()),
         phrase_lists,
     }
@@ -848,9 +850,13 @@ mod tests {
         words.push("中人".to_string());
         for a in &words {
             for b in &words {
-                assert_eq!(Key::new(a) == Key::new(b), a == b, "{a:?} {b:?}");
+                assert_eq!(
+                    Key::new(a.as_bytes()) == Key::new(b.as_bytes()),
+                    a == b,
+                    "{a:?} {b:?}"
+                );
                 if a == b {
-                    assert_eq!(Form(a).hash(), Form(b).hash());
+                    assert_eq!(Form(a.as_bytes()).hash(), Form(b.as_bytes()).hash());
                 }
             }
         }
@@ -862,7 +868,7 @@ mod tests {
         for (at, _) in text.char_indices() {
             for end in (at + 1..=text.len()).filter(|&end| text.is_char_boundary(end)) {
                 let form = &text[at..end];
-                let alone = Key::new(form);
+                let alone = Key::new(form.as_bytes());
                 let in_context = Key::in_context(form, text, at);
                 assert_eq!(in_context.ends, alone.ends, "{form:?}");
                 assert!(in_context == alone);

@@ -20,6 +20,8 @@ pub(crate) struct Stemmer {
     bytes: Vec<u8>,
     /// The word for the light stemmers, whose endings include Cyrillic.
     chars: Vec<char>,
+    /// A stem that is not [`Stemmer::bytes`] as it stands.
+    out: String,
 }
 
 /// The byte of a letter outside Latin-1 (and of NUL) in [`Stemmer::bytes`]:
@@ -44,12 +46,13 @@ impl Stemmer {
             language,
             bytes: Vec::new(),
             chars: Vec::new(),
+            out: String::new(),
         })
     }
 
-    /// The stem of a lower-cased word, written over `out`.
-    pub fn stem_into(&mut self, word: &str, out: &mut String) {
-        out.clear();
+    /// The stem of a lower-cased word, as UTF-8 bytes in the stemmer's
+    /// buffer (or the word's own if the stem is the whole word).
+    pub fn stem<'a>(&'a mut self, word: &'a str) -> &'a [u8] {
         if let Language::English | Language::German = self.language {
             // On bytes, not chars: an ASCII word is copied in whole, and no
             // suffix is decoded to be compared (the 16.7 k distinct words of
@@ -70,18 +73,19 @@ impl Stemmer {
             }
             if w.is_empty() {
                 // Only apostrophes and a possessive (`''s`): keep the word.
-                out.push_str(word);
-            } else if ascii {
-                // The rules write ASCII only.
-                out.push_str(std::str::from_utf8(w).unwrap_or_default());
-            } else {
-                let mut wide = word.chars().filter(|&c| to_latin1(c) == WIDE);
-                out.extend(w.iter().map(|&b| match b {
-                    WIDE => wide.next().unwrap_or(char::REPLACEMENT_CHARACTER),
-                    b => char::from(b),
-                }));
+                return word.as_bytes();
             }
-            return;
+            if ascii {
+                // The rules write ASCII only: the bytes are the stem's UTF-8.
+                return w;
+            }
+            let mut wide = word.chars().filter(|&c| to_latin1(c) == WIDE);
+            self.out.clear();
+            self.out.extend(w.iter().map(|&b| match b {
+                WIDE => wide.next().unwrap_or(char::REPLACEMENT_CHARACTER),
+                b => char::from(b),
+            }));
+            return self.out.as_bytes();
         }
         let w = &mut self.chars;
         w.clear();
@@ -95,15 +99,15 @@ impl Stemmer {
             Language::Russian => light::russian(w),
             _ => {}
         }
-        out.extend(w.iter());
+        self.out.clear();
+        self.out.extend(w.iter());
+        self.out.as_bytes()
     }
 
-    /// The stem of a lower-cased word.
+    /// The stem of a lower-cased word, as a string.
     #[cfg(test)]
-    pub fn stem(&mut self, word: &str) -> String {
-        let mut out = String::new();
-        self.stem_into(word, &mut out);
-        out
+    pub fn stem_string(&mut self, word: &str) -> String {
+        String::from_utf8(self.stem(word).to_vec()).unwrap()
     }
 }
 
@@ -284,7 +288,7 @@ mod tests {
     use super::*;
 
     fn stem(language: Language, word: &str) -> String {
-        Stemmer::new(language).unwrap().stem(word)
+        Stemmer::new(language).unwrap().stem_string(word)
     }
 
     #[test]
@@ -357,7 +361,7 @@ mod tests {
         fn stems_are_never_empty(word in "[a-zäöüßéèêàçñíóúãõа-яё']{1,14}") {
             for language in Language::ALL {
                 if let Some(mut stemmer) = Stemmer::new(language) {
-                    proptest::prop_assert!(!stemmer.stem(&word).is_empty(), "{language:?} {word}");
+                    proptest::prop_assert!(!stemmer.stem_string(&word).is_empty(), "{language:?} {word}");
                 }
             }
         }
@@ -414,7 +418,7 @@ mod agreement {
         }
         let wrong: Vec<String> = words
             .iter()
-            .map(|w| (w, ours.stem(w), reference.stem(w)))
+            .map(|w| (w, ours.stem_string(w), reference.stem(w)))
             .filter(|(_, ours, reference)| ours != reference)
             .map(|(w, ours, reference)| format!("{w}: {ours} (reference {reference})"))
             .collect();
