@@ -220,13 +220,6 @@ impl Shape {
         };
         let listed = |bit: u8| lists.entity & bit != 0;
         let lower_month_or_day = listed(LISTED_MONTH_OR_DAY);
-        set(
-            is_function_word_by_lists(language, lists.stop),
-            Self::FUNCTION_WORD,
-        );
-        set(lower_month_or_day, Self::LOWER_MONTH_OR_DAY);
-        set(listed(LISTED_MAGNITUDE), Self::MAGNITUDE);
-        set(listed(LISTED_PERCENT), Self::PERCENT);
         // Document parts and titles count written "Figure" and "President":
         // a capital, then the lower-cased form's letters.
         if first.is_ascii_uppercase() && word.get(1..) == lower.get(1..) {
@@ -240,7 +233,42 @@ impl Shape {
         set(lower_month_or_day && word.is_ascii(), Self::MONTH_OR_DAY);
         set(word.len() == 4 && is_year(word), Self::YEAR);
         set(word.bytes().all(|b| b.is_ascii_alphanumeric()), Self::PLAIN);
+        Shape(shape | Self::listed_bits(language, lists))
+    }
+
+    /// [`Shape::of`] a word of ASCII lower-case letters only (most word
+    /// forms), from its lists alone: every other test has its answer known.
+    pub fn of_lower_case_ascii(language: Language, lists: WordLists) -> Shape {
+        let mut shape =
+            Self::KNOWN | Self::ALPHABETIC | Self::PLAIN | Self::listed_bits(language, lists);
+        if lists.entity & LISTED_CONNECTOR != 0 {
+            shape |= Self::CONNECTOR;
+        }
+        if lists.entity & LISTED_MONTH_OR_DAY != 0 {
+            shape |= Self::MONTH_OR_DAY;
+        }
         Shape(shape)
+    }
+
+    /// The bits that the lower-cased form's lists decide whatever the case.
+    fn listed_bits(language: Language, lists: WordLists) -> u16 {
+        let mut bits = 0;
+        let mut set = |test: bool, bit: u16| {
+            if test {
+                bits |= bit;
+            }
+        };
+        set(
+            is_function_word_by_lists(language, lists.stop),
+            Self::FUNCTION_WORD,
+        );
+        set(
+            lists.entity & LISTED_MONTH_OR_DAY != 0,
+            Self::LOWER_MONTH_OR_DAY,
+        );
+        set(lists.entity & LISTED_MAGNITUDE != 0, Self::MAGNITUDE);
+        set(lists.entity & LISTED_PERCENT != 0, Self::PERCENT);
+        bits
     }
 
     /// Whether the word is all ASCII letters and digits.
@@ -785,5 +813,35 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
         assert_eq!(names, ["Paris"]);
         assert_eq!(found[0].2, 2);
+    }
+
+    #[test]
+    fn lower_case_ascii_words_have_the_shape_their_lists_give() {
+        use crate::lang::word_lists;
+        // The recognizer's lists, and the words of news in three languages
+        // (stop words of each among them).
+        let mut words: Vec<&str> = super::ENTITY_LISTS
+            .iter()
+            .flat_map(|(_, words)| words.iter().copied())
+            .collect();
+        for text in [
+            include_str!("../tests/fixtures/news-storm.txt"),
+            include_str!("../tests/fixtures/news-de.txt"),
+            include_str!("../tests/fixtures/news-fr.txt"),
+            include_str!("../tests/fixtures/news-earnings.txt"),
+        ] {
+            words.extend(text.split(|c: char| !c.is_ascii_alphabetic()));
+        }
+        words.retain(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+        assert!(words.len() > 1000, "{}", words.len());
+        for language in Language::ALL {
+            for &word in &words {
+                assert_eq!(
+                    super::Shape::of_lower_case_ascii(language, word_lists(word)),
+                    super::Shape::of(word, language),
+                    "{language:?} {word}"
+                );
+            }
+        }
     }
 }

@@ -158,6 +158,18 @@ impl Interner {
     /// The shape reuses the lower-cased form and its stop lists (10 KB of
     /// news: 4.55 to 4.3 M instructions a call).
     fn new_form(&mut self, word: &str) -> (TermId, Shape) {
+        let stop = stop_list_bit(self.language);
+        // Most forms are ASCII lower-case letters: their own lower-cased
+        // form, with no clitic and no digit, and a shape their lists decide.
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            let lists = word_lists(word);
+            let id = if lists.stop & stop != 0 {
+                NO_TERM
+            } else {
+                self.stem_term(word)
+            };
+            return (id, Shape::of_lower_case_ascii(self.language, lists));
+        }
         let mut form = std::mem::take(&mut self.lowered);
         let apostrophe_mapped = lower_into(word, &mut form);
         let form_lists = word_lists(&form);
@@ -170,22 +182,26 @@ impl Interner {
         } else {
             stop_lists(core)
         };
-        let stop = stop_list_bit(self.language);
         let id = if core.is_empty() || (core_stops | form_stops) & stop != 0 {
             NO_TERM
         } else if core.starts_with(crate::letters::is_numeric) {
             self.terms.intern(core.as_bytes(), core)
         } else {
-            match &mut self.stemmer {
-                Some(stemmer) => self.terms.intern(stemmer.stem(core), core),
-                None => self.terms.intern(core.as_bytes(), core),
-            }
+            self.stem_term(core)
         };
         // The shape lower-cases curly apostrophes as they are.
         let lowered = (!apostrophe_mapped).then_some((form.as_str(), form_lists));
         let shape = Shape::with_lowered(word, self.language, lowered);
         self.lowered = form;
         (id, shape)
+    }
+
+    /// The term of a lower-cased word that is no stop word and no number.
+    fn stem_term(&mut self, core: &str) -> TermId {
+        match &mut self.stemmer {
+            Some(stemmer) => self.terms.intern(stemmer.stem(core), core),
+            None => self.terms.intern(core.as_bytes(), core),
+        }
     }
 
     /// The term of a character bigram (or a lone character).
