@@ -7,7 +7,7 @@
 //! become overlapping character bigrams.
 
 use crate::entities::{EntityTable, Recognizer, Shape};
-use crate::lang::{stop_list_bit, stop_lists, word_lists, Language, Stemmer};
+use crate::lang::{stop_list_bit, stop_lists, word_lists, word_lists_hashed, Language, Stemmer};
 use crate::phrases::{Opening, PhraseIndex};
 use crate::segment::SentenceSpan;
 
@@ -157,12 +157,13 @@ impl Interner {
     /// cost a copy of every form (10 KB of news: 1,000 allocations a call).
     /// The shape reuses the lower-cased form and its stop lists (10 KB of
     /// news: 4.55 to 4.3 M instructions a call).
-    fn new_form(&mut self, word: &str) -> (TermId, Shape) {
+    fn new_form(&mut self, word: &str, hashed: Hashed) -> (TermId, Shape) {
         let stop = stop_list_bit(self.language);
         // Most forms are ASCII lower-case letters: their own lower-cased
         // form, with no clitic and no digit, and a shape their lists decide.
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            let lists = word_lists(word);
+            // The word is its lower-cased form: its hash is at hand.
+            let lists = word_lists_hashed(word, hashed);
             let id = if lists.stop & stop != 0 {
                 NO_TERM
             } else {
@@ -445,22 +446,36 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
         self.slots[at].map(|(_, value)| value)
     }
 
+    /// The value of `key`, whose [`Hashed`] is `hashed`, if it has one.
+    pub fn get_hashed(&self, key: &'t str, hashed: Hashed) -> Option<V> {
+        let key = Key {
+            form: Form(key.as_bytes()),
+            ends: hashed.ends,
+        };
+        self.slots[find_hashed_slot_outlined(&self.slots, &key, hashed.hash)]
+            .map(|(_, value)| value)
+    }
+
     /// The value of `key`, made by `make` and inserted if it has none.
     /// Inlined: the tokenizer asks once a word (out of line, 1 MB of English
     /// took 3% more instructions).
     #[inline(always)]
     pub fn get_or_insert_with(&mut self, key: &'t str, make: impl FnOnce() -> V) -> V {
-        self.get_or_insert_with_key(Key::new(key.as_bytes()), make)
+        self.get_or_insert_with_key(Key::new(key.as_bytes()), |_| make())
     }
 
     /// [`FormMap::get_or_insert_with`] for a key made by the caller.
     #[inline(always)]
-    fn get_or_insert_with_key(&mut self, key: Key<'t>, make: impl FnOnce() -> V) -> V {
-        let at = find_slot(&self.slots, &key);
+    fn get_or_insert_with_key(&mut self, key: Key<'t>, make: impl FnOnce(Hashed) -> V) -> V {
+        let hash = key.hash();
+        let at = find_hashed_slot(&self.slots, &key, hash);
         if let Some((_, value)) = self.slots[at] {
             return value;
         }
-        let value = make();
+        let value = make(Hashed {
+            ends: key.ends,
+            hash,
+        });
         self.insert_at(at, key, value);
         value
     }
@@ -510,7 +525,21 @@ struct Key<'t> {
     ends: (u64, u64),
 }
 
+/// What a word form's lookups in several [`FormMap`]s share: its
+/// [`Form::ends`] and hash, worked out once (the tokenizer hands them on to
+/// the word lists' table).
+#[derive(Clone, Copy)]
+pub(crate) struct Hashed {
+    ends: (u64, u64),
+    pub hash: u64,
+}
+
 impl<'t> Key<'t> {
+    #[inline(always)]
+    fn hash(&self) -> u64 {
+        self.form.hash_with_ends(self.ends)
+    }
+
     #[inline(always)]
     fn new(key: &'t [u8]) -> Self {
         let form = Form(key);
@@ -543,7 +572,7 @@ impl PartialEq for Key<'_> {
     }
 }
 
-/// [`find_slot`] for the lookups other than the tokenizer's once-a-word one:
+/// [`find_hashed_slot`] for the lookups other than the tokenizer's once-a-word one:
 /// out of line in the wasm, where inlined at every lookup the probe cost
 /// 1.0 KB of gzipped wasm more; inlined natively (10 KB of news: 2% fewer
 /// instructions).
@@ -551,15 +580,22 @@ impl PartialEq for Key<'_> {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn find_slot_outlined<'t, V>(slots: &[Option<(Key, V)>], key: &'t [u8]) -> (usize, Key<'t>) {
     let key = Key::new(key);
-    (find_slot(slots, &key), key)
+    (find_hashed_slot_outlined(slots, &key, key.hash()), key)
 }
 
-/// The slot of `key` in `keys`, or the empty slot where it belongs. Inlined,
-/// with the key's hashing.
+/// [`find_hashed_slot`], out of line in the wasm as [`find_slot_outlined`].
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn find_hashed_slot_outlined<V>(slots: &[Option<(Key, V)>], key: &Key, hash: u64) -> usize {
+    find_hashed_slot(slots, key, hash)
+}
+
+/// The slot of `key`, hashed `hash`, in `slots`, or the empty slot where it
+/// belongs. Inlined.
 #[inline(always)]
-fn find_slot<V>(slots: &[Option<(Key, V)>], key: &Key) -> usize {
+fn find_hashed_slot<V>(slots: &[Option<(Key, V)>], key: &Key, hash: u64) -> usize {
     let mask = slots.len() - 1;
-    let mut at = key.form.hash_with_ends(key.ends) as usize & mask;
+    let mut at = hash as usize & mask;
     while slots[at].as_ref().is_some_and(|(other, _)| other != key) {
         at = (at + 1) & mask;
     }
@@ -638,7 +674,8 @@ pub(crate) fn tokenize<'t>(
             // it stands replaces lower-casing it and looking that up (1 MB of
             // news, 182 k words: 131 M instructions of tokenizing down to 106 M).
             let key = Key::in_context(word, text, span.start + offset);
-            let (term, shape) = raw_forms.get_or_insert_with_key(key, || interner.new_form(word));
+            let (term, shape) =
+                raw_forms.get_or_insert_with_key(key, |hashed| interner.new_form(word, hashed));
             // Kept without a branch: whether a word is a stop word is data,
             // which a branch predictor guesses badly (without the branch the
             // benchmark's English megabyte took 10% less time natively).

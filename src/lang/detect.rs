@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use super::{abbreviations, stopwords, Language};
 use crate::letters;
-use crate::tokenize::{Form, FormMap};
+use crate::tokenize::{Form, FormMap, Hashed};
 
 /// Bytes read from the start of the text.
 const HEAD_SAMPLE: usize = 12 * 1024;
@@ -151,7 +151,7 @@ const TOP: usize = 10;
 /// is the word's entry in the abbreviation index. Words that are evidence for
 /// no language (abbreviations only) have an empty `listed`.
 #[derive(Clone, Copy, Default)]
-pub(super) struct Hit {
+pub(crate) struct Hit {
     listed: u32,
     core: u32,
     top: u32,
@@ -263,7 +263,10 @@ struct WordTable {
 impl WordTable {
     /// Whether `word` may be in the table: false for most words that are not.
     fn may_hold(&self, word: &str) -> bool {
-        let bit = filter_bit(word);
+        self.has_bit(filter_bit(word))
+    }
+
+    fn has_bit(&self, bit: usize) -> bool {
         self.filter[bit / 64] >> (bit % 64) & 1 == 1
     }
 }
@@ -274,9 +277,12 @@ const FILTER_BITS: usize = 1 << 17;
 /// hash mixed again (the table's probe reads the hash's low bits). With the
 /// table's 3.5 k words, 2.6% of other words pass.
 fn filter_bit(word: &str) -> usize {
-    let hash = Form(word.as_bytes())
-        .hash()
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    filter_bit_of(Form(word.as_bytes()).hash())
+}
+
+/// [`filter_bit`] of a word hashed `hash`.
+fn filter_bit_of(hash: u64) -> usize {
+    let hash = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
@@ -640,6 +646,16 @@ pub(super) fn entry(word: &str) -> Option<Hit> {
         return None;
     }
     table.words.get(word)
+}
+
+/// [`entry`] of a word whose hash the caller has (the tokenizer's, for most
+/// new word forms).
+pub(super) fn entry_hashed(word: &str, hashed: Hashed) -> Option<Hit> {
+    let table = table();
+    if !table.has_bit(filter_bit_of(hashed.hash)) {
+        return None;
+    }
+    table.words.get_hashed(word, hashed)
 }
 
 fn lookup(word: &str) -> Hit {

@@ -11,7 +11,7 @@ mod stopwords;
 pub(crate) use abbreviations::{is_abbreviation, is_sentence_starter};
 pub use detect::detect;
 pub(crate) use stem::Stemmer;
-pub(crate) use stopwords::{stop_list_bit, stop_lists, word_lists, WordLists};
+pub(crate) use stopwords::{stop_list_bit, stop_lists, word_lists, word_lists_hashed, WordLists};
 
 use serde::Serialize;
 

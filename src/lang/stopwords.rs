@@ -12,6 +12,7 @@
 //! which never reach the stop list.
 
 use super::Language;
+use crate::tokenize::Hashed;
 
 /// The languages with a stop list, in the order of their bits in
 /// `detect::Hit::stop` (and of their candidates in detection).
@@ -48,7 +49,16 @@ pub(crate) struct WordLists {
 
 /// [`WordLists`] of `word` (already lower-cased).
 pub(crate) fn word_lists(word: &str) -> WordLists {
-    super::detect::entry(word).map_or(WordLists::default(), |hit| WordLists {
+    lists_of(super::detect::entry(word))
+}
+
+/// [`word_lists`] of a word whose hash the caller has.
+pub(crate) fn word_lists_hashed(word: &str, hashed: Hashed) -> WordLists {
+    lists_of(super::detect::entry_hashed(word, hashed))
+}
+
+fn lists_of(hit: Option<super::detect::Hit>) -> WordLists {
+    hit.map_or(WordLists::default(), |hit| WordLists {
         stop: hit.stop,
         entity: hit.entity,
     })
