@@ -215,7 +215,7 @@ fn main() {
     }
 
     println!(
-        "abridge {} — summarize with Sentences(10), best of 3–100 runs{}",
+        "abridge {} — summarize with Sentences(10), best of 3–1,000 runs{}",
         env!("CARGO_PKG_VERSION"),
         if quick { " (quick: no 10 MB)" } else { "" }
     );
