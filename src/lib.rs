@@ -208,7 +208,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         chars_out: chosen.iter().map(|&i| char_counts[i]).sum(),
     };
     Ok(Summary {
-        keywords: keywords(&tokens, options.keywords),
+        keywords: keywords(&tokens, &scored.idf, options.keywords),
         entities: tokens
             .entities
             .entities
@@ -223,10 +223,9 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     })
 }
 
-/// The most specific frequent terms: count × idf, at least two occurrences when
-/// the text is long enough to tell.
-fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
-    let n = tokens.sentence_count() as f64;
+/// The most specific frequent terms: count × idf (the scorer's), at least two
+/// occurrences when the text is long enough to tell.
+fn keywords(tokens: &tokenize::Tokens, idf: &[f64], limit: usize) -> Vec<Keyword> {
     let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
     // Ranked as (term, score): only the few taken are copied out.
     let long_enough = |id: usize| tokens.surfaces.get(id).chars().nth(1).is_some();
@@ -235,10 +234,7 @@ fn keywords(tokens: &tokenize::Tokens, limit: usize) -> Vec<Keyword> {
         .iter()
         .enumerate()
         .filter(|&(id, t)| t.count >= min_count && long_enough(id))
-        .map(|(id, t)| {
-            let idf = (1.0 + n / t.sentence_frequency.max(1) as f64).ln();
-            (id, t.count as f64 * idf)
-        })
+        .map(|(id, t)| (id, t.count as f64 * idf[id]))
         .collect();
     let order = order::first_indices(ranked.len(), limit, &|a, b| {
         let ((a, a_score), (b, b_score)) = (ranked[a], ranked[b]);

@@ -141,6 +141,8 @@ pub(crate) struct Scored {
     pub kind: TextKind,
     /// Unit tf-idf vectors, as `(term, weight)` per sentence, for redundancy checks.
     pub vectors: PerSentence<(TermId, f32)>,
+    /// Each term's idf, which the keywords weigh by too.
+    pub idf: Vec<f64>,
 }
 
 pub(crate) fn score(
@@ -157,7 +159,7 @@ pub(crate) fn score(
     let order_free = order_freedom(kind, length, spans, &tokens.word_counts, text);
     let backward_weight =
         BACKWARD_WEIGHT + (OVERVIEW_BACKWARD_WEIGHT - BACKWARD_WEIGHT) * order_free;
-    let (vectors, norms) = unit_vectors(counts, tokens);
+    let (vectors, norms, idf) = unit_vectors(counts, tokens);
     let salience = normalized(centroid_similarity(&vectors, &norms, tokens.terms.len()));
     let centrality = normalized(directed_centrality(
         &vectors,
@@ -224,6 +226,7 @@ pub(crate) fn score(
         scores,
         kind,
         vectors,
+        idf,
     }
 }
 
@@ -304,12 +307,12 @@ fn tf(count: u32) -> f64 {
     }
 }
 
-/// Per sentence, its tf-idf vector scaled to length 1, and that length. The
-/// counts become the weights in their own buffer.
+/// Per sentence, its tf-idf vector scaled to length 1, and that length; and
+/// each term's idf. The counts become the weights in their own buffer.
 fn unit_vectors(
     counts: PerSentence<(TermId, u32)>,
     tokens: &Tokens,
-) -> (PerSentence<(TermId, f32)>, Vec<f64>) {
+) -> (PerSentence<(TermId, f32)>, Vec<f64>, Vec<f64>) {
     let n = tokens.sentence_count() as f64;
     let idf_of = |frequency: u32| (1.0 + n / frequency.max(1) as f64).ln();
     // Most terms share a few small sentence frequencies (1, 2, 3, ...): each
@@ -340,7 +343,7 @@ fn unit_vectors(
             f64::from(norm)
         })
         .collect();
-    (vectors, norms)
+    (vectors, norms, idf)
 }
 
 /// Cosine between each sentence's tf-idf vector and the centroid of all the others.
@@ -937,7 +940,7 @@ mod tests {
         let count = |vector: &[(TermId, f32)]| vector.len();
         let spans = crate::segment(TEXT, Language::English);
         let mut tokens = crate::tokenize::tokenize(TEXT, &spans, Language::English);
-        let (vectors, _) = unit_vectors(std::mem::take(&mut tokens.counts), &tokens);
+        let (vectors, ..) = unit_vectors(std::mem::take(&mut tokens.counts), &tokens);
         let shared = shared_terms(&vectors, &tokens);
         // "In conclusion, the council approved the budget for the roads." shares
         // council, budget and roads; "A vote on the parking fees was postponed."
