@@ -447,7 +447,7 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
     }
 
     /// The value of `key`, whose [`Hashed`] is `hashed`, if it has one.
-    pub fn get_hashed(&self, key: &'t str, hashed: Hashed) -> Option<V> {
+    pub fn get_hashed(&self, key: &str, hashed: Hashed) -> Option<V> {
         let key = Key {
             form: Form(key.as_bytes()),
             ends: hashed.ends,
