@@ -215,7 +215,7 @@ impl Shape {
             Some(pair) => pair,
             None => {
                 owned = lowercase(word);
-                (owned.as_str(), word_lists(&owned))
+                (owned.as_str(), word_lists(owned.as_bytes()))
             }
         };
         let listed = |bit: u8| lists.entity & bit != 0;
@@ -724,17 +724,17 @@ fn is_month_or_day(word: &str) -> bool {
     word.len() <= 9 && MONTHS_AND_DAYS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
-/// Calls `f` with `word` lower-cased (as [`lowercase`] does it), without
-/// allocating for short ASCII words, which nearly all are.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with `word` lower-cased (as [`lowercase`] does it) as UTF-8
+/// bytes, without allocating for short ASCII words, which nearly all are.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buffer = [0u8; 32];
     match buffer.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).unwrap_or(word))
+            f(lower)
         }
-        _ => f(&lowercase(word)),
+        _ => f(lowercase(word).as_bytes()),
     }
 }
 
@@ -837,7 +837,7 @@ mod tests {
         for language in Language::ALL {
             for &word in &words {
                 assert_eq!(
-                    super::Shape::of_lower_case_ascii(language, word_lists(word)),
+                    super::Shape::of_lower_case_ascii(language, word_lists(word.as_bytes())),
                     super::Shape::of(word, language),
                     "{language:?} {word}"
                 );

@@ -163,7 +163,7 @@ impl Interner {
         // form, with no clitic and no digit, and a shape their lists decide.
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             // The word is its lower-cased form: its hash is at hand.
-            let lists = word_lists_hashed(word, hashed);
+            let lists = word_lists_hashed(word.as_bytes(), hashed);
             let id = if lists.stop & stop != 0 {
                 NO_TERM
             } else {
@@ -173,7 +173,7 @@ impl Interner {
         }
         let mut form = std::mem::take(&mut self.lowered);
         let apostrophe_mapped = lower_into(word, &mut form);
-        let form_lists = word_lists(&form);
+        let form_lists = word_lists(form.as_bytes());
         let form_stops = form_lists.stop;
         let core = strip_clitics(&form);
         // `core` is `form` unless a clitic came off (the same length then
@@ -181,7 +181,7 @@ impl Interner {
         let core_stops = if core.len() == form.len() {
             form_stops
         } else {
-            stop_lists(core)
+            stop_lists(core.as_bytes())
         };
         let id = if core.is_empty() || (core_stops | form_stops) & stop != 0 {
             NO_TERM
@@ -441,15 +441,15 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
     }
 
     /// The value of `key`, if it has one.
-    pub fn get(&self, key: &str) -> Option<V> {
-        let (at, _) = find_slot_outlined(&self.slots, key.as_bytes());
+    pub fn get(&self, key: &[u8]) -> Option<V> {
+        let (at, _) = find_slot_outlined(&self.slots, key);
         self.slots[at].map(|(_, value)| value)
     }
 
     /// The value of `key`, whose [`Hashed`] is `hashed`, if it has one.
-    pub fn get_hashed(&self, key: &str, hashed: Hashed) -> Option<V> {
+    pub fn get_hashed(&self, key: &[u8], hashed: Hashed) -> Option<V> {
         let key = Key {
-            form: Form(key.as_bytes()),
+            form: Form(key),
             ends: hashed.ends,
         };
         self.slots[find_hashed_slot_outlined(&self.slots, &key, hashed.hash)]
@@ -481,8 +481,8 @@ impl<'t, V: Copy + Default> FormMap<'t, V> {
     }
 
     /// The value of `key`, inserted as the default if it has none.
-    pub fn get_mut(&mut self, key: &'t str) -> &mut V {
-        let (mut at, key) = find_slot_outlined(&self.slots, key.as_bytes());
+    pub fn get_mut(&mut self, key: &'t [u8]) -> &mut V {
+        let (mut at, key) = find_slot_outlined(&self.slots, key);
         if self.slots[at].is_none() {
             at = self.insert_at(at, key, V::default());
         }
@@ -934,7 +934,7 @@ mod tests {
         let words: Vec<String> = (0..30_000).map(|i| format!("w{i}")).collect();
         let mut map: FormMap<u32> = FormMap::with_capacity(0);
         for (i, word) in words.iter().enumerate() {
-            assert_eq!(map.get(word), None);
+            assert_eq!(map.get(word.as_bytes()), None);
             assert_eq!(map.get_or_insert_with(word, || i as u32), i as u32);
             // Present now: `make` is not called again.
             assert_eq!(map.get_or_insert_with(word, || unreachable!()), i as u32);
@@ -947,13 +947,13 @@ mod tests {
             }
         }
         for (i, word) in words.iter().enumerate() {
-            assert_eq!(map.get(word), Some(i as u32), "{word}");
+            assert_eq!(map.get(word.as_bytes()), Some(i as u32), "{word}");
         }
-        *map.get_mut("w7") += 100;
-        assert_eq!(map.get("w7"), Some(107));
-        assert_eq!(*map.get_mut("new"), 0);
-        assert_eq!(map.get(""), None);
-        assert_eq!(map.get("w30000"), None);
+        *map.get_mut(b"w7") += 100;
+        assert_eq!(map.get(b"w7"), Some(107));
+        assert_eq!(*map.get_mut(b"new"), 0);
+        assert_eq!(map.get(b""), None);
+        assert_eq!(map.get(b"w30000"), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use Abbrev::{EndLikely, Final, Medial, Numeric, Title};
 /// spaces dropped (`"u.s"`, `"p.ex"`). The language's own table wins; the
 /// universal one (titles, Latin and business abbreviations) is always consulted.
 /// Texts of unknown language consult every table, their own entries first.
-pub(crate) fn is_abbreviation(language: Language, word: &str) -> Option<Abbrev> {
+pub(crate) fn is_abbreviation(language: Language, word: &[u8]) -> Option<Abbrev> {
     let tables: &[usize] = match language {
         Language::English => &[EN, ANY],
         Language::German => &[DE, ANY],
@@ -77,7 +77,7 @@ impl Table {
 /// a sentence. Answered by the abbreviation index, where the word has its own
 /// bit: one string and one table instead of a sorted array of 425 `&str`
 /// (3.4 KB of pointers and lengths in the wasm).
-pub(crate) fn is_sentence_starter(word: &str) -> bool {
+pub(crate) fn is_sentence_starter(word: &[u8]) -> bool {
     index_entry(word) & STARTER != 0
 }
 
@@ -125,23 +125,23 @@ const TABLES: [&Table; 10] = [
 /// The index entry of `word`: its kind in each table, `BITS` bits per table,
 /// and [`STARTER`]; 0 for other words. The index lives in the language
 /// detector's word table, so one hash lookup answers every table at once.
-fn index_entry(word: &str) -> u32 {
+fn index_entry(word: &[u8]) -> u32 {
     super::detect::entry(word).map_or(0, |hit| hit.abbreviation)
 }
 
 /// Calls `add` with every key and its index entry (a key may come more than
 /// once: the entries are to be or-ed together). Plain loops rather than an
 /// iterator: chained `flat_map`s cost 1 KB of wasm.
-pub(super) fn index_entries(mut add: impl FnMut(&'static str, u32)) {
+pub(super) fn index_entries(mut add: impl FnMut(&'static [u8], u32)) {
     for (t, table) in TABLES.iter().enumerate() {
         for (keys, kind) in table.lists() {
             let code = KINDS.iter().position(|&k| k == Some(kind)).unwrap_or(0) as u32;
             for key in keys.split_ascii_whitespace() {
-                add(key, code << (BITS * t));
+                add(key.as_bytes(), code << (BITS * t));
             }
         }
     }
-    for word in unpack(packed!(STARTERS)).split_ascii_whitespace() {
+    for word in unpack(packed!(STARTERS)).split(|&b| b == b' ') {
         add(word, STARTER);
     }
 }
@@ -340,21 +340,24 @@ mod tests {
 
     #[test]
     fn lookups() {
-        assert_eq!(is_abbreviation(Language::English, "mr"), Some(Title));
-        assert_eq!(is_abbreviation(Language::English, "e.g"), Some(Medial));
-        assert_eq!(is_abbreviation(Language::English, "etc"), Some(EndLikely));
-        assert_eq!(is_abbreviation(Language::English, "no"), Some(Numeric));
-        assert_eq!(is_abbreviation(Language::English, "inc"), Some(Final));
-        assert_eq!(is_abbreviation(Language::German, "z.b"), Some(Medial));
-        assert_eq!(is_abbreviation(Language::German, "usw"), Some(EndLikely));
-        assert_eq!(is_abbreviation(Language::French, "p.ex"), Some(Medial));
-        assert_eq!(is_abbreviation(Language::Spanish, "srta"), Some(Title));
-        assert_eq!(is_abbreviation(Language::Russian, "т.е"), Some(Medial));
-        assert_eq!(is_abbreviation(Language::Other, "bzw"), Some(Medial));
-        assert_eq!(is_abbreviation(Language::English, "house"), None);
-        assert_eq!(is_abbreviation(Language::Spanish, "bzw"), None);
+        assert_eq!(is_abbreviation(Language::English, b"mr"), Some(Title));
+        assert_eq!(is_abbreviation(Language::English, b"e.g"), Some(Medial));
+        assert_eq!(is_abbreviation(Language::English, b"etc"), Some(EndLikely));
+        assert_eq!(is_abbreviation(Language::English, b"no"), Some(Numeric));
+        assert_eq!(is_abbreviation(Language::English, b"inc"), Some(Final));
+        assert_eq!(is_abbreviation(Language::German, b"z.b"), Some(Medial));
+        assert_eq!(is_abbreviation(Language::German, b"usw"), Some(EndLikely));
+        assert_eq!(is_abbreviation(Language::French, b"p.ex"), Some(Medial));
+        assert_eq!(is_abbreviation(Language::Spanish, b"srta"), Some(Title));
+        assert_eq!(
+            is_abbreviation(Language::Russian, "т.е".as_bytes()),
+            Some(Medial)
+        );
+        assert_eq!(is_abbreviation(Language::Other, b"bzw"), Some(Medial));
+        assert_eq!(is_abbreviation(Language::English, b"house"), None);
+        assert_eq!(is_abbreviation(Language::Spanish, b"bzw"), None);
         // Sentence starters have no kind of their own.
-        assert_eq!(is_abbreviation(Language::English, "however"), None);
+        assert_eq!(is_abbreviation(Language::English, b"however"), None);
     }
 
     #[test]
@@ -363,9 +366,9 @@ mod tests {
         assert!(words.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
         assert!(words.iter().all(|w| *w == w.to_lowercase()));
         for word in words {
-            assert!(is_sentence_starter(word), "{word}");
+            assert!(is_sentence_starter(word.as_bytes()), "{word}");
         }
-        assert!(!is_sentence_starter("house"));
-        assert!(!is_sentence_starter("mr"));
+        assert!(!is_sentence_starter(b"house"));
+        assert!(!is_sentence_starter(b"mr"));
     }
 }

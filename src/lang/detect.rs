@@ -193,7 +193,7 @@ fn table() -> &'static WordTable {
         // The stop lists: a point for each. Their candidates are their places
         // in `LISTED` (English, German, ..., Russian).
         for (at, packed) in stopwords::packed_lists().into_iter().enumerate() {
-            for word in stopwords::unpack(packed).split_ascii_whitespace() {
+            for word in stopwords::unpack(packed).split(|&b| b == b' ') {
                 let hit = slot(&mut table, word);
                 hit.listed |= bit(at);
                 hit.stop |= 1 << at;
@@ -202,7 +202,7 @@ fn table() -> &'static WordTable {
         // `core` words earn a second point, the first `top` of them a third.
         let mut add = |words: &'static str, candidate: usize, core: bool, top: usize| {
             for (rank, word) in words.split_ascii_whitespace().enumerate() {
-                let hit = slot(&mut table, word);
+                let hit = slot(&mut table, word.as_bytes());
                 hit.listed |= bit(candidate);
                 if core {
                     hit.core |= bit(candidate);
@@ -234,7 +234,7 @@ fn table() -> &'static WordTable {
         // list search (10 KB of news: see `Shape::with_lowered`).
         for &(bit, words) in crate::entities::ENTITY_LISTS {
             for &word in words {
-                slot(&mut table, word).entity |= bit;
+                slot(&mut table, word.as_bytes()).entity |= bit;
             }
         }
         table
@@ -244,7 +244,7 @@ fn table() -> &'static WordTable {
 /// The entry of `word` in a table being built, added if absent. Out of line:
 /// inlined at each of its four callers, it made the wasm 0.8 KB larger.
 #[inline(never)]
-fn slot<'t>(table: &'t mut WordTable, word: &'static str) -> &'t mut Hit {
+fn slot<'t>(table: &'t mut WordTable, word: &'static [u8]) -> &'t mut Hit {
     let bit = filter_bit(word);
     table.filter[bit / 64] |= 1 << (bit % 64);
     table.words.get_mut(word)
@@ -262,7 +262,7 @@ struct WordTable {
 
 impl WordTable {
     /// Whether `word` may be in the table: false for most words that are not.
-    fn may_hold(&self, word: &str) -> bool {
+    fn may_hold(&self, word: &[u8]) -> bool {
         self.has_bit(filter_bit(word))
     }
 
@@ -276,8 +276,8 @@ const FILTER_BITS: usize = 1 << 17;
 /// Where `word` sets its bit in [`WordTable::filter`]: the top bits of its
 /// hash mixed again (the table's probe reads the hash's low bits). With the
 /// table's 3.5 k words, 2.6% of other words pass.
-fn filter_bit(word: &str) -> usize {
-    filter_bit_of(Form(word.as_bytes()).hash())
+fn filter_bit(word: &[u8]) -> usize {
+    filter_bit_of(Form(word).hash())
 }
 
 /// [`filter_bit`] of a word hashed `hash`.
@@ -640,7 +640,7 @@ impl Scan {
 /// 300 bytes of wasm, and these callers are not hot (detection reads a
 /// sample; abbreviations are looked up at periods).
 #[inline(never)]
-pub(super) fn entry(word: &str) -> Option<Hit> {
+pub(super) fn entry(word: &[u8]) -> Option<Hit> {
     let table = table();
     if !table.may_hold(word) {
         return None;
@@ -650,7 +650,7 @@ pub(super) fn entry(word: &str) -> Option<Hit> {
 
 /// [`entry`] of a word whose hash the caller has (the tokenizer's, for most
 /// new word forms).
-pub(super) fn entry_hashed(word: &str, hashed: Hashed) -> Option<Hit> {
+pub(super) fn entry_hashed(word: &[u8], hashed: Hashed) -> Option<Hit> {
     let table = table();
     if !table.has_bit(filter_bit_of(hashed.hash)) {
         return None;
@@ -660,7 +660,7 @@ pub(super) fn entry_hashed(word: &str, hashed: Hashed) -> Option<Hit> {
 
 fn lookup(word: &str) -> Hit {
     // An abbreviation only (no evidence) counts as absent here.
-    if let Some(hit) = entry(word).filter(|hit| hit.listed != 0) {
+    if let Some(hit) = entry(word.as_bytes()).filter(|hit| hit.listed != 0) {
         return hit;
     }
     // By bytes: `find` with a char runs a searcher built for long texts.
@@ -669,7 +669,7 @@ fn lookup(word: &str) -> Hit {
     };
     // An elided article or a contraction: its marker, and the word it is
     // glued to if that is long enough to be one.
-    let marker = |key: &str| entry(key).unwrap_or_default();
+    let marker = |key: &str| entry(key.as_bytes()).unwrap_or_default();
     let tail = &word[at + 1..];
     let glued = if tail.chars().nth(2).is_some() {
         marker(tail)
@@ -827,13 +827,16 @@ mod tests {
     fn the_filter_passes_every_listed_word_and_few_others() {
         for (_, words) in DECOYS.iter().chain(CORE) {
             for word in words.split_ascii_whitespace() {
-                assert!(entry(word).is_some(), "{word:?} filtered out");
+                assert!(entry(word.as_bytes()).is_some(), "{word:?} filtered out");
             }
         }
         // Words that are in no list: made-up ones, and long ones.
         let others: Vec<String> = (0..20_000).map(|i| format!("qz{i}x")).collect();
-        let passed = others.iter().filter(|word| table().may_hold(word)).count();
-        assert!(others.iter().all(|word| entry(word).is_none()));
+        let passed = others
+            .iter()
+            .filter(|word| table().may_hold(word.as_bytes()))
+            .count();
+        assert!(others.iter().all(|word| entry(word.as_bytes()).is_none()));
         assert!(
             passed < others.len() / 20,
             "{passed} of {} passed",
