@@ -250,6 +250,22 @@ impl Shape {
         Shape(shape)
     }
 
+    /// [`Shape::of`] a word of an ASCII capital and then ASCII lower-case
+    /// letters ("Paris", "President"), from its lower-cased form's lists.
+    pub fn of_capitalised_ascii(language: Language, lists: WordLists) -> Shape {
+        let listed = |bit: u8, shape: u16| if lists.entity & bit != 0 { shape } else { 0 };
+        Shape(
+            Self::KNOWN
+                | Self::CAPITALISED
+                | Self::ALPHABETIC
+                | Self::PLAIN
+                | listed(LISTED_DOCUMENT_PART, Self::DOCUMENT_PART)
+                | listed(LISTED_TITLE, Self::TITLE)
+                | listed(LISTED_MONTH_OR_DAY, Self::MONTH_OR_DAY)
+                | Self::listed_bits(language, lists),
+        )
+    }
+
     /// The bits that the lower-cased form's lists decide whatever the case.
     fn listed_bits(language: Language, lists: WordLists) -> u16 {
         let mut bits = 0;
@@ -851,7 +867,7 @@ mod tests {
     }
 
     #[test]
-    fn lower_case_ascii_words_have_the_shape_their_lists_give() {
+    fn ascii_words_have_the_shape_their_lists_give() {
         use crate::lang::word_lists;
         // The recognizer's lists, and the words of news in three languages
         // (stop words of each among them).
@@ -871,10 +887,18 @@ mod tests {
         assert!(words.len() > 1000, "{}", words.len());
         for language in Language::ALL {
             for &word in &words {
+                let lists = word_lists(word.as_bytes());
                 assert_eq!(
-                    super::Shape::of_lower_case_ascii(language, word_lists(word.as_bytes())),
+                    super::Shape::of_lower_case_ascii(language, lists),
                     super::Shape::of(word, language),
                     "{language:?} {word}"
+                );
+                // The same word with a capital ("may" and "May").
+                let capitalised = word[..1].to_ascii_uppercase() + &word[1..];
+                assert_eq!(
+                    super::Shape::of_capitalised_ascii(language, lists),
+                    super::Shape::of(&capitalised, language),
+                    "{language:?} {capitalised}"
                 );
             }
         }

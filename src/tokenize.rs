@@ -172,6 +172,23 @@ impl Interner {
             return (id, Shape::of_lower_case_ascii(self.language, lists));
         }
         let mut form = std::mem::take(&mut self.lowered);
+        // Most other forms are such a word with a capital (a fifth of the
+        // forms of news): lower-cased by a byte, and as sure of its shape.
+        if let [first, rest @ ..] = word.as_bytes() {
+            if first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase) {
+                form.clear();
+                form.push_str(word);
+                form.make_ascii_lowercase();
+                let lists = word_lists(form.as_bytes());
+                let id = if lists.stop & stop != 0 {
+                    NO_TERM
+                } else {
+                    self.stem_term(&form)
+                };
+                self.lowered = form;
+                return (id, Shape::of_capitalised_ascii(self.language, lists));
+            }
+        }
         let apostrophe_mapped = lower_into(word, &mut form);
         let form_lists = word_lists(form.as_bytes());
         let form_stops = form_lists.stop;
