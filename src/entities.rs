@@ -660,7 +660,11 @@ impl<'t> Recognizer<'t> {
             .filter(|&(_, mentions)| mentions > 0)
             .collect();
         let weight = |kind: EntityKind, mentions: u32| {
-            // An entity mentioned once is not one of the text's important ones.
+            // An entity mentioned once is not one of the text's important
+            // ones: it weighs ln 1 = 0, and most are (no logarithm for them).
+            if mentions == 1 {
+                return 0.0;
+            }
             let base = ((1.0 + mentions as f64) / 2.0).ln();
             match kind {
                 EntityKind::Name | EntityKind::Acronym => base,
@@ -669,12 +673,13 @@ impl<'t> Recognizer<'t> {
             }
         };
         // Weighed once per chain, not twice per comparison (two logarithms
-        // a comparison were half the sorting of a small text).
+        // a comparison were half the sorting of a small text) nor again for
+        // the ranked list.
         let weights: Vec<f64> = chains
             .iter()
             .map(|&(chain, mentions)| weight(self.forms[chain as usize].kind, mentions))
             .collect();
-        // Mentioned once, an entity weighs nothing (ln 1): most are, and they
+        // Mentioned once, an entity weighs nothing: most are, and they
         // follow the others in the order they came (their forms' ids), so
         // only the others are sorted (10 KB of news: 42 k instructions of
         // sorting a call became 19 k, about 1% of the call's time).
@@ -693,19 +698,19 @@ impl<'t> Recognizer<'t> {
                 .total_cmp(&weights[i])
                 .then(chains[i].0.cmp(&chains[j].0))
         });
-        let chains: Vec<(u32, u32)> = order.into_iter().map(|i| chains[i]).collect();
         let mut index_of = vec![0u32; self.forms.len()];
-        let entities = chains
+        let entities = order
             .iter()
             .enumerate()
-            .map(|(index, &(chain, mentions))| {
+            .map(|(index, &i)| {
+                let (chain, mentions) = chains[i];
                 index_of[chain as usize] = index as u32;
                 let form = &self.forms[chain as usize];
                 RankedEntity {
                     text: form.text,
                     kind: form.kind,
                     mentions,
-                    weight: weight(form.kind, mentions),
+                    weight: weights[i],
                 }
             })
             .collect();
