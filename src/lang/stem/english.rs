@@ -2,8 +2,8 @@
 //! Reference: <https://snowballstem.org/algorithms/english/stemmer.html>.
 
 use super::{
-    ends_with, keyed_suffixes, longest_suffix, region_after, replace_end, suffixes, Endings,
-    GroupedSuffixes, Suffix,
+    keyed_suffixes, longest_suffix, region_after, replace_end, suffixes, Endings, GroupedSuffixes,
+    Suffix,
 };
 
 fn is_vowel(c: u8) -> bool {
@@ -178,10 +178,21 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         return;
     }
     w.truncate(stem);
-    const DOUBLES: &[&str] = &["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
-    if ["at", "bl", "iz"].iter().any(|s| ends_with(w, s)) {
+    // `at`, `bl`, `iz` gain an `e`; a double `bb`, `dd`, `ff`, `gg`, `mm`,
+    // `nn`, `pp`, `rr` or `tt` loses a letter (tested on the last two
+    // letters, not as twelve suffixes).
+    let ending = match w[..] {
+        [.., before, last] => (before, last),
+        _ => (0, 0),
+    };
+    if matches!(ending, (b'a', b't') | (b'b', b'l') | (b'i', b'z')) {
         w.push(b'e');
-    } else if DOUBLES.iter().any(|s| ends_with(w, s)) {
+    } else if ending.0 == ending.1
+        && matches!(
+            ending.1,
+            b'b' | b'd' | b'f' | b'g' | b'm' | b'n' | b'p' | b'r' | b't'
+        )
+    {
         w.pop();
     } else if w.len() == p1 && ends_short(w, w.len()) {
         w.push(b'e');
