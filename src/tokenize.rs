@@ -165,11 +165,7 @@ impl Interner {
         if case == AsciiCase::Lower {
             // The word is its lower-cased form: its hash is at hand.
             let lists = word_lists_hashed(word.as_bytes(), hashed);
-            let id = if lists.stop & stop != 0 {
-                NO_TERM
-            } else {
-                self.stem_term(word)
-            };
+            let id = self.unless_stop(word, lists.stop & stop);
             return (id, Shape::of_lower_case_ascii(self.language, lists));
         }
         let mut form = std::mem::take(&mut self.lowered);
@@ -180,11 +176,7 @@ impl Interner {
             form.push_str(word);
             form.make_ascii_lowercase();
             let lists = word_lists(form.as_bytes());
-            let id = if lists.stop & stop != 0 {
-                NO_TERM
-            } else {
-                self.stem_term(&form)
-            };
+            let id = self.unless_stop(&form, lists.stop & stop);
             self.lowered = form;
             return (id, Shape::of_capitalised_ascii(self.language, lists));
         }
@@ -211,6 +203,16 @@ impl Interner {
         let shape = Shape::with_lowered(word, self.language, lowered);
         self.lowered = form;
         (id, shape)
+    }
+
+    /// The term of a lower-cased word of ASCII letters, or [`NO_TERM`] if
+    /// `stop` (its stop-list bit for the language) is set.
+    fn unless_stop(&mut self, word: &str, stop: u8) -> TermId {
+        if stop != 0 {
+            NO_TERM
+        } else {
+            self.stem_term(word)
+        }
     }
 
     /// The term of a lower-cased word that is no stop word and no number.

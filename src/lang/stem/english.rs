@@ -53,11 +53,7 @@ fn ends_short(w: &[u8], end: usize) -> bool {
 /// caller, settles most pairs: the lists below cost 300 instructions a word
 /// when every comparison was a call (10 KB of news: 0.2 M a call).
 fn equals(w: &[u8], s: &str) -> bool {
-    w.len() == s.len() && same_letters(w, s)
-}
-
-fn same_letters(w: &[u8], s: &str) -> bool {
-    w == s.as_bytes()
+    w.len() == s.len() && w == s.as_bytes()
 }
 
 pub(super) fn stem(w: &mut Vec<u8>) {
@@ -159,12 +155,11 @@ fn step_0_and_1a(w: &mut Vec<u8>) {
 }
 
 fn step_1b(w: &mut Vec<u8>, p1: usize) {
-    const STEP_1B_TEXTS: [&str; 6] = ["eed", "eedly", "ed", "edly", "ing", "ingly"];
-    const ENDINGS: Endings = Endings::of(&STEP_1B_TEXTS);
+    const STEP_1B: [Suffix; 6] = suffixes(&["eed", "eedly", "ed", "edly", "ing", "ingly"]);
+    const ENDINGS: Endings = Endings::of(&STEP_1B);
     if !ENDINGS.may_end(w) {
         return;
     }
-    const STEP_1B: [Suffix; 6] = suffixes(&STEP_1B_TEXTS);
     let Some((i, n)) = longest_suffix(w, &STEP_1B) else {
         return;
     };
@@ -237,12 +232,12 @@ const STEP_2: &[(&str, Option<&str>)] = &[
 ];
 
 fn step_2(w: &mut Vec<u8>, p1: usize) {
-    const ENDINGS: Endings = Endings::of_keyed(STEP_2);
+    const SUFFIXES: GroupedSuffixes<{ STEP_2.len() }> =
+        GroupedSuffixes::new(keyed_suffixes(STEP_2));
+    const ENDINGS: Endings = SUFFIXES.endings();
     if w.len() < p1 + 2 || !ENDINGS.may_end(w) {
         return;
     }
-    const SUFFIXES: GroupedSuffixes<{ STEP_2.len() }> =
-        GroupedSuffixes::new(keyed_suffixes(STEP_2));
     let Some((i, n)) = SUFFIXES.longest(w) else {
         return;
     };
@@ -271,12 +266,12 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
         ("ful", ""),
         ("ness", ""),
     ];
-    const ENDINGS: Endings = Endings::of_keyed(SUFFIXES);
+    const PACKED: GroupedSuffixes<{ SUFFIXES.len() }> =
+        GroupedSuffixes::new(keyed_suffixes(SUFFIXES));
+    const ENDINGS: Endings = PACKED.endings();
     if w.len() < p1 + 3 || !ENDINGS.may_end(w) {
         return;
     }
-    const PACKED: GroupedSuffixes<{ SUFFIXES.len() }> =
-        GroupedSuffixes::new(keyed_suffixes(SUFFIXES));
     let Some((i, n)) = PACKED.longest(w) else {
         return;
     };
@@ -292,11 +287,11 @@ fn step_4(w: &mut Vec<u8>, p2: usize) {
         "ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er",
         "ous", "ant", "ement", "ment", "ent",
     ];
-    const ENDINGS: Endings = Endings::of(SUFFIXES);
+    const PACKED: GroupedSuffixes<{ SUFFIXES.len() }> = GroupedSuffixes::new(suffixes(SUFFIXES));
+    const ENDINGS: Endings = PACKED.endings();
     if w.len() < p2 + 2 || !ENDINGS.may_end(w) {
         return;
     }
-    const PACKED: GroupedSuffixes<{ SUFFIXES.len() }> = GroupedSuffixes::new(suffixes(SUFFIXES));
     let Some((i, n)) = PACKED.longest(w) else {
         return;
     };

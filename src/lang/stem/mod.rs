@@ -253,6 +253,11 @@ impl<const N: usize> GroupedSuffixes<N> {
         GroupedSuffixes { suffixes, starts }
     }
 
+    /// The [`Endings`] of the table's suffixes.
+    pub(super) const fn endings(&self) -> Endings {
+        Endings::of(&self.suffixes)
+    }
+
     /// [`longest_suffix`] of `w` in the table, as (index, length).
     pub(super) fn longest(&self, w: &[u8]) -> Option<(usize, usize)> {
         let group = letter_group(*w.last()?);
@@ -276,38 +281,18 @@ pub(super) struct Endings {
 }
 
 impl Endings {
-    const fn with(mut self, suffix: &str) -> Endings {
-        let bytes = suffix.as_bytes();
-        let n = bytes.len();
-        assert!(n >= 2);
-        self.pairs[letter_group(bytes[n - 1])] |= 1 << letter_group(bytes[n - 2]);
-        self
-    }
-
-    /// The endings of `suffixes` (of two letters or more).
-    pub(super) const fn of(suffixes: &[&str]) -> Endings {
-        let mut endings = Endings {
-            pairs: [0; LETTER_GROUPS],
-        };
+    /// The endings of the packed `suffixes` (of two letters or more), whose
+    /// last two letters are their two low bytes.
+    pub(super) const fn of(suffixes: &[Suffix]) -> Endings {
+        let mut pairs = [0; LETTER_GROUPS];
         let mut i = 0;
         while i < suffixes.len() {
-            endings = endings.with(suffixes[i]);
+            let (last, before) = (suffixes[i].0 as u8, (suffixes[i].0 >> 8) as u8);
+            assert!(before != 0);
+            pairs[letter_group(last)] |= 1 << letter_group(before);
             i += 1;
         }
-        endings
-    }
-
-    /// The endings of a table of (suffix, replacement).
-    pub(super) const fn of_keyed<T: Copy>(table: &[(&str, T)]) -> Endings {
-        let mut endings = Endings {
-            pairs: [0; LETTER_GROUPS],
-        };
-        let mut i = 0;
-        while i < table.len() {
-            endings = endings.with(table[i].0);
-            i += 1;
-        }
-        endings
+        Endings { pairs }
     }
 
     /// Whether `w` may end with one of the suffixes (false for a word shorter
@@ -351,7 +336,7 @@ mod tests {
 
     #[test]
     fn endings_pass_the_words_with_a_suffix_and_few_others() {
-        const ENDINGS: Endings = Endings::of(&["ing", "ed", "ation"]);
+        const ENDINGS: Endings = Endings::of(&suffixes::<3>(&["ing", "ed", "ation"]));
         for word in ["running", "wanted", "nation", "ed", "sing"] {
             assert!(ENDINGS.may_end(word.as_bytes()), "{word}");
         }
