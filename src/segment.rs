@@ -572,11 +572,16 @@ impl Segmenter<'_> {
         if is_bullet(c) || (line_start && matches!(c, '-' | '*' | '+' | '–' | '—')) {
             let q = p + c.len_utf8();
             let r = self.skip_space(q, end);
-            if r == q || r >= end {
+            if r >= end {
                 return None;
             }
-            // A number right after the bullet belongs to it: "• 9. The first item".
-            let end = self.numbered_at(r, end, true).map_or(q, |m| m.end);
+            // A number right after the bullet belongs to it: "• 9. The first
+            // item", or "⁃9. The first item" with no space between them.
+            let number = self.numbered_at(r, end, true);
+            if r == q && number.is_none() {
+                return None;
+            }
+            let end = number.map_or(q, |m| m.end);
             return Some(Marker {
                 start: p,
                 end,
@@ -1302,7 +1307,16 @@ impl Segmenter<'_> {
         }
         let following = self.char_at(end);
         let boundary = if !following.is_whitespace() {
-            !protected && self.attached_boundary(i, &cluster, block)
+            let glued = !protected && self.attached_boundary(i, &cluster, block);
+            // `policiers."Ces`: a straight quote that closes no quotation of the
+            // sentence opens the next one.
+            if glued && byte(self.bytes, end - 1) == b'"' {
+                let quotes = self.bytes[block.unit..i].iter().filter(|&&b| b == b'"');
+                if quotes.count() % 2 == 0 {
+                    end -= 1;
+                }
+            }
+            glued
         } else if protected {
             false
         } else {
@@ -1551,7 +1565,7 @@ impl Segmenter<'_> {
             // Japanese quotes run on into the sentence: 「...。」と言った.
             return !(cluster.closer && matches!(next, 'と' | 'っ'));
         }
-        if cluster.kind == Kind::Ellipsis || cluster.closer || !next.is_uppercase() {
+        if cluster.kind == Kind::Ellipsis || !next.is_uppercase() {
             return false;
         }
         let second = self.char_at(cluster.end + next.len_utf8());
@@ -1569,7 +1583,11 @@ impl Segmenter<'_> {
             && second.is_lowercase();
         if !number
             && (letters < 3
-                || letters != word.chars().count()
+                || letters
+                    != word
+                        .chars()
+                        .filter(|c| !matches!(c, '\'' | '’' | '-'))
+                        .count()
                 || !word.chars().next_back().is_some_and(char::is_lowercase)
                 || self
                     .classify(start, i, before, bounded, block)

@@ -309,6 +309,26 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "missing space after an elided or hyphenated word",
+        French,
+        "Il est allé à l'université.Le lendemain, il part pour Saint-Étienne.Les enfants restent.",
+        &[
+            "Il est allé à l'université.",
+            "Le lendemain, il part pour Saint-Étienne.",
+            "Les enfants restent.",
+        ],
+    ),
+    (
+        "missing space before or after a quotation",
+        French,
+        "Ils ont parlé aux policiers.\"Ces gens sont partis.\"Le lendemain, tout a changé.",
+        &[
+            "Ils ont parlé aux policiers.",
+            "\"Ces gens sont partis.\"",
+            "Le lendemain, tout a changé.",
+        ],
+    ),
+    (
         "omission mark after a sentence",
         English,
         "Go to a shop for those anyway. [...] I am not suggesting it.",
@@ -435,6 +455,18 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         English,
         "• 9. The first item • 10. The second item",
         &["• 9. The first item", "• 10. The second item"],
+    ),
+    (
+        "bullets written against their numbers",
+        English,
+        "⁃9. The first item ⁃10. The second item ▪3) The third item",
+        &["⁃9. The first item", "⁃10. The second item", "▪3) The third item"],
+    ),
+    (
+        "a bullet against a word is no list marker",
+        English,
+        "Press the ►button to start. Then wait.",
+        &["Press the ►button to start.", "Then wait."],
     ),
     (
         "alphabetical list",
