@@ -12,13 +12,18 @@
 // for wasm-opt to remove: 3.0 KB gzipped. What a message formats through a
 // function pointer stays: the function table keeps every function whose
 // address was taken, and an index in it is a plain integer that no tool can
-// trace. `<char as Debug>::fmt` is such a function (0.8 KB gzipped, with
-// `is_printable`'s tables in the data segment); stubbing it would need proof
-// that no live code formats a char with `{:?}`.
+// trace. `<char as Debug>::fmt` is such a function (0.7 KB gzipped, with
+// `is_printable`'s tables in the data segment), kept only by the message of a
+// str slicing panic ("it is inside 'é'"), now unreachable: outside its tests
+// abridge's library code formats no char with `{:?}` (its one `{:?}` is of a
+// string, whose escapes do not go through it). It becomes a formatter that
+// writes nothing and returns `Ok`, so that a char formatted with `{:?}` by a
+// path nobody found would leave a message without the char rather than trap.
 // abridge itself never panics on any input (tests/js/robustness.test.mjs).
 //
-// Only functions that cannot return are stubbed (binaryen types their body
-// `unreachable`), so a stub cannot change what a call that returns computes.
+// Only functions that cannot return become traps (binaryen types their body
+// `unreachable`), so a trap cannot change what a call that returns computes;
+// the silenced formatter above is the one function that returns.
 // Names come from the module's name section (wasm-bindgen keeps it; wasm-opt
 // --strip-debug drops it afterwards). If `core::panicking::panic_fmt`, which
 // every panic goes through, is not found, the build stops rather than ship a
@@ -40,6 +45,8 @@ const PANIC_PATHS = [
   /^std::panicking::(begin_panic_handler|rust_panic_with_hook|panic_with_hook)$/,
 ];
 const FUNNEL = "core::panicking::panic_fmt";
+// Formatters that only panic messages use: they write nothing and return Ok.
+const SILENT_FORMATTERS = [/^<char as core::fmt::Debug>::fmt$/];
 
 const plainPath = (name) =>
   name
@@ -68,7 +75,22 @@ for (const file of process.argv.slice(2)) {
     module.removeFunction(info.name);
     module.addFunction(info.name, info.params, info.results, info.vars, module.unreachable());
   }
+  const silent = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (info.module === "" && SILENT_FORMATTERS.some((re) => re.test(plainPath(info.name)))) {
+      silent.push(info);
+    }
+  }
+  for (const info of silent) {
+    // `fn fmt(&self, &mut Formatter) -> fmt::Result`: two pointers in, 0 (Ok) out.
+    if (info.results !== binaryen.i32 || binaryen.expandType(info.params).length !== 2) {
+      throw new Error(`${file}: ${info.name} does not have the signature of a formatter`);
+    }
+    module.removeFunction(info.name);
+    module.addFunction(info.name, info.params, info.results, [], module.i32.const(0));
+  }
   writeFileSync(file, module.emitBinary());
   module.dispose();
-  console.log(`${file}: ${stubs.length} panic entry points trap at once`);
+  console.log(`${file}: ${stubs.length} panic entry points trap at once, ${silent.length} formatter(s) silenced`);
 }
