@@ -1312,9 +1312,7 @@ impl Segmenter<'_> {
             // sentence opens the next one.
             if glued && byte(self.bytes, end - 1) == b'"' {
                 let quotes = self.bytes[block.unit..i].iter().filter(|&&b| b == b'"');
-                if quotes.count() % 2 == 0 {
-                    end -= 1;
-                }
+                end -= 1 - quotes.count() % 2;
             }
             glued
         } else if protected {
@@ -1571,6 +1569,11 @@ impl Segmenter<'_> {
         let second = self.char_at(cluster.end + next.len_utf8());
         if !letters::is_alphabetic(second) {
             return false;
+        }
+        // The word may end in a closing quote or bracket: `fond".Samedi`.
+        let mut i = i;
+        while i > block.unit && matches!(byte(self.bytes, i - 1), b'"' | b')') {
+            i -= 1;
         }
         let (start, before, bounded) = self.word_before(i, block.unit);
         let word = slice(self.text, start, i);

@@ -321,11 +321,13 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
     (
         "missing space before or after a quotation",
         French,
-        "Ils ont parlé aux policiers.\"Ces gens sont partis.\"Le lendemain, tout a changé.",
+        "Ils ont parlé aux policiers.\"Ces gens sont partis.\"Le lendemain, tout a changé \"au fond\".Samedi (en fait).Il part.",
         &[
             "Ils ont parlé aux policiers.",
             "\"Ces gens sont partis.\"",
-            "Le lendemain, tout a changé.",
+            "Le lendemain, tout a changé \"au fond\".",
+            "Samedi (en fait).",
+            "Il part.",
         ],
     ),
     (
