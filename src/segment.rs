@@ -1566,8 +1566,11 @@ impl Segmenter<'_> {
         if cluster.kind == Kind::Ellipsis || !next.is_uppercase() {
             return false;
         }
+        // Words may be elided or hyphenated: `l'université.Le`, `L'équipe`,
+        // `Jean-Luc`; after a hyphen two letters are a word: `certifie-t-il.Le`.
+        let in_word = |c: char| letters::is_alphabetic(c) || matches!(c, '\'' | '’' | '-');
         let second = self.char_at(cluster.end + next.len_utf8());
-        if !letters::is_alphabetic(second) {
+        if !in_word(second) {
             return false;
         }
         // The word may end in a closing quote or bracket: `fond".Samedi`.
@@ -1585,12 +1588,8 @@ impl Segmenter<'_> {
             && (word.as_bytes().contains(&b',') || word.len() >= 3)
             && second.is_lowercase();
         if !number
-            && (letters < 3
-                || letters
-                    != word
-                        .chars()
-                        .filter(|c| !matches!(c, '\'' | '’' | '-'))
-                        .count()
+            && (letters < 3 - usize::from(before == Some('-'))
+                || !word.chars().all(in_word)
                 || !word.chars().next_back().is_some_and(char::is_lowercase)
                 || self
                     .classify(start, i, before, bounded, block)
@@ -1611,15 +1610,19 @@ impl Segmenter<'_> {
         while !self.text.is_char_boundary(forward) {
             forward += 1;
         }
-        // The glued word must be a plain word ("XVIII ғасыр"), not "Newsfeed.Com-Unlimited".
+        // The glued word must be a plain word ("XVIII ғасыр", "Jean-Luc"), not
+        // a domain ("Newsfeed.Com-Unlimited").
         let token_forward = trim_end_ascii(slice(self.text, cluster.end, forward), b".,;:!?\"')");
+        // "Com-Unlimited" is the domain "com" and a word.
+        let hyphen = token_forward.bytes().position(|b| b == b'-');
+        let domain = &token_forward.as_bytes()[..hyphen.unwrap_or(token_forward.len())];
         let url = |s: &str| s.contains(['@', '/', ':', '_', '\\', '=', '#']);
         !url(token_back)
-            && token_forward.chars().all(letters::is_alphabetic)
+            && token_forward.chars().all(in_word)
             && !token_back.starts_with("www")
             && !TOP_DOMAINS
                 .iter()
-                .any(|d| token_forward.eq_ignore_ascii_case(d))
+                .any(|d| domain.eq_ignore_ascii_case(d.as_bytes()))
     }
 
     fn decide(&self, i: usize, cluster: &Cluster, next: &Next, block: &Block) -> bool {

@@ -311,11 +311,14 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
     (
         "missing space after an elided or hyphenated word",
         French,
-        "Il est allé à l'université.Le lendemain, il part pour Saint-Étienne.Les enfants restent.",
+        "Il est allé à l'université.Le lendemain, il part pour Saint-Étienne.Les enfants restent, \
+         certifie-t-il.L'équipe rejoint les Insoumis.Jean-Luc et Marie restent.",
         &[
             "Il est allé à l'université.",
             "Le lendemain, il part pour Saint-Étienne.",
-            "Les enfants restent.",
+            "Les enfants restent, certifie-t-il.",
+            "L'équipe rejoint les Insoumis.",
+            "Jean-Luc et Marie restent.",
         ],
     ),
     (
@@ -635,8 +638,11 @@ const FURNITURE: &[(&str, Language, &str, &[&str])] = &[
     (
         "a domain glued to a period",
         English,
-        "Posted via Newsfeed.Com - Unlimited Usenet News.",
-        &["Posted via Newsfeed.Com - Unlimited Usenet News."],
+        "Posted via Newsfeed.Com - Unlimited Usenet News. Posted via Newsfeed.Com-Unlimited Usenet News.",
+        &[
+            "Posted via Newsfeed.Com - Unlimited Usenet News.",
+            "Posted via Newsfeed.Com-Unlimited Usenet News.",
+        ],
     ),
 ];
 
