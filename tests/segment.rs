@@ -428,6 +428,16 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         &["Мы купили хлеб, молоко и т. д.", "Затем пошли домой."],
     ),
     (
+        "a postscript mark opens its sentence",
+        English,
+        "See you soon. P.S. I am moving back in a month. PS. Love the new website!",
+        &[
+            "See you soon.",
+            "P.S. I am moving back in a month.",
+            "PS. Love the new website!",
+        ],
+    ),
+    (
         "lower case after a period in German continues",
         German,
         "Das gilt für ca. zehn Jahre, vgl. dazu Kap. drei.",
