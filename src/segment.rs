@@ -1569,8 +1569,9 @@ impl Segmenter<'_> {
         // Words may be elided or hyphenated: `l'université.Le`, `L'équipe`,
         // `Jean-Luc`; after a hyphen two letters are a word: `certifie-t-il.Le`.
         let in_word = |c: char| letters::is_alphabetic(c) || matches!(c, '\'' | '’' | '-');
+        // A one-letter word counts too: `engagé.À partir`, `home.I went`.
         let second = self.char_at(cluster.end + next.len_utf8());
-        if !in_word(second) {
+        if !in_word(second) && second != ' ' {
             return false;
         }
         // The word may end in a closing quote or bracket: `fond".Samedi`.

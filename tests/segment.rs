@@ -322,6 +322,12 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "missing space before a one-letter word",
+        French,
+        "Il s'est engagé.À partir de demain, il part.",
+        &["Il s'est engagé.", "À partir de demain, il part."],
+    ),
+    (
         "missing space before or after a quotation",
         French,
         "Ils ont parlé aux policiers.\"Ces gens sont partis.\"Le lendemain, tout a changé \"au fond\".Samedi (en fait).Il part.",
