@@ -1908,7 +1908,11 @@ impl Segmenter<'_> {
             return Word::Regular { chars: letters };
         }
         if let Some(kind) = is_abbreviation(self.language, key) {
-            return Word::Known(kind, capitalized);
+            // A capital that abbreviates a word before numbers ("p. 5") is
+            // an initial otherwise: "Alfred P. Murrah".
+            if !(kind == Abbrev::Numeric && letters == 1 && capitalized) {
+                return Word::Known(kind, capitalized);
+            }
         }
         if letters <= 3 {
             if let Some(kind) = self.chained(start, key, block) {

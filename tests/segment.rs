@@ -434,6 +434,16 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         &["Мы купили хлеб, молоко и т. д.", "Затем пошли домой."],
     ),
     (
+        "a capital that abbreviates before numbers is an initial before a name",
+        English,
+        "They met at the Alfred P. Murrah Federal Building. Turn to p. 5. Joseph P. Kennedy came.",
+        &[
+            "They met at the Alfred P. Murrah Federal Building.",
+            "Turn to p. 5.",
+            "Joseph P. Kennedy came.",
+        ],
+    ),
+    (
         "a postscript mark opens its sentence",
         English,
         "See you soon. P.S. I am moving back in a month. PS. Love the new website!",
