@@ -444,13 +444,15 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
-        "a postscript mark opens its sentence",
+        "a postscript mark or a plural title opens its sentence",
         English,
-        "See you soon. P.S. I am moving back in a month. PS. Love the new website!",
+        "See you soon. P.S. I am moving back in a month. PS. Love the new website! \
+         Sens. Orrin Hatch and Lindsey Graham agreed.",
         &[
             "See you soon.",
             "P.S. I am moving back in a month.",
             "PS. Love the new website!",
+            "Sens. Orrin Hatch and Lindsey Graham agreed.",
         ],
     ),
     (

@@ -160,7 +160,7 @@ const UNIVERSAL: Table = Table {
 };
 
 const ENGLISH: Table = Table {
-    title: "brig cpl dist fr gen mssrs p.s ps pvt",
+    title: "brig cpl dist fr gen mssrs p.s ps pvt reps sens",
     medial: "a.k.a aka approx ca cf circa e.g eg i.e ie viz vs",
     numeric: "\
         apr aug dec eds eq eqs feb fri jan jul jun mar mon no nos nov oct pg pgs pt ref refs sep \
