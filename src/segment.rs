@@ -1862,12 +1862,16 @@ impl Segmenter<'_> {
         }
         longest_part = longest_part.max(part);
         if letters == 0 {
+            // "17./18. Jahrhundert": the second of a range of ordinals stands
+            // as alone as the first.
+            let back = |k: usize| byte(self.bytes, start.wrapping_sub(k));
+            let range = before == Some('/') && back(2) == b'.' && back(3).is_ascii_digit();
             return if digits > 0 {
                 Word::Number {
                     digits,
                     plain: dots == 0
                         && others == 0
-                        && before.is_none_or(|c| c.is_whitespace() || is_opener(c))
+                        && (before.is_none_or(|c| c.is_whitespace() || is_opener(c)) || range)
                         && !self.abbreviation_before(start, block),
                 }
             } else {

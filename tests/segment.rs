@@ -456,6 +456,15 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "a range of German ordinals",
+        German,
+        "Ab etwa dem 17./18. Jahrhundert wurde es anders. Dann kam das 19. Jahrhundert.",
+        &[
+            "Ab etwa dem 17./18. Jahrhundert wurde es anders.",
+            "Dann kam das 19. Jahrhundert.",
+        ],
+    ),
+    (
         "lower case after a period in German continues",
         German,
         "Das gilt für ca. zehn Jahre, vgl. dazu Kap. drei.",
