@@ -59,37 +59,35 @@ binaryen.setDebugInfo(true);
 
 for (const file of process.argv.slice(2)) {
   const module = binaryen.readBinary(readFileSync(file));
+  // Each function to replace, with its new body: a trap, or a formatter's Ok.
   const stubs = [];
+  const silent = [];
   for (let i = 0; i < module.getNumFunctions(); i++) {
     const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
     if (info.module !== "" || !info.body) continue; // an import
     const path = plainPath(info.name);
-    if (!PANIC_PATHS.some((re) => re.test(path))) continue;
-    if (binaryen.getExpressionType(info.body) !== binaryen.unreachable) continue;
-    stubs.push(info);
+    if (SILENT_FORMATTERS.some((re) => re.test(path))) {
+      // `fn fmt(&self, &mut Formatter) -> fmt::Result`: two pointers in, 0 (Ok) out.
+      if (info.results !== binaryen.i32 || binaryen.expandType(info.params).length !== 2) {
+        throw new Error(`${file}: ${info.name} does not have the signature of a formatter`);
+      }
+      silent.push(info);
+    } else if (
+      PANIC_PATHS.some((re) => re.test(path)) &&
+      binaryen.getExpressionType(info.body) === binaryen.unreachable
+    ) {
+      stubs.push(info);
+    }
   }
   if (!stubs.some((info) => plainPath(info.name) === FUNNEL)) {
     throw new Error(`${file}: no ${FUNNEL} in the name section; was it stripped before this step?`);
   }
-  for (const info of stubs) {
+  const replace = (info, vars, body) => {
     module.removeFunction(info.name);
-    module.addFunction(info.name, info.params, info.results, info.vars, module.unreachable());
-  }
-  const silent = [];
-  for (let i = 0; i < module.getNumFunctions(); i++) {
-    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
-    if (info.module === "" && SILENT_FORMATTERS.some((re) => re.test(plainPath(info.name)))) {
-      silent.push(info);
-    }
-  }
-  for (const info of silent) {
-    // `fn fmt(&self, &mut Formatter) -> fmt::Result`: two pointers in, 0 (Ok) out.
-    if (info.results !== binaryen.i32 || binaryen.expandType(info.params).length !== 2) {
-      throw new Error(`${file}: ${info.name} does not have the signature of a formatter`);
-    }
-    module.removeFunction(info.name);
-    module.addFunction(info.name, info.params, info.results, [], module.i32.const(0));
-  }
+    module.addFunction(info.name, info.params, info.results, vars, body);
+  };
+  for (const info of stubs) replace(info, info.vars, module.unreachable());
+  for (const info of silent) replace(info, [], module.i32.const(0));
   writeFileSync(file, module.emitBinary());
   module.dispose();
   console.log(`${file}: ${stubs.length} panic entry points trap at once, ${silent.length} formatter(s) silenced`);

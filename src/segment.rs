@@ -7,8 +7,9 @@
 //! it lacks), and every candidate is judged from the word before it, the
 //! punctuation around it and the word after it: abbreviations, initials,
 //! numbers, ellipses, quotations, lists, sentences glued without a space
-//! ("Monde.Le") and script conventions repair what UAX #29 alone gets wrong. Units that grow past a length cap are cut at a
-//! clause boundary or white space. Everything is linear in the text's length.
+//! ("Monde.Le") and script conventions repair what UAX #29 alone gets wrong.
+//! Units that grow past a length cap are cut at a clause boundary or white
+//! space. Everything is linear in the text's length.
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
