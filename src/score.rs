@@ -177,7 +177,15 @@ pub(crate) fn score(
     } else {
         centrality
     };
+    // The weight an overview takes from the entities goes to the shared terms
+    // (unless centrality is switched off): an overview is ranked by what a
+    // sentence shares with the whole text, not by the names a lead needs.
     let entity_weight = weights.entities * (1.0 - OVERVIEW_ENTITY_FADE * order_free);
+    let centrality_weight = if weights.centrality > 0.0 {
+        weights.centrality + (weights.entities - entity_weight)
+    } else {
+        0.0
+    };
     let entities = normalized(entity_density(tokens));
     let mut cues = Vec::with_capacity(n);
     let mut all_penalties = Vec::with_capacity(n);
@@ -206,7 +214,7 @@ pub(crate) fn score(
         // small for content features to tell sentences apart (all zero).
         let content = CONTENT_FLOOR
             + weights.salience * salience[i]
-            + weights.centrality * centrality[i]
+            + centrality_weight * centrality[i]
             + entity_weight * entities[i];
         // An overview (see `order_freedom`) leaves the order to the content.
         let strength = (prior_strength(kind) * weights.position * (1.0 - order_free)).min(1.0);
@@ -230,8 +238,9 @@ pub(crate) fn score(
     }
 }
 
-/// How much of the entity weight an overview drops: a lead needs the who, what
-/// and when; an overview spans the text, where names say less about what matters.
+/// How much of the entity weight an overview moves to centrality (the shared
+/// terms): a lead needs the who, what and when; an overview spans the text,
+/// where names say less about what matters.
 const OVERVIEW_ENTITY_FADE: f64 = 0.67;
 /// An overview's shared-term score is divided by the sentence's distinct terms
 /// to this power: between a sum (long sentences win) and a mean (short ones do).
@@ -575,14 +584,16 @@ fn paragraph_lead_share(spans: &[SentenceSpan]) -> f64 {
 
 /// A penalty's factor in a summary that is `order_free` an overview (see
 /// `order_freedom`). A run-on is marked down so that a few long sentences do not
-/// fill a short summary, and a dangling opening because its antecedent is likely
-/// left out; when the summary takes 40% of the text, neither holds (long
-/// sentences are what the text says most about, and the previous sentence is
-/// often chosen too), so both fade with the overview.
+/// fill a short summary, a dangling opening because its antecedent is likely
+/// left out, and a whole quotation because who said it is; when the summary
+/// takes 40% of the text, none of that holds (long sentences are what the text
+/// says most about, and the sentences around are often chosen too), so all
+/// three fade with the overview. A question asks rather than tells in any
+/// summary.
 fn overview_penalty_factor(penalty: Penalty, order_free: f64) -> f64 {
     let factor = penalty_factor(penalty);
     match penalty {
-        Penalty::RunOn | Penalty::Dangling => factor + (1.0 - factor) * order_free,
+        Penalty::RunOn | Penalty::Dangling | Penalty::Quote => factor + (1.0 - factor) * order_free,
         _ => factor,
     }
 }
@@ -936,7 +947,7 @@ mod tests {
     }
 
     #[test]
-    fn an_overview_rewards_shared_terms_and_fades_entities() {
+    fn an_overview_moves_entity_weight_to_shared_terms() {
         let count = |vector: &[(TermId, f32)]| vector.len();
         let spans = crate::segment(TEXT, Language::English);
         let mut tokens = crate::tokenize::tokenize(TEXT, &spans, Language::English);
@@ -977,21 +988,36 @@ mod tests {
                 .collect::<Vec<_>>(),
             normalized_shared
         );
-        // The entities count a third as much in a full overview.
-        let only_entities = Weights {
+        // The entities count a third as much in a full overview, and the
+        // weight they lose goes to the shared terms.
+        let without_position = |centrality: f64| Weights {
             salience: 0.0,
-            centrality: 0.0,
+            centrality,
             position: 0.0,
             quality: 0.0,
             ..Weights::default()
         };
-        let lead = scored_at(&only_entities, Length::Sentences(3));
-        let overview = scored_at(&only_entities, Length::Sentences(4));
+        let weights = without_position(0.3);
+        let lead = scored_at(&weights, Length::Sentences(3));
+        let overview = scored_at(&weights, Length::Sentences(4));
+        let moved = weights.entities * OVERVIEW_ENTITY_FADE;
         for i in 0..lead.scores.len() {
-            let entities = lead.features[i].entities * only_entities.entities;
-            assert!((lead.scores[i] - (CONTENT_FLOOR + entities)).abs() < 1e-12);
-            let faded = entities * (1.0 - OVERVIEW_ENTITY_FADE);
-            assert!((overview.scores[i] - (CONTENT_FLOOR + faded)).abs() < 1e-12);
+            let lead_content = CONTENT_FLOOR
+                + weights.centrality * lead.features[i].centrality
+                + weights.entities * lead.features[i].entities;
+            assert!((lead.scores[i] - lead_content).abs() < 1e-12);
+            let overview_content = CONTENT_FLOOR
+                + (weights.centrality + moved) * overview.features[i].centrality
+                + (weights.entities - moved) * overview.features[i].entities;
+            assert!((overview.scores[i] - overview_content).abs() < 1e-12);
+        }
+        // With centrality switched off nothing moves: the entities' share
+        // fades and no centrality comes back through it.
+        let only_entities = without_position(0.0);
+        let overview = scored_at(&only_entities, Length::Sentences(4));
+        for (score, features) in overview.scores.iter().zip(&overview.features) {
+            let faded = only_entities.entities * (1.0 - OVERVIEW_ENTITY_FADE) * features.entities;
+            assert!((score - (CONTENT_FLOOR + faded)).abs() < 1e-12);
         }
     }
 

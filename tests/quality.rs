@@ -78,7 +78,7 @@ const STORY: &str = "The city council approved a new budget for the harbour on M
     A public hearing on the plan is set for May.";
 
 #[test]
-fn run_on_and_dangling_penalties_fade_in_an_overview() {
+fn run_on_dangling_and_quotation_penalties_fade_in_an_overview() {
     // Three of ten sentences: a lead, both penalties in full.
     let lead = run(STORY, Length::Sentences(3));
     let overview = run(STORY, Length::Sentences(5));
@@ -92,9 +92,18 @@ fn run_on_and_dangling_penalties_fade_in_an_overview() {
     assert_eq!(quality(&overview, STORY, "It was damaged"), 1.0);
     let reported = &overview.sentences[5].features.penalties;
     assert_eq!(reported, &[Penalty::Dangling]);
-    // A question keeps its penalty in any summary.
-    let asked = format!("{STORY} Will the pier be ready before the summer season?");
+    // A whole quotation fades like them; a question keeps its penalty in any
+    // summary.
+    let asked = format!(
+        "{STORY} \"The wall will not survive another winter.\" \
+         Will the pier be ready before the summer season?"
+    );
+    let lead = run(&asked, Length::Sentences(3));
     let overview = run(&asked, Length::Sentences(6));
+    assert!(quality(&lead, &asked, "\"The wall") < 1.0);
+    assert_eq!(quality(&overview, &asked, "\"The wall"), 1.0);
+    let quoted = overview.sentences.iter().find(|s| s.words == 7).unwrap();
+    assert_eq!(quoted.features.penalties, [Penalty::Quote]);
     assert!(quality(&overview, &asked, "Will the pier") < 1.0);
     assert_eq!(quality(&overview, &asked, "It was damaged"), 1.0);
 }
