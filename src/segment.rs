@@ -1710,7 +1710,17 @@ impl Segmenter<'_> {
         let ordinal_language = matches!(self.language, Language::German | Language::Other);
         match word {
             Word::Empty | Word::Regular { .. } | Word::Known(Abbrev::Numeric, _) => true,
-            Word::Number { digits, plain } => !(plain && digits <= 2 && ordinal_language),
+            // "am 3. Oktober" continues; no ordinal stands before an article
+            // or a pronoun: "...Długiej 5. To blisko", "Er wurde 3. Die"
+            // (but "der 4. EU-Richtlinie": an acronym is no pronoun).
+            Word::Number { digits, plain } => {
+                !(plain && digits <= 2 && ordinal_language)
+                    || (self.next_is_starter(next, block, 2)
+                        && slice(self.text, next.at, block.end)
+                            .chars()
+                            .nth(1)
+                            .is_some_and(char::is_lowercase))
+            }
             Word::Roman => !ordinal_language,
             // An initial, unless a typical opener follows ("...after X. So I").
             Word::Single { upper, after_slash } => {
@@ -1959,16 +1969,18 @@ impl Segmenter<'_> {
         Word::Regular { chars: letters }
     }
 
-    /// Whether the token before the word at `start` ends with a period, like
-    /// an abbreviation ("godz. 10"): then a number is a value, not an ordinal.
+    /// Whether the token before the word at `start` is a word of up to four
+    /// letters with a period, like an abbreviation ("godz. 10"): then a number
+    /// is a value, not an ordinal. After a longer word ("Montag.") a number
+    /// opens a sentence ("5. Mai war es").
     fn abbreviation_before(&self, start: usize, block: &Block) -> bool {
         let b = self.bytes;
         start >= block.start + 3 && byte(b, start - 1) == b' ' && byte(b, start - 2) == b'.' && {
             let (first, _, _) = self.word_before(start - 2, block.start);
+            let word = slice(self.text, first, start - 2);
             first < start - 2
-                && slice(self.text, first, start - 2)
-                    .chars()
-                    .all(letters::is_alphabetic)
+                && word.chars().nth(4).is_none()
+                && word.chars().all(letters::is_alphabetic)
         }
     }
 

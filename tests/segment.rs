@@ -465,6 +465,37 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "German ordinals: before a noun, not before an article; a date opens a sentence",
+        German,
+        "Er wohnte in Berlin. 3. Oktober war der Tag. Siehe Anm. 5. Dort steht es. \
+         Er wurde 3. Die 4. EU-Richtlinie gilt.",
+        &[
+            "Er wohnte in Berlin.",
+            "3. Oktober war der Tag.",
+            "Siehe Anm. 5.",
+            "Dort steht es.",
+            "Er wurde 3.",
+            "Die 4. EU-Richtlinie gilt.",
+        ],
+    ),
+    (
+        "a number after a short abbreviation is a value, not an ordinal",
+        Other,
+        "Spotkanie o godz. 10. Potem obiad.",
+        &["Spotkanie o godz. 10.", "Potem obiad."],
+    ),
+    (
+        "Polish street and Hindi doctor abbreviations",
+        Other,
+        "Mieszkam przy ul. Długiej 5. To blisko. डॉ. शर्मा आज आएंगे। वे देर से आएंगे।",
+        &[
+            "Mieszkam przy ul. Długiej 5.",
+            "To blisko.",
+            "डॉ. शर्मा आज आएंगे।",
+            "वे देर से आएंगे।",
+        ],
+    ),
+    (
         "lower case after a period in German continues",
         German,
         "Das gilt für ca. zehn Jahre, vgl. dazu Kap. drei.",

@@ -261,11 +261,11 @@ const RUSSIAN: Table = Table {
 };
 
 const OTHER: Table = Table {
-    title: "doç frk fru hr inż skt św",
+    title: "doç frk fru hr inż skt ul św डॉ",
     medial: "\
         apod bl.a d.h dvs esim f.eks ill jf kb ks m.in mht mm např np ns pga resp tj tzn tzw vb \
         vgl z.b örn ún δηλ π.χ",
-    numeric: "godz kl nr str ul č",
+    numeric: "godz kl nr str č",
     final_: "ok sv бул гр обл ул",
     end_likely: "atd itd itp jne mfl osv stb yms κ.ά κ.λπ т.н",
 };
