@@ -465,6 +465,16 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "French era abbreviations before J.-C.",
+        French,
+        "Il est mort en 30 apr. J.-C. à Jérusalem. Rome fut fondée en 753 av. J.-C. Elle devint un empire.",
+        &[
+            "Il est mort en 30 apr. J.-C. à Jérusalem.",
+            "Rome fut fondée en 753 av. J.-C.",
+            "Elle devint un empire.",
+        ],
+    ),
+    (
         "German ordinals: before a noun, not before an article; a date opens a sentence",
         German,
         "Er wohnte in Berlin. 3. Oktober war der Tag. Siehe Anm. 5. Dort steht es. \

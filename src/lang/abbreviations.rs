@@ -197,10 +197,10 @@ const FRENCH: Table = Table {
     title: "dr m me mgr mlles mm mme mmes pr st ste stes sts",
     medial: "c-à-d c.-à-d ca cf env p.ex vs",
     numeric: "\
-        apr art avr chap dim déc fig fév févr janv jeu juill lun mar no nov n° oct p pp sept t tél \
+        art avr chap dim déc fig fév févr janv jeu juill lun mar no nov n° oct p pp sept t tél \
         ven éd",
     final_: "\
-        adj adv av bd boul cie coll dir dép ex fasc hab hist ibid id j.-c max min mlle obs op \
+        adj adv apr av bd boul cie coll dir dép ex fasc hab hist ibid id j.-c max min mlle obs op \
         princ réf s.a sq sté suiv trad vol éts",
     end_likely: "etc",
 };
