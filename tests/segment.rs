@@ -465,6 +465,18 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "a bare footnote number goes with the sentence it marks",
+        English,
+        "They would be protected by minority rights. 4 Even though the number grew, \
+         it fell. 50 Cent also appears. 60 Wikipedia articles were selected.",
+        &[
+            "They would be protected by minority rights. 4",
+            "Even though the number grew, it fell.",
+            "50 Cent also appears.",
+            "60 Wikipedia articles were selected.",
+        ],
+    ),
+    (
         "French era abbreviations before J.-C.",
         French,
         "Il est mort en 30 apr. J.-C. à Jérusalem. Rome fut fondée en 753 av. J.-C. Elle devint un empire.",
