@@ -1734,7 +1734,9 @@ impl Segmenter<'_> {
     ) -> bool {
         let ordinal_language = matches!(self.language, Language::German | Language::Other);
         match word {
-            Word::Empty | Word::Regular { .. } | Word::Known(Abbrev::Numeric, _) => true,
+            Word::Empty | Word::Regular { .. } => true,
+            // A Roman number counts like a number: "sec. XIX", "vol. II".
+            Word::Known(Abbrev::Numeric, _) => !self.roman_at(next.at),
             // "am 3. Oktober" continues; no ordinal stands before an article
             // or a pronoun: "...Długiej 5. To blisko", "Er wurde 3. Die"
             // (but "der 4. EU-Richtlinie": an acronym is no pronoun).
@@ -1797,6 +1799,15 @@ impl Segmenter<'_> {
     /// Whether the next word, of at least `min` letters, typically opens a sentence.
     fn next_is_starter(&self, next: &Next, block: &Block, min: usize) -> bool {
         self.starter_at(next.at, block, min)
+    }
+
+    /// Whether the word at `at` is a Roman number of at least two letters ("XIX").
+    fn roman_at(&self, at: usize) -> bool {
+        let b = self.bytes;
+        let end = (at..b.len())
+            .find(|&k| !matches!(b[k], b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+            .unwrap_or(b.len());
+        end >= at + 2 && !byte(b, end).is_ascii_alphanumeric()
     }
 
     /// Whether the word at `at`, of at least `min` letters, typically opens a sentence.
@@ -1867,8 +1878,9 @@ impl Segmenter<'_> {
         if let Some(k) = apostrophe {
             let head = &word[..k];
             let tail = trim_start_by(&word[k..], |c| matches!(c, '\'' | '’'));
+            // The head may open the sentence: "L'avv. Verdi".
             if head.chars().count() <= 4
-                && head.chars().all(char::is_lowercase)
+                && head.chars().skip(1).all(char::is_lowercase)
                 && tail.chars().count() >= 2
             {
                 word = tail;

@@ -477,6 +477,18 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "Italian abbreviations: elided at a sentence start, before a Roman number",
+        Italian,
+        "L'ing. Rossi e l'avv. Verdi sono amici. Nel sec. XIX la città crebbe. \
+         Vedi cap. 3, par. 2. Grazie.",
+        &[
+            "L'ing. Rossi e l'avv. Verdi sono amici.",
+            "Nel sec. XIX la città crebbe.",
+            "Vedi cap. 3, par. 2.",
+            "Grazie.",
+        ],
+    ),
+    (
         "French era abbreviations before J.-C.",
         French,
         "Il est mort en 30 apr. J.-C. à Jérusalem. Rome fut fondée en 753 av. J.-C. Elle devint un empire.",

@@ -225,7 +225,7 @@ const ITALIAN: Table = Table {
         rag sig sig.na sig.ra sigg spett",
     medial: "ad c.a ca cfr es p.es",
     numeric: "\
-        ago apr art cap dic dom feb fig gio giu lug lun mag mar mer n nn nov ott pag pagg sab sec \
+        ago apr art cap dic dom feb fig gio giu lug lun mag mar mer n nn nov ott pag pagg par sab sec \
         set tel ven vol",
     final_: "amm ampl cit econ ediz elab fasc ff lett sez srl tab trad vv",
     end_likely: "ecc etc",
