@@ -83,7 +83,8 @@ const WORD_BYTES: usize = 48;
 ///
 /// A blank line (or a form feed, or U+2029) starts a new paragraph. Inside a
 /// paragraph a line break ends a unit only after a heading-like line, before a
-/// list item, after a colon or where the line is not hard-wrapped. Short lines
+/// list item, after a colon, between the short unended lines of a list without
+/// markers or where the line is not hard-wrapped. Short lines
 /// without terminal punctuation followed by more text are [`UnitKind::Heading`]s,
 /// as are Markdown `#` headings; numbered, lettered and bulleted items are
 /// [`UnitKind::ListItem`]s. `language` selects abbreviation lists and a few
@@ -441,6 +442,7 @@ impl Segmenter<'_> {
         let layout = Layout {
             widest,
             wrapped: lines.len() <= 2 || wide >= 2,
+            list: lines.len() >= 3 && widest < WRAP_CHARS && !lines.iter().any(|l| l.terminated),
         };
         self.check_markers(&mut lines, layout);
         let mut first = 0;
@@ -2077,17 +2079,22 @@ struct Layout {
     widest: usize,
     /// Whether the paragraph looks hard-wrapped.
     wrapped: bool,
+    /// Three or more short lines, none of them ended: a list without
+    /// markers ("features\ncontact manager\nevents"), whose items start in
+    /// lower case as often as not.
+    list: bool,
 }
 
 /// Whether a line break inside a paragraph ends a unit. It doesn't after a
-/// terminator (the scan decides there) nor before a lower-case word; otherwise
-/// it does unless the line looks hard-wrapped: long, and ending near the
-/// paragraph's widest line even though the next word would have fitted there.
+/// terminator (the scan decides there) nor before a lower-case word outside a
+/// list; otherwise it does unless the line looks hard-wrapped: long, and
+/// ending near the paragraph's widest line even though the next word would
+/// have fitted there.
 fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
     if next.marker.is_some() {
         return true;
     }
-    if line.terminated || next.first_lower {
+    if line.terminated || (next.first_lower && !layout.list) {
         return false;
     }
     line.last == ':'

@@ -489,6 +489,18 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         ],
     ),
     (
+        "short unended lines are a list, even in lower case",
+        English,
+        "features\ncontact manager\nevents, activities\n\nThe mayor said the\nproject would \
+         start in\nthe spring.",
+        &[
+            "features",
+            "contact manager",
+            "events, activities",
+            "The mayor said the\nproject would start in\nthe spring.",
+        ],
+    ),
+    (
         "French era abbreviations before J.-C.",
         French,
         "Il est mort en 30 apr. J.-C. à Jérusalem. Rome fut fondée en 753 av. J.-C. Elle devint un empire.",
