@@ -451,7 +451,9 @@ mod agreement {
         let mut words = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
+            // A run of apostrophes alone ("'Why?'") is no word.
+            let words_of = text.split(|c: char| !c.is_alphabetic() && c != '\'');
+            for word in words_of.filter(|w| w.chars().any(char::is_alphabetic)) {
                 words.push(word.to_lowercase());
             }
         }
