@@ -286,8 +286,8 @@ const STARTERS: &str = "\
     hvorfor há hän i ich if ihr ik il ils im in indeed instead io is isso isto it its ja jag jak \
     je jednak jeg jetzt jij jos just já kde kdo kdy kiedy kto kun la las later le lei les let lo \
     loro los luego lui ma maar mais man many mas may maybe me meanwhile men might miksi millions \
-    missä mit more moreover most must mutta my na nach neither next no noi non nor nosotros not \
-    nous now nun não nós o och often og oh ok okay on ona once onde one oni onlar only ono os \
+    missä mit more moreover most must mutta my na nach nadie neither nessuno next no noi non nor \
+    nosotros not nous now nun nunca não nós o och often og oh ok okay on ona once onde one oni onlar only ono os \
     other otherwise our où para perché perhaps pero please po poi por potem potom pourquoi proč \
     puis quand quando que quem questa questi questo qui quién qué se second shall she should si \
     sie since siz so some sometimes sonra still så sí ta také także te ten teraz teď thank \
