@@ -287,8 +287,8 @@ const STARTERS: &str = "\
     instead io is isso isto it its ja jag jak je jednak jeg jetzt jij jos just já kde kdo kdy \
     kiedy kto kun la las later le lei les let lo loro los luego lui ma maar mais man many mas \
     may maybe me meanwhile men might miksi millions missä mit more moreover most must mutta my \
-    na nach nadie neither nessuno next no noi non nor nosotros not nous now nun nunca não nós o \
-    och often og oggi ogni oh ok okay on ona once onde one oni onlar only ono os other \
+    na nach nadie neither nessuno next no noi non nor nosotros not nous now nu nun nunca não \
+    nós o och often og oggi ogni oh ok okay on ona once onde one oni onlar only ono os other \
     otherwise our où para perché perhaps pero però please po poi por potem potom pourquoi proč \
     puis quand quando que quem questa questi questo qui quindi quién qué se second shall she \
     should si sie since siz so some sometimes sonra still så sí ta také także te ten teraz teď \
@@ -296,10 +296,10 @@ const STARTERS: &str = "\
     tomorrow tutti ty tämä um uma un una unas und une uno unos v vad var ve vi voi vous vy však \
     w waar waarom warum was wat we well wenn wer were what when where which while who whom \
     whose why wie wij will wir wo would wy y yes yesterday yet yo you your z ze zij çünkü él şu \
-    αλλά αυτή αυτοί αυτό αυτός εμείς εσείς και μετά σήμερα τότε а будет был была были было в \
-    ваш впрочем все всё вчера вы где его если её завтра затем здесь и итак их как когда кроме \
-    кто мой мы на наш не но однако он она они оно перед после потом почему поэтому сегодня \
-    сейчас так также там теперь тогда тут ты у хотя что эта эти это этот я";
+    αλλά αυτή αυτοί αυτό αυτός εμείς εσείς και μετά σήμερα τότε а будет был была были было \
+    бірақ бұл в ваш впрочем все всё вчера вы где его если её завтра затем здесь и итак их как \
+    когда кроме кто мой мы на наш не но однако он она они оно перед после потом почему поэтому \
+    сегодня сейчас так также там теперь тогда тут ты у хотя что эта эти это этот я";
 
 #[cfg(test)]
 mod tests {
