@@ -1331,7 +1331,8 @@ impl Segmenter<'_> {
             let next = self.next(end, block.end);
             let boundary = self.decide(i, &cluster, &next, block);
             if boundary {
-                end = self.footnote_number(end, block).unwrap_or(end);
+                // `k` is where the white space after `end` ends.
+                end = self.footnote_number(k, block).unwrap_or(end);
             }
             boundary
         };
@@ -1345,10 +1346,9 @@ impl Segmenter<'_> {
     /// PDF has it: "...minority rights. 4 Even though", "...tea. 3 We". A
     /// number of one or two digits before a capitalized sentence opener (a
     /// pronoun, article or conjunction, which no numeral counts) belongs to the
-    /// sentence before; "50 Cent", "60 Wikipedia articles" open one. Returns
-    /// where the number ends.
-    fn footnote_number(&self, from: usize, block: &Block) -> Option<usize> {
-        let at = self.skip_space(from, block.end);
+    /// sentence before; "50 Cent", "60 Wikipedia articles" open one. `at` is
+    /// where the number would start; returns where it ends.
+    fn footnote_number(&self, at: usize, block: &Block) -> Option<usize> {
         let digits = self.bytes[at..block.end]
             .iter()
             .take(3)
