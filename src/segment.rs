@@ -1358,7 +1358,7 @@ impl Segmenter<'_> {
         let opener = (1..=2).contains(&digits)
             && byte(self.bytes, word - 1) == b' '
             && byte(self.bytes, word).is_ascii_uppercase()
-            && self.starter_at(word, block, 2);
+            && self.word_starter_at(word, block);
         opener.then_some(at + digits)
     }
 
@@ -1743,12 +1743,7 @@ impl Segmenter<'_> {
             // or a pronoun: "...Długiej 5. To blisko", "Er wurde 3. Die"
             // (but "der 4. EU-Richtlinie": an acronym is no pronoun).
             Word::Number { digits, plain } => {
-                !(plain && digits <= 2 && ordinal_language)
-                    || (self.next_is_starter(next, block, 2)
-                        && slice(self.text, next.at, block.end)
-                            .chars()
-                            .nth(1)
-                            .is_some_and(char::is_lowercase))
+                !(plain && digits <= 2 && ordinal_language) || self.word_starter_at(next.at, block)
             }
             Word::Roman => !ordinal_language,
             // An initial, unless a typical opener follows ("...after X. So I").
@@ -1810,6 +1805,16 @@ impl Segmenter<'_> {
             .find(|&k| !matches!(b[k], b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
             .unwrap_or(b.len());
         end >= at + 2 && !byte(b, end).is_ascii_alphanumeric()
+    }
+
+    /// Whether a sentence opener of two letters or more, spelled as a word
+    /// rather than an acronym, starts at `at`: "Die", "We"; not "US", "IT".
+    fn word_starter_at(&self, at: usize, block: &Block) -> bool {
+        self.starter_at(at, block, 2)
+            && slice(self.text, at, block.end)
+                .chars()
+                .nth(1)
+                .is_some_and(char::is_lowercase)
     }
 
     /// Whether the word at `at`, of at least `min` letters, typically opens a sentence.

@@ -468,12 +468,14 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         "a bare footnote number goes with the sentence it marks",
         English,
         "They would be protected by minority rights. 4 Even though the number grew, \
-         it fell. 50 Cent also appears. 60 Wikipedia articles were selected.",
+         it fell. 50 Cent also appears. 60 Wikipedia articles were selected. 4 IT firms \
+         objected.",
         &[
             "They would be protected by minority rights. 4",
             "Even though the number grew, it fell.",
             "50 Cent also appears.",
             "60 Wikipedia articles were selected.",
+            "4 IT firms objected.",
         ],
     ),
     (
