@@ -470,14 +470,27 @@ impl<'t> Recognizer<'t> {
             let mut end = i + 1;
             while end < words.len() {
                 let (next_offset, _) = words[end];
-                let previous_end = words[end - 1].0 + words[end - 1].1.len();
-                if !sentence[previous_end..next_offset]
-                    .chars()
-                    .all(|c| c == ' ' || c == '\u{a0}')
-                {
+                let previous_title = shape(end - 1).has(Shape::TITLE);
+                let mut previous_end = words[end - 1].0 + words[end - 1].1.len();
+                // Only spaces join a name, and the period of a title: "Dr. Li".
+                if previous_title && sentence[previous_end..next_offset].starts_with('.') {
+                    previous_end += 1;
+                }
+                let gap = &sentence[previous_end..next_offset];
+                if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
                     break;
                 }
                 let next = shape(end);
+                // A title after a word of a name, before another capital,
+                // opens a name of its own: "Later Mr Blair", "Foreign
+                // Minister Jack Straw" (but "Stephen King said").
+                let title_opens = next.has(Shape::TITLE)
+                    && !previous_title
+                    && end + 1 < words.len()
+                    && shape(end + 1).has(Shape::CAPITALISED);
+                if title_opens {
+                    break;
+                }
                 if next.has(Shape::CAPITALISED)
                     && !next.has(Shape::ACRONYM)
                     && !next.has(Shape::MONTH_OR_DAY)
@@ -859,6 +872,25 @@ mod tests {
                 ("Carol", 1),
                 ("Rome", 1),
                 ("Dave", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_open_names_and_never_are_one() {
+        let found = entities(
+            "Dr. Li Wen spoke. Later Dr. Li left. Yesterday Mr Brown agreed with Ohio \
+             Gov. John Kasich and Stephen King. Officials said Mr. Brown and King met.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Li Wen", 2),
+                ("Brown", 2),
+                ("Stephen King", 2),
+                ("Ohio", 1),
+                ("John Kasich", 1)
             ]
         );
     }
