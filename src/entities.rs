@@ -505,20 +505,28 @@ impl<'t> Recognizer<'t> {
                     break;
                 }
             }
-            let mut start = i;
+            let (mut start, mut last) = (i, end);
+            // A name never ends in a function word: "Usually I", a quoted "It"
+            // (but "May" is a month).
+            while last > start
+                && shape(last - 1).has(Shape::FUNCTION_WORD)
+                && !shape(last - 1).has(Shape::MONTH_OR_DAY)
+            {
+                last -= 1;
+            }
             // Drop sentence-initial function words ("The", "In", "But") and titles
             // ("President", "Dr"), so that the name itself is what gets chained.
-            while start < end
+            while start < last
                 && (start == 0 && shape(start).has(Shape::FUNCTION_WORD)
-                    || end - start > 1 && shape(start).has(Shape::TITLE))
+                    || last - start > 1 && shape(start).has(Shape::TITLE))
             {
                 start += 1;
             }
-            if start < end {
+            if start < last {
                 let from = words[start].0;
-                let to = words[end - 1].0 + words[end - 1].1.len();
+                let to = words[last - 1].0 + words[last - 1].1.len();
                 let name = strip_possessive(&sentence[from..to]);
-                let tokens = end - start;
+                let tokens = last - start;
                 // The shape knows a month or day; the word as it stands
                 // differs from the name only by a possessive.
                 let kind = if tokens == 1
@@ -893,6 +901,16 @@ mod tests {
                 ("John Kasich", 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_does_not_end_in_a_function_word() {
+        let found = entities(
+            "Usually I stopped in Paris. Then I said \"It is late\" and I left Paris in May. \
+             We met Anna in May.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(names, [("Paris", 2), ("May", 2), ("Anna", 1)]);
     }
 
     #[test]
