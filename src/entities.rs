@@ -472,8 +472,12 @@ impl<'t> Recognizer<'t> {
                 let (next_offset, _) = words[end];
                 let previous_title = shape(end - 1).has(Shape::TITLE);
                 let mut previous_end = words[end - 1].0 + words[end - 1].1.len();
-                // Only spaces join a name, and the period of a title: "Dr. Li".
-                if previous_title && sentence[previous_end..next_offset].starts_with('.') {
+                // Only spaces join a name, a hyphen ("Jean-Luc") and the period
+                // of a title ("Dr. Li").
+                let joiner = sentence.as_bytes()[previous_end];
+                if joiner == b'-' && previous_end + 1 == next_offset
+                    || joiner == b'.' && previous_title
+                {
                     previous_end += 1;
                 }
                 let gap = &sentence[previous_end..next_offset];
@@ -911,6 +915,25 @@ mod tests {
         );
         let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
         assert_eq!(names, [("Paris", 2), ("May", 2), ("Anna", 1)]);
+    }
+
+    #[test]
+    fn a_hyphen_joins_a_name() {
+        let found = entities(
+            "Jean-Luc Mélenchon spoke in Saint-Denis about Al-Shabaab. Then Mélenchon \
+             left Paris - London was next.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Jean-Luc Mélenchon", 2),
+                ("Saint-Denis", 1),
+                ("Al-Shabaab", 1),
+                ("Paris", 1),
+                ("London", 1)
+            ]
+        );
     }
 
     #[test]
