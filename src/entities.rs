@@ -298,8 +298,11 @@ impl Shape {
 }
 
 /// Words that may join the parts of a name ("Bank of America", "Ludwig van Beethoven").
+/// Not the articles "der", "la", "le": between two capitals they join nouns
+/// ("Rat der Stadt", "Versailles le Parlement"), and names that hold them hold
+/// two connectors ("von der Leyen"), which never join.
 const NAME_CONNECTORS: &[&str] = &[
-    "al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "of", "van", "von",
+    "al", "bin", "da", "de", "del", "di", "du", "of", "van", "von",
 ];
 
 const MONTHS_AND_DAYS: &[&str] = &[
@@ -832,8 +835,12 @@ mod tests {
     use crate::lang::Language;
 
     fn entities(text: &str) -> Vec<(String, super::EntityKind, u32)> {
-        let spans = crate::segment(text, Language::English);
-        let tokens = crate::tokenize::tokenize(text, &spans, Language::English);
+        entities_in(text, Language::English)
+    }
+
+    fn entities_in(text: &str, language: Language) -> Vec<(String, super::EntityKind, u32)> {
+        let spans = crate::segment(text, language);
+        let tokens = crate::tokenize::tokenize(text, &spans, language);
         tokens
             .entities
             .entities
@@ -934,6 +941,23 @@ mod tests {
                 ("London", 1)
             ]
         );
+    }
+
+    #[test]
+    fn an_article_joins_no_names() {
+        // "der", "la", "le" are articles: "Rat der Stadt" is two nouns, not a name.
+        let found = entities_in(
+            "Der Rat der Stadt Bonn tagte. Otto von Bismarck kam. Der Rat der Stadt Bonn ging.",
+            Language::German,
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(names, ["Stadt Bonn", "Otto von Bismarck"]);
+        let found = entities_in(
+            "A Versailles le Parlement vote. Emmanuel Macron parle.",
+            Language::French,
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(names, ["Versailles", "Parlement", "Emmanuel Macron"]);
     }
 
     #[test]
