@@ -475,8 +475,8 @@ impl<'t> Recognizer<'t> {
                 let (next_offset, _) = words[end];
                 let previous_title = shape(end - 1).has(Shape::TITLE);
                 let mut previous_end = words[end - 1].0 + words[end - 1].1.len();
-                // Only spaces join a name, a hyphen ("Jean-Luc") and the period
-                // of a title ("Dr. Li").
+                // Spaces join the words of a name; so do a hyphen ("Jean-Luc")
+                // and a title's period ("Dr. Li").
                 let joiner = sentence.as_bytes()[previous_end];
                 if joiner == b'-' && previous_end + 1 == next_offset
                     || joiner == b'.' && previous_title
