@@ -78,7 +78,13 @@ struct Mention {
     form: u32,
     /// A capitalised single word at a sentence start: a name only if confirmed elsewhere.
     tentative: bool,
+    /// For a name of several words that opens a sentence, the form of the
+    /// name without its first word, which may be no name's ("Later
+    /// Mélenchon"); else [`NO_TAIL`].
+    tail: u32,
 }
+
+const NO_TAIL: u32 = u32::MAX;
 
 /// A distinct mention. Its lower-cased key is in `Recognizer::form_ids` only,
 /// and its text borrowed: no allocation a form.
@@ -86,6 +92,8 @@ struct Form<'t> {
     text: &'t str,
     kind: EntityKind,
     tokens: usize,
+    /// Mentioned where its capitals say it is a name: not a lone word or a
+    /// whole name at a sentence's start.
     confirmed: bool,
 }
 
@@ -461,7 +469,7 @@ impl<'t> Recognizer<'t> {
                 let end = offset + word.len();
                 let dotted = word.contains('.') && sentence[end..].starts_with('.');
                 let text = &sentence[offset..end + usize::from(dotted)];
-                self.add(index, text, EntityKind::Acronym, 1, false);
+                self.add(index, text, EntityKind::Acronym, 1, false, NO_TAIL);
                 i += 1;
                 continue;
             }
@@ -549,7 +557,18 @@ impl<'t> Recognizer<'t> {
                 let tentative = tokens == 1
                     && kind == EntityKind::Name
                     && (start == 0 || self.language == Language::German);
-                self.add(index, name, kind, tokens, tentative);
+                // A sentence's first word is capitalised whatever it is: the
+                // name may hold one that is none of its own ("Later
+                // Mélenchon"), which `finish` tells by the rest of the text.
+                let tail = if start == 0
+                    && tokens > 1
+                    && sentence.as_bytes()[words[0].1.len() + words[0].0] == b' '
+                {
+                    self.form(&name[words[1].0 - from..], EntityKind::Name, tokens - 1)
+                } else {
+                    NO_TAIL
+                };
+                self.add(index, name, kind, tokens, tentative, tail);
             }
             i = end;
         }
@@ -595,7 +614,7 @@ impl<'t> Recognizer<'t> {
         } else {
             offset
         };
-        self.add(index, &sentence[start..end], kind, 1, false);
+        self.add(index, &sentence[start..end], kind, 1, false, NO_TAIL);
         used
     }
 
@@ -606,7 +625,22 @@ impl<'t> Recognizer<'t> {
         kind: EntityKind,
         tokens: usize,
         tentative: bool,
+        tail: u32,
     ) {
+        let form = self.form(text, kind, tokens);
+        if !tentative && tail == NO_TAIL {
+            self.forms[form as usize].confirmed = true;
+        }
+        self.mentions.push(Mention {
+            sentence: sentence as u32,
+            form,
+            tentative,
+            tail,
+        });
+    }
+
+    /// The form of a mention's text, new if it is.
+    fn form(&mut self, text: &'t str, kind: EntityKind, tokens: usize) -> u32 {
         // One probe, inlined, for the mention as it stands (a lookup and then
         // an insert were two out-of-line probes in the wasm).
         let Recognizer {
@@ -616,20 +650,36 @@ impl<'t> Recognizer<'t> {
             forms,
             ..
         } = self;
-        let form = raw_forms
-            .get_or_insert_with(text, || new_form(key, form_ids, forms, text, kind, tokens));
-        if !tentative {
-            self.forms[form as usize].confirmed = true;
-        }
-        self.mentions.push(Mention {
-            sentence: sentence as u32,
-            form,
-            tentative,
-        });
+        raw_forms.get_or_insert_with(text, || new_form(key, form_ids, forms, text, kind, tokens))
     }
 
-    /// Chains the mentions into entities and weighs them.
-    pub fn finish(self, sentence_count: usize) -> EntityTable<'t> {
+    /// Chains the mentions into entities and weighs them; `in_lower_case`
+    /// tells whether the text has a word form (as it stands).
+    pub fn finish(
+        mut self,
+        sentence_count: usize,
+        in_lower_case: impl Fn(&[u8]) -> bool,
+    ) -> EntityTable<'t> {
+        // A name that only ever opens a sentence loses its first word when
+        // the rest is a name on its own elsewhere and the text writes that
+        // word in lower case, not as a connector: "Later Mélenchon" is Mélenchon, "Barack
+        // Obama" and "Al Qaeda" stay.
+        for mention in &mut self.mentions {
+            if mention.tail == NO_TAIL {
+                continue;
+            }
+            let full = &self.forms[mention.form as usize];
+            // The tail follows the first word's space (`scan_sentence`).
+            let space = full.text.bytes().position(|b| b == b' ').unwrap_or(0);
+            if !full.confirmed
+                && self.forms[mention.tail as usize].confirmed
+                && with_lowercase(&full.text[..space], &|lower| {
+                    in_lower_case(lower) && !is_connector(lower)
+                })
+            {
+                mention.form = mention.tail;
+            }
+        }
         // Each word of a multi-word name points at the most mentioned name that
         // contains it ("Kim" → "Kim Jong Un"; ties go to the first seen).
         let mut form_mentions = vec![0u32; self.forms.len()];
@@ -643,11 +693,12 @@ impl<'t> Recognizer<'t> {
         const NO_ALIAS: u32 = u32::MAX;
         let mut alias = vec![NO_ALIAS; self.forms.len()];
         for (id, form) in self.forms.iter().enumerate() {
-            if form.kind != EntityKind::Name || form.tokens < 2 {
+            // A name whose every mention lost its first word (above) is none.
+            if form.kind != EntityKind::Name || form.tokens < 2 || form_mentions[id] == 0 {
                 continue;
             }
             for part in key(id).split(|&b| b == b' ') {
-                if NAME_CONNECTORS.iter().any(|c| c.as_bytes() == part) {
+                if is_connector(part) {
                     continue;
                 }
                 let Some(word) = self.form_ids.id(part) else {
@@ -772,7 +823,7 @@ impl<'t> Recognizer<'t> {
 }
 
 fn is_function_word(language: Language, word: &str) -> bool {
-    with_lowercase(word, |lower| {
+    with_lowercase(word, &|lower| {
         is_function_word_by_lists(language, stop_lists(lower))
     })
 }
@@ -783,13 +834,17 @@ fn is_function_word_by_lists(language: Language, stops: u8) -> bool {
     stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0
 }
 
+fn is_connector(lower: &[u8]) -> bool {
+    NAME_CONNECTORS.iter().any(|c| c.as_bytes() == lower)
+}
+
 fn is_month_or_day(word: &str) -> bool {
     word.len() <= 9 && MONTHS_AND_DAYS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// Calls `f` with `word` lower-cased (as [`lowercase`] does it) as UTF-8
 /// bytes, without allocating for short ASCII words, which nearly all are.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+fn with_lowercase(word: &str, f: &dyn Fn(&[u8]) -> bool) -> bool {
     let mut buffer = [0u8; 32];
     match buffer.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
@@ -939,6 +994,31 @@ mod tests {
                 ("Al-Shabaab", 1),
                 ("Paris", 1),
                 ("London", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opener_joins_a_name_only_when_it_may_be_part_of_it() {
+        // "Later" is written in lower case elsewhere and "Mélenchon" is a name
+        // mid-sentence: the opener is no part of the name. "Barack" is never
+        // written in lower case, "al" is a connector, and "New York" is a
+        // name mid-sentence too, however often "new" is written.
+        let found = entities(
+            "Jean-Luc Mélenchon spoke in Lyon. Later Mélenchon met voters, who \
+             later left with Mélenchon. Barack Obama came. Obama spoke. Al Qaeda was named; \
+             al Qaeda was named again. New York is big. Some new people moved \
+             to New York.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Jean-Luc Mélenchon", 3),
+                ("Barack Obama", 2),
+                ("Al Qaeda", 2),
+                ("New York", 2),
+                ("Lyon", 1)
             ]
         );
     }

@@ -784,7 +784,7 @@ pub(crate) fn tokenize<'t>(
         word_counts,
         terms: interner.terms.terms,
         surfaces: interner.terms.surfaces,
-        entities: recognizer.finish(spans.len()),
+        entities: recognizer.finish(spans.len(), |form| raw_forms.get(form).is_some()),
         phrase_lists,
     }
 }
