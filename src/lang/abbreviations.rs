@@ -216,7 +216,7 @@ const SPANISH: Table = Table {
         adm admr admón apdo atte aux av avda cdad col coord cta cía dcha depto dir dpto dto ee \
         ee.uu ej entlo esc excma excmo fdo gob gral hnos hrs ilma ilmo izq izqda lda ltda min máx \
         mín nro ntra ntro prov pto pza pág s.a s.l sdad seg sres telf tfno ud uds uu vd vda vds",
-    end_likely: "etc",
+    end_likely: "a.m etc p.m",
 };
 
 const ITALIAN: Table = Table {
