@@ -166,7 +166,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             words: tokens.word_counts[i] as usize,
             chars: char_counts[i],
             vector: scored.vectors.get(i),
-            eligible: spans[i].kind != UnitKind::Heading,
+            eligible: spans[i].kind.is_prose(),
         })
         .collect();
     let chosen = select::select(&candidates, options.length, options.redundancy);

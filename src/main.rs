@@ -315,10 +315,11 @@ fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()
         if s.text(text).chars().count() > 60 {
             preview.push('…');
         }
-        let penalties: Vec<String> = f
-            .penalties
-            .iter()
-            .map(|p| format!("{p:?}").to_lowercase())
+        // A code block is never picked and has no penalty to say so.
+        let code = (s.kind == abridge::UnitKind::Code).then(|| "code".to_string());
+        let penalties: Vec<String> = code
+            .into_iter()
+            .chain(f.penalties.iter().map(|p| format!("{p:?}").to_lowercase()))
             .collect();
         let penalties = if penalties.is_empty() {
             String::new()

@@ -92,6 +92,7 @@ impl UnitKind {
             UnitKind::Sentence => "sentence",
             UnitKind::Heading => "heading",
             UnitKind::ListItem => "listItem",
+            UnitKind::Code => "code",
         }
     }
 }
@@ -167,7 +168,7 @@ mod tests {
         use Penalty as P;
         use TextKind as T;
         use UnitKind as U;
-        for kind in [U::Sentence, U::Heading, U::ListItem] {
+        for kind in [U::Sentence, U::Heading, U::ListItem, U::Code] {
             assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
         }
         for penalty in [

@@ -275,7 +275,7 @@ fn order_freedom(
     if kind == TextKind::Short {
         return 0.0;
     }
-    let n = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
+    let n = spans.iter().filter(|s| s.kind.is_prose()).count();
     let budget = expected_sentences(length, n, spans, words, text);
     if budget < OVERVIEW_MIN_SENTENCES {
         return 0.0;
@@ -474,8 +474,8 @@ fn normalized(values: Vec<f64>) -> Vec<f64> {
 }
 
 fn text_kind(spans: &[SentenceSpan]) -> TextKind {
-    let sentences = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
-    let headings = spans.len() - sentences;
+    let sentences = spans.iter().filter(|s| s.kind.is_prose()).count();
+    let headings = spans.iter().filter(|s| s.kind == UnitKind::Heading).count();
     let paragraphs = spans.last().map_or(0, |s| s.paragraph + 1);
     if sentences <= 3 {
         TextKind::Short
@@ -534,7 +534,7 @@ fn position_prior(
     cue_weight: f64,
 ) -> Vec<f64> {
     let cue_bonus = CUE_BONUS * cue_weight;
-    let sentences = spans.iter().filter(|s| s.kind != UnitKind::Heading).count();
+    let sentences = spans.iter().filter(|s| s.kind.is_prose()).count();
     let sectioned_decay = SECTIONED_DECAY_FIXED + SECTIONED_DECAY_SHARE * sentences as f64;
     let paragraph_bonus = SECTIONED_PARAGRAPH_START * paragraph_lead_share(spans);
     let mut prior = Vec::with_capacity(spans.len());
@@ -556,7 +556,7 @@ fn position_prior(
         prior.push((value + cue_bonus * cues[i]).min(1.0));
         if span.kind == UnitKind::Heading {
             after_heading = true;
-        } else {
+        } else if span.kind.is_prose() {
             ordinal += 1;
             if paragraph_start {
                 after_heading = false;
@@ -573,7 +573,7 @@ fn position_prior(
 fn paragraph_lead_share(spans: &[SentenceSpan]) -> f64 {
     let (mut sentences, mut starts) = (0usize, 0usize);
     let mut previous = None;
-    for span in spans.iter().filter(|s| s.kind != UnitKind::Heading) {
+    for span in spans.iter().filter(|s| s.kind.is_prose()) {
         sentences += 1;
         starts += usize::from(previous != Some(span.paragraph));
         previous = Some(span.paragraph);
@@ -797,6 +797,9 @@ fn penalties(
     language: Language,
 ) -> Vec<Penalty> {
     let mut found = Vec::new();
+    if span.kind == UnitKind::Code {
+        return found;
+    }
     if span.kind == UnitKind::Heading {
         found.push(Penalty::Heading);
     } else if words < 5 {

@@ -27,6 +27,16 @@ pub enum UnitKind {
     Heading,
     /// An item of a numbered or bulleted list.
     ListItem,
+    /// A fenced block of code (Markdown's ```` ``` ```` or `~~~`), fences
+    /// included, as one unit: never part of a summary.
+    Code,
+}
+
+impl UnitKind {
+    /// Running text or a list item: what a summary is made of.
+    pub(crate) fn is_prose(self) -> bool {
+        matches!(self, UnitKind::Sentence | UnitKind::ListItem)
+    }
 }
 
 /// One sentence: its byte span in the text (no leading or trailing white space),
@@ -87,7 +97,8 @@ const WORD_BYTES: usize = 48;
 /// markers or where the line is not hard-wrapped. Short lines
 /// without terminal punctuation followed by more text are [`UnitKind::Heading`]s,
 /// as are Markdown `#` headings; numbered, lettered and bulleted items are
-/// [`UnitKind::ListItem`]s. `language` selects abbreviation lists and a few
+/// [`UnitKind::ListItem`]s, and a closed Markdown code fence with what it
+/// holds is one [`UnitKind::Code`] unit. `language` selects abbreviation lists and a few
 /// conventions (German ordinals such as "am 12. Juni", lower-case sentence
 /// starts in English web text); [`Language::Other`] gets rules that are safe
 /// across languages. A unit longer than 500 characters is cut at its last clause
@@ -119,6 +130,7 @@ pub fn segment(text: &str, language: Language) -> Vec<SentenceSpan> {
         paragraph: 0,
         lines: Vec::new(),
         content_end: text.trim_end().len(),
+        resume: None,
     };
     segmenter.run();
     segmenter.out
@@ -275,6 +287,8 @@ struct Segmenter<'t> {
     lines: Vec<Line>,
     /// End of the text without trailing white space.
     content_end: usize,
+    /// Where the scan goes on after a fenced code block that `line` took whole.
+    resume: Option<usize>,
 }
 
 impl Segmenter<'_> {
@@ -376,6 +390,10 @@ impl Segmenter<'_> {
                 }
             };
             self.line(start, i);
+            if let Some(after) = self.resume.take() {
+                (start, i) = (after, after);
+                continue;
+            }
             if paragraph {
                 self.flush();
             }
@@ -396,6 +414,13 @@ impl Segmenter<'_> {
             return;
         }
         let (start, end) = (start + lead, start + lead + body.len());
+        if let Some(close) = self.closing_fence(body, end) {
+            self.flush();
+            self.emit(start, close, UnitKind::Code);
+            self.paragraph += 1;
+            self.resume = Some(close);
+            return;
+        }
         let first_word = body
             .chars()
             .take(40)
@@ -414,6 +439,30 @@ impl Segmenter<'_> {
             terminated: self.ends_sentence(start, end),
         };
         self.lines.push(line);
+    }
+
+    /// When `line` opens a Markdown code fence (three or more backticks or
+    /// tildes) that a later line closes, the end of that line. An unclosed
+    /// fence is text: only the last fence of each kind can be, so the search
+    /// for closers stays linear.
+    fn closing_fence(&self, line: &str, end: usize) -> Option<usize> {
+        let fence = match line.as_bytes() {
+            [b'`', b'`', b'`', ..] => b"```",
+            [b'~', b'~', b'~', ..] => b"~~~",
+            _ => return None,
+        };
+        let b = self.bytes;
+        let mut at = end;
+        loop {
+            at += b[at..].iter().position(|&c| c == b'\n')? + 1;
+            while matches!(b.get(at), Some(b' ' | b'\t')) {
+                at += 1;
+            }
+            if b[at..].starts_with(fence) {
+                let close = b[at..].iter().position(|&c| c == b'\n');
+                return Some(close.map_or(b.len(), |k| at + k));
+            }
+        }
     }
 
     /// Whether the line ends with a terminator, possibly followed by closing marks.

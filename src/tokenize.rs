@@ -9,7 +9,7 @@
 use crate::entities::{EntityTable, Recognizer, Shape};
 use crate::lang::{stop_list_bit, stop_lists, word_lists, word_lists_hashed, Language, Stemmer};
 use crate::phrases::{Opening, PhraseIndex};
-use crate::segment::SentenceSpan;
+use crate::segment::{SentenceSpan, UnitKind};
 
 /// An interned term (a stem, or a character bigram).
 pub(crate) type TermId = u32;
@@ -706,6 +706,11 @@ pub(crate) fn tokenize<'t>(
         let sentence = span.text(text);
         words.clear();
         crate::words::push_word_indices(sentence, &mut words);
+        word_counts.push(words.len() as u32);
+        // Code is no prose: its words would skew the text's terms and names.
+        if span.kind == UnitKind::Code {
+            words.clear();
+        }
         sentence_terms.clear();
         shapes.clear();
         let mut opening = Opening::new(sentence, &phrases.first_words);
@@ -748,7 +753,6 @@ pub(crate) fn tokenize<'t>(
             i += 1;
         }
         recognizer.scan_sentence(index, sentence, &words, &shapes);
-        word_counts.push(words.len() as u32);
         phrase_lists.push(phrases.find(&opening));
 
         let first = entries.len();

@@ -69,7 +69,7 @@ export interface SegmentOptions {
   language?: LanguageCode | "auto" | (string & {});
 }
 
-export type UnitKind = "sentence" | "heading" | "listItem";
+export type UnitKind = "sentence" | "heading" | "listItem" | "code";
 export type Penalty =
   | "fragment" | "heading" | "runOn" | "question" | "quote" | "dangling" | "boilerplate";
 export type TextKind = "short" | "news" | "sectioned";
@@ -290,7 +290,12 @@ const FRACTION_COLUMNS: usize = 6;
 
 /// The unit kinds, penalties and entity kinds in the order of their codes
 /// (`kind_code`, `penalty_code`, `entity_kind_code`).
-const KINDS: [UnitKind; 3] = [UnitKind::Sentence, UnitKind::Heading, UnitKind::ListItem];
+const KINDS: [UnitKind; 4] = [
+    UnitKind::Sentence,
+    UnitKind::Heading,
+    UnitKind::ListItem,
+    UnitKind::Code,
+];
 const PENALTIES: [Penalty; 7] = [
     Penalty::Fragment,
     Penalty::Heading,
@@ -314,6 +319,7 @@ fn kind_code(kind: UnitKind) -> u8 {
         UnitKind::Sentence => 0,
         UnitKind::Heading => 1,
         UnitKind::ListItem => 2,
+        UnitKind::Code => 3,
     }
 }
 
@@ -1149,7 +1155,10 @@ mod tests {
         for (i, &kind) in ENTITY_KINDS.iter().enumerate() {
             assert_eq!(usize::from(entity_kind_code(kind)), i);
         }
-        assert_eq!(names(&KINDS, UnitKind::name), "sentence heading listItem");
+        assert_eq!(
+            names(&KINDS, UnitKind::name),
+            "sentence heading listItem code"
+        );
         let report = js_summarize(
             "Why? He left. Ours was the largest harbour on the whole coast for a century.".into(),
             JsValue::UNDEFINED,

@@ -958,6 +958,40 @@ const KINDS: &[KindCase] = &[
             ("The president spoke.", UnitKind::Sentence),
         ],
     ),
+    (
+        "a fenced code block is one unit, blank lines and all",
+        English,
+        "Install it:\n```sh\nmake demo. # Builds.\n\nmake test\n```\nThen read on. It works.",
+        &[
+            ("Install it:", UnitKind::Sentence),
+            (
+                "```sh\nmake demo. # Builds.\n\nmake test\n```",
+                UnitKind::Code,
+            ),
+            ("Then read on.", UnitKind::Sentence),
+            ("It works.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "tildes fence code too, and backticks do not close them",
+        English,
+        "  ~~~\nlet a = 1.\n```\n~~~~\n\nDone.",
+        &[
+            ("~~~\nlet a = 1.\n```\n~~~~", UnitKind::Code),
+            ("Done.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a fence nothing closes is text",
+        English,
+        "One sentence here.\n\n```\nAnother one. And more.",
+        &[
+            ("One sentence here.", UnitKind::Sentence),
+            ("```", UnitKind::Sentence),
+            ("Another one.", UnitKind::Sentence),
+            ("And more.", UnitKind::Sentence),
+        ],
+    ),
 ];
 
 #[test]
@@ -1059,6 +1093,8 @@ fn repetitive_inputs_stay_linear() {
         "1/2/2000 1:00 ",
         "Hi, ",
         "„a. b",
+        "```\n",
+        "~~~\na\n",
         " ",
     ];
     for pattern in patterns {

@@ -771,6 +771,37 @@ fn sectioned_report_summary_has_no_headings() {
     }
 }
 
+#[test]
+fn markdown_code_blocks_are_never_summarized() {
+    // The code repeats the prose's own terms, and one of its own many times.
+    let text = "# Pumps\n\nThe pump moves water from the river to the tank. \
+        The tank feeds the town when the river runs low. \
+        A second pump stands by in case the first one fails.\n\n\
+        ```python\nfrobnicate(pump, tank, river)  # pump water to the tank\n\
+        frobnicate(pump, tank, river)\nfrobnicate(pump, tank, town)\n\n\
+        frobnicate(pump, tank, town)\n```\n\n\
+        Each pump is checked every spring by the town's engineers.";
+    for options in [Options::from(2), Options::from(Length::Ratio(1.0))] {
+        let summary = run("markdown with code", text, &options);
+        let code: Vec<&str> = summary
+            .sentences
+            .iter()
+            .filter(|s| s.kind == abridge::UnitKind::Code)
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(code.len(), 1, "one code unit: {code:?}");
+        assert!(code[0].starts_with("```python") && code[0].ends_with("```"));
+        for s in summary.selected() {
+            assert_ne!(s.kind, abridge::UnitKind::Code, "code was chosen");
+        }
+        assert!(
+            summary.keywords.iter().all(|k| k.text != "frobnicate"),
+            "a word of the code is a keyword: {:?}",
+            summary.keywords
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Huge and hostile inputs: these catch hangs and quadratic blow-ups
 // ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 // file, dist/abridge.html, can import nothing), so it must stay self-contained: no
 // imports, only `export function` and `const` declarations.
 
-const KINDS = { sentence: 0, heading: 1, listItem: 2 };
+const KINDS = { sentence: 0, heading: 1, listItem: 2, code: 3 };
 
 /**
  * summarize()'s result → { message, transfer }: `message` is what the page renders

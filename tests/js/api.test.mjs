@@ -71,8 +71,14 @@ test("summarize returns plain objects of the documented shape", () => {
   for (const s of r.sentences) {
     assert.ok(Number.isFinite(s.score));
     assert.ok(Array.isArray(s.features.penalties));
-    assert.ok(["sentence", "heading", "listItem"].includes(s.kind));
+    assert.ok(["sentence", "heading", "listItem", "code"].includes(s.kind));
   }
+  // Every kind reaches JavaScript by name, a fenced code block's too.
+  const md = "# Setup\n\nRun it once. Then wait.\n\n1. Open it.\n\n```sh\nmake demo\n```";
+  assert.deepEqual(
+    segment(md).map((s) => s.kind),
+    ["heading", "sentence", "sentence", "listItem", "code"],
+  );
   // Nothing that JSON cannot hold (Maps, undefined, bigints, NaN); -0 prints as 0.
   const json = JSON.stringify(r);
   assert.equal(JSON.stringify(JSON.parse(json)), json);
