@@ -521,6 +521,24 @@ impl<'t> Recognizer<'t> {
                 }
             }
             let (mut start, mut last) = (i, end);
+            // A quotation opens with a capital too ('"Hey, stop," he said'),
+            // unless the run is all it holds: a quoted title ('"The Muppets"').
+            let run_end = words[end - 1].0 + words[end - 1].1.len();
+            let opens = i == 0 || {
+                let before = &sentence.as_bytes()[..offset];
+                let mut after = &sentence.as_bytes()[run_end..];
+                // Past a possessive and the punctuation American style
+                // puts inside ('"The Jim Henson Hour,"').
+                while let [b'.' | b',' | b'!' | b'?' | b'\'' | b's', rest @ ..] = after {
+                    after = rest;
+                }
+                ["\"", "“", "«", "„"]
+                    .iter()
+                    .any(|q| before.ends_with(q.as_bytes()))
+                    && !["\"", "”", "»", "“"]
+                        .iter()
+                        .any(|q| after.starts_with(q.as_bytes()))
+            };
             // A name never ends in a function word: "Usually I", a quoted "It"
             // (but "May" is a month).
             while last > start
@@ -532,7 +550,7 @@ impl<'t> Recognizer<'t> {
             // Drop sentence-initial function words ("The", "In", "But") and titles
             // ("President", "Dr"), so that the name itself is what gets chained.
             while start < last
-                && (start == 0 && shape(start).has(Shape::FUNCTION_WORD)
+                && (start == i && opens && shape(start).has(Shape::FUNCTION_WORD)
                     || last - start > 1 && shape(start).has(Shape::TITLE))
             {
                 start += 1;
@@ -556,15 +574,20 @@ impl<'t> Recognizer<'t> {
                 // is only a name when a longer name explains it.
                 let tentative = tokens == 1
                     && kind == EntityKind::Name
-                    && (start == 0 || self.language == Language::German);
+                    && (start == i && opens || self.language == Language::German);
                 // A sentence's first word is capitalised whatever it is: the
                 // name may hold one that is none of its own ("Later
                 // Mélenchon"), which `finish` tells by the rest of the text.
-                let tail = if start == 0
+                let tail = if start == i
+                    && opens
                     && tokens > 1
-                    && sentence.as_bytes()[words[0].1.len() + words[0].0] == b' '
+                    && sentence.as_bytes()[from + words[start].1.len()] == b' '
                 {
-                    self.form(&name[words[1].0 - from..], EntityKind::Name, tokens - 1)
+                    self.form(
+                        &name[words[start + 1].0 - from..],
+                        EntityKind::Name,
+                        tokens - 1,
+                    )
                 } else {
                     NO_TAIL
                 };
@@ -1021,6 +1044,20 @@ mod tests {
                 ("Lyon", 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_quotation_opens_like_a_sentence_unless_it_is_a_title() {
+        // Inside a sentence, a quotation's first word is capitalised whatever
+        // it is: "If" is dropped and a lone "Hey" needs a confirmation it never
+        // gets. A quoted title keeps its article.
+        let found = entities(
+            "He said \"If England win, we go home.\" They cheered for England. \
+             She shouted \"Hey, stop!\" and ran. They watched \"The Muppets\" and \
+             \"The Muppets,\" she said, was fun.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(names, [("England", 2), ("The Muppets", 2)]);
     }
 
     #[test]
