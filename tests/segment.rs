@@ -1255,6 +1255,8 @@ fn tricky_text() -> impl Strategy<Value = String> {
         Just("a. ".to_string()),
         Just("• ".to_string()),
         Just("- ".to_string()),
+        Just("\n```".to_string()),
+        Just("~~~\n".to_string()),
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just("\r\n".to_string()),
