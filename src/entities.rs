@@ -538,6 +538,8 @@ impl<'t> Recognizer<'t> {
                     && !["\"", "”", "»", "“"]
                         .iter()
                         .any(|q| after.starts_with(q.as_bytes()))
+                    // After a credit that opens the sentence: "(CNN)When".
+                    || before.last() == Some(&b')') && before.first() == Some(&b'(')
             };
             // A name never ends in a function word: "Usually I", a quoted "It"
             // (but "May" is a month).
@@ -1058,6 +1060,20 @@ mod tests {
         );
         let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
         assert_eq!(names, [("England", 2), ("The Muppets", 2)]);
+    }
+
+    #[test]
+    fn a_word_after_a_leading_credit_opens_the_sentence() {
+        // "(CNN)" glued to the first word leaves it second in its sentence.
+        let found = entities(
+            "(CNN)When Al-Shabaab gunmen attacked, Kenya sent troops. \
+             (Reuters)Thousands marched in Nairobi. Al-Shabaab fled from Kenya.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(
+            names,
+            [("Al-Shabaab", 2), ("Kenya", 2), ("CNN", 1), ("Nairobi", 1)]
+        );
     }
 
     #[test]
