@@ -550,10 +550,12 @@ impl<'t> Recognizer<'t> {
                 last -= 1;
             }
             // Drop sentence-initial function words ("The", "In", "But") and titles
-            // ("President", "Dr"), so that the name itself is what gets chained.
+            // ("President", "Dr"), so that the name itself is what gets chained,
+            // and a connector they leave in front ("As of Tuesday").
             while start < last
                 && (start == i && opens && shape(start).has(Shape::FUNCTION_WORD)
-                    || last - start > 1 && shape(start).has(Shape::TITLE))
+                    || last - start > 1 && shape(start).has(Shape::TITLE)
+                    || shape(start).has(Shape::CONNECTOR))
             {
                 start += 1;
             }
@@ -1074,6 +1076,16 @@ mod tests {
             names,
             [("Al-Shabaab", 2), ("Kenya", 2), ("CNN", 1), ("Nairobi", 1)]
         );
+    }
+
+    #[test]
+    fn a_name_does_not_start_with_a_connector() {
+        // Dropping "As" and "One" must not leave "of" in front of the name.
+        let found = entities(
+            "As of Tuesday, Dongguan had grown. One of Dongguan's mayors said so on Tuesday.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(names, [("Dongguan", 2), ("Tuesday", 2)]);
     }
 
     #[test]
