@@ -1,8 +1,10 @@
 //! Step 2b: entity mentions (names, acronyms, numbers, dates, money) and their chains.
 //!
 //! Mentions are read from the original casing while the tokenizer walks the
-//! words. A capitalised run that starts a sentence is only a name if the same
-//! name also appears mid-sentence (or is several words long); single-word
+//! words. A capitalised run that starts a sentence (or a quotation, or follows
+//! a leading credit such as "(CNN)") is only a name if the same name also
+//! appears mid-sentence (or is several words long), and it loses a first word
+//! that the rest of the text shows is none of the name's; single-word
 //! mentions are chained to the multi-word name they abbreviate, so "Kim" after
 //! "Kim Jong Un" counts for the same entity.
 
