@@ -80,13 +80,10 @@ struct Mention {
     form: u32,
     /// A capitalised single word at a sentence start: a name only if confirmed elsewhere.
     tentative: bool,
-    /// For a name of several words that opens a sentence, the form of the
-    /// name without its first word, which may be no name's ("Later
-    /// Mélenchon"); else [`NO_TAIL`].
-    tail: u32,
+    /// A name of several words that opens a sentence: its first word may be
+    /// no part of it ("Later Mélenchon"), which `finish` decides.
+    opener: bool,
 }
-
-const NO_TAIL: u32 = u32::MAX;
 
 /// A distinct mention. Its lower-cased key is in `Recognizer::form_ids` only,
 /// and its text borrowed: no allocation a form.
@@ -471,7 +468,7 @@ impl<'t> Recognizer<'t> {
                 let end = offset + word.len();
                 let dotted = word.contains('.') && sentence[end..].starts_with('.');
                 let text = &sentence[offset..end + usize::from(dotted)];
-                self.add(index, text, EntityKind::Acronym, 1, false, NO_TAIL);
+                self.add(index, text, EntityKind::Acronym, 1, false, false);
                 i += 1;
                 continue;
             }
@@ -528,20 +525,24 @@ impl<'t> Recognizer<'t> {
             let run_end = words[end - 1].0 + words[end - 1].1.len();
             let opens = i == 0 || {
                 let before = &sentence.as_bytes()[..offset];
-                let mut after = &sentence.as_bytes()[run_end..];
-                // Past a possessive and the punctuation American style
-                // puts inside ('"The Jim Henson Hour,"').
-                while let [b'.' | b',' | b'!' | b'?' | b'\'' | b's', rest @ ..] = after {
-                    after = rest;
-                }
-                ["\"", "“", "«", "„"]
-                    .iter()
-                    .any(|q| before.ends_with(q.as_bytes()))
-                    && !["\"", "”", "»", "“"]
+                // After a credit that opens the sentence: "(CNN)When".
+                let credit = before.last() == Some(&b')') && before.first() == Some(&b'(');
+                credit
+                    || ["\"", "“", "«", "„"]
                         .iter()
-                        .any(|q| after.starts_with(q.as_bytes()))
-                    // After a credit that opens the sentence: "(CNN)When".
-                    || before.last() == Some(&b')') && before.first() == Some(&b'(')
+                        .any(|q| before.ends_with(q.as_bytes()))
+                        && {
+                            let mut after = &sentence.as_bytes()[run_end..];
+                            // Past a possessive and the punctuation American style
+                            // puts inside ('"The Jim Henson Hour,"').
+                            while let [b'.' | b',' | b'!' | b'?' | b'\'' | b's', rest @ ..] = after
+                            {
+                                after = rest;
+                            }
+                            !["\"", "”", "»", "“"]
+                                .iter()
+                                .any(|q| after.starts_with(q.as_bytes()))
+                        }
             };
             // A name never ends in a function word: "Usually I", a quoted "It"
             // (but "May" is a month).
@@ -584,20 +585,11 @@ impl<'t> Recognizer<'t> {
                 // A sentence's first word is capitalised whatever it is: the
                 // name may hold one that is none of its own ("Later
                 // Mélenchon"), which `finish` tells by the rest of the text.
-                let tail = if start == i
+                let opener = start == i
                     && opens
                     && tokens > 1
-                    && sentence.as_bytes()[from + words[start].1.len()] == b' '
-                {
-                    self.form(
-                        &name[words[start + 1].0 - from..],
-                        EntityKind::Name,
-                        tokens - 1,
-                    )
-                } else {
-                    NO_TAIL
-                };
-                self.add(index, name, kind, tokens, tentative, tail);
+                    && sentence.as_bytes()[from + words[start].1.len()] == b' ';
+                self.add(index, name, kind, tokens, tentative, opener);
             }
             i = end;
         }
@@ -643,7 +635,7 @@ impl<'t> Recognizer<'t> {
         } else {
             offset
         };
-        self.add(index, &sentence[start..end], kind, 1, false, NO_TAIL);
+        self.add(index, &sentence[start..end], kind, 1, false, false);
         used
     }
 
@@ -654,22 +646,8 @@ impl<'t> Recognizer<'t> {
         kind: EntityKind,
         tokens: usize,
         tentative: bool,
-        tail: u32,
+        opener: bool,
     ) {
-        let form = self.form(text, kind, tokens);
-        if !tentative && tail == NO_TAIL {
-            self.forms[form as usize].confirmed = true;
-        }
-        self.mentions.push(Mention {
-            sentence: sentence as u32,
-            form,
-            tentative,
-            tail,
-        });
-    }
-
-    /// The form of a mention's text, new if it is.
-    fn form(&mut self, text: &'t str, kind: EntityKind, tokens: usize) -> u32 {
         // One probe, inlined, for the mention as it stands (a lookup and then
         // an insert were two out-of-line probes in the wasm).
         let Recognizer {
@@ -679,7 +657,17 @@ impl<'t> Recognizer<'t> {
             forms,
             ..
         } = self;
-        raw_forms.get_or_insert_with(text, || new_form(key, form_ids, forms, text, kind, tokens))
+        let form = raw_forms
+            .get_or_insert_with(text, || new_form(key, form_ids, forms, text, kind, tokens));
+        if !tentative && !opener {
+            self.forms[form as usize].confirmed = true;
+        }
+        self.mentions.push(Mention {
+            sentence: sentence as u32,
+            form,
+            tentative,
+            opener,
+        });
     }
 
     /// Chains the mentions into entities and weighs them; `in_lower_case`
@@ -694,19 +682,22 @@ impl<'t> Recognizer<'t> {
         // word in lower case, not as a connector: "Later Mélenchon" is Mélenchon, "Barack
         // Obama" and "Al Qaeda" stay.
         for mention in &mut self.mentions {
-            if mention.tail == NO_TAIL {
+            let full = &self.forms[mention.form as usize];
+            if !mention.opener || full.confirmed {
                 continue;
             }
-            let full = &self.forms[mention.form as usize];
-            // The tail follows the first word's space (`scan_sentence`).
-            let space = full.text.bytes().position(|b| b == b' ').unwrap_or(0);
-            if !full.confirmed
-                && self.forms[mention.tail as usize].confirmed
-                && with_lowercase(&full.text[..space], &|lower| {
-                    in_lower_case(lower) && !is_connector(lower)
-                })
-            {
-                mention.form = mention.tail;
+            // The first word ends at a space (`scan_sentence`); the rest is a
+            // form only if it was mentioned on its own.
+            let Some(space) = full.text.bytes().position(|b| b == b' ') else {
+                continue;
+            };
+            let (first, rest) = (&full.text[..space], &full.text[space + 1..]);
+            if let Some(rest) = self.raw_forms.get(rest.as_bytes()) {
+                if self.forms[rest as usize].confirmed
+                    && with_lowercase(first, &|lower| in_lower_case(lower) && !is_connector(lower))
+                {
+                    mention.form = rest;
+                }
             }
         }
         // Each word of a multi-word name points at the most mentioned name that
