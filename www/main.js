@@ -841,6 +841,9 @@ const FEATURES = [
   ["Quality", "1 unless penalized"],
 ];
 
+// pack.js numbers the unit kinds: sentence 0, heading 1, listItem 2, code 3.
+const CODE_KIND = 3;
+
 const PENALTIES = {
   fragment: "a fragment, too short to stand alone",
   heading: "a heading",
@@ -895,7 +898,11 @@ function showWhy(i) {
   penalties.className = "penalties";
   const names = r.penalties[i] ?? [];
   penalties.textContent =
-    names.length === 0 ? "Penalties: none." : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;
+    r.kinds[i] === CODE_KIND
+      ? "A block of code: never part of a summary."
+      : names.length === 0
+        ? "Penalties: none."
+        : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;
   el.whyBody.replaceChildren(head, list, penalties);
 }
 

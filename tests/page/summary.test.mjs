@@ -263,7 +263,8 @@ test("a dropped .md file and an opened .txt file are summarized; other files are
   const { context, page } = await openPage(env.browser, env.url);
   await waitForSummary(page);
   await settle(page);
-  const text = article(400);
+  // Markdown with a code block, which the why panel names as such.
+  const text = `${article(400)}\n\n\`\`\`sh\nmake demo\n\`\`\`\n`;
 
   let before = await summaryId(page);
   const dataTransfer = await page.evaluateHandle((t) => {
@@ -281,6 +282,11 @@ test("a dropped .md file and an opened .txt file are summarized; other files are
   assert.deepEqual(await summaryItems(page), chosen(await reference(page, text, { sentences: 3 })));
   assert.match(await page.textContent("#status"), /Opened “dropped\.md”/);
   assert.ok(await page.isHidden(".drop-hint"));
+  const units = (await reference(page, text, { sentences: 3 })).sentences;
+  const code = units.findIndex((s) => s.kind === "code");
+  assert.equal(code, units.length - 1, "the fenced block is the last unit");
+  await page.hover(`#view [data-i="${code}"]`);
+  assert.match(await page.innerText("#why-body"), /A block of code: never part of a summary\./);
 
   // A picture is refused, and the text stays.
   const png = await page.evaluateHandle(() => {
