@@ -2070,7 +2070,8 @@ impl Segmenter<'_> {
     /// Whether the token before the word at `start` is a word of up to four
     /// letters with a period, like an abbreviation ("godz. 10"): then a number
     /// is a value, not an ordinal. After a longer word ("Montag.") a number
-    /// opens a sentence ("5. Mai war es").
+    /// opens a sentence ("5. Mai war es"). A German weekday's abbreviation
+    /// is followed by the day's ordinal ("am Mo. 5. Mai").
     fn abbreviation_before(&self, start: usize, block: &Block) -> bool {
         let b = self.bytes;
         start >= block.start + 3 && byte(b, start - 1) == b' ' && byte(b, start - 2) == b'.' && {
@@ -2079,6 +2080,8 @@ impl Segmenter<'_> {
             first < start - 2
                 && word.chars().nth(4).is_none()
                 && word.chars().all(letters::is_alphabetic)
+                && !(self.language == Language::German
+                    && matches!(word, "Mo" | "Di" | "Mi" | "Do" | "Fr" | "Sa" | "So"))
         }
     }
 

@@ -183,8 +183,8 @@ const GERMAN: Table = Table {
         bspw bzgl bzw ca d.h evtl gem ggf ggü i.d.r inkl insb insbes lt o.g o.ä s.a s.o s.u sog \
         u.a u.a.m u.u u.v.m u.ä ugs v.a vgl z.b z.t z.zt zzgl",
     numeric: "\
-        abs abschn anm apr art aufl aug bd dez feb febr jan jul jun kap mär nov nr okt s sep sept \
-        tel ziff",
+        abs abschn anm apr art aufl aug bd dez di do feb febr jan jul jun kap mi mo mär nov nr okt \
+        s sa sep sept so tel ziff",
     final_: "\
         abt allg amtl anh ausg bes betr chr co dgl dt engl entspr erg erw ev frz geb gegr ges gest \
         gez griech hl hrsg ital jh jhd jhs jr kath kg kl km lat ltd min mind mio mrd mtl n.chr \
