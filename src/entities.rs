@@ -525,17 +525,30 @@ impl<'t> Recognizer<'t> {
             let run_end = words[end - 1].0 + words[end - 1].1.len();
             let opens = i == 0 || {
                 let before = &sentence.as_bytes()[..offset];
+                let mut spaced = before;
+                while let [rest @ .., b' ']
+                | [rest @ .., 0xC2, 0xA0]
+                | [rest @ .., 0xE2, 0x80, 0xAF] = spaced
+                {
+                    spaced = rest;
+                }
                 // After a credit that opens the sentence: "(CNN)When".
-                let credit = before.last() == Some(&b')') && before.first() == Some(&b'(');
+                let credit = spaced.last() == Some(&b')') && before.first() == Some(&b'(');
+                // An opening quote is glued to its first word, except French
+                // guillemets, set off by a (no-break) space; a straight quote
+                // before a space closes a quotation ('"Weird Al" Yankovic').
                 credit
-                    || ["\"", "“", "«", "„"]
+                    || (["\"", "“", "«", "„"]
                         .iter()
                         .any(|q| before.ends_with(q.as_bytes()))
+                        || spaced.ends_with("«".as_bytes()))
                         && {
                             let mut after = &sentence.as_bytes()[run_end..];
-                            // Past a possessive and the punctuation American style
-                            // puts inside ('"The Jim Henson Hour,"').
-                            while let [b'.' | b',' | b'!' | b'?' | b'\'' | b's', rest @ ..] = after
+                            // Past a possessive, the punctuation American style
+                            // puts inside ('"The Jim Henson Hour,"') and spaces.
+                            while let [b'.' | b',' | b'!' | b'?' | b'\'' | b's' | b' ', rest @ ..]
+                            | [0xC2, 0xA0, rest @ ..]
+                            | [0xE2, 0x80, 0xAF, rest @ ..] = after
                             {
                                 after = rest;
                             }
@@ -1055,6 +1068,15 @@ mod tests {
         );
         let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
         assert_eq!(names, [("England", 2), ("The Muppets", 2)]);
+        // A closing quote before a name opens nothing; French guillemets are
+        // set off by a no-break space.
+        let found = entities_in(
+            "Il a crié : «\u{a0}Bonjour à tous\u{a0}» et il a lu «\u{a0}Le Monde\u{a0}». \
+             Le \"Weird Al\" Yankovic show and Yankovic himself.",
+            Language::French,
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(names, ["Yankovic", "Le Monde", "Weird Al"]);
     }
 
     #[test]
