@@ -306,8 +306,8 @@ impl Shape {
 
 /// Words that may join the parts of a name ("Bank of America", "Ludwig van Beethoven").
 /// Not the articles "der", "la", "le": between two capitals they join nouns
-/// ("Rat der Stadt", "Versailles le Parlement"), and names that hold them hold
-/// two connectors ("von der Leyen"), which never join.
+/// ("Rat der Stadt", "Versailles le Parlement"); names hold them after a
+/// connector ("von der Leyen"), which `scan_sentence` allows outside German.
 const NAME_CONNECTORS: &[&str] = &[
     "al", "bin", "da", "de", "del", "di", "du", "of", "van", "von",
 ];
@@ -515,6 +515,18 @@ impl<'t> Recognizer<'t> {
                     && shape(end + 1).has(Shape::CAPITALISED)
                 {
                     end += 2;
+                } else if next.has(Shape::CONNECTOR)
+                    && end + 2 < words.len()
+                    && matches!(words[end + 1].1, "der" | "den" | "de" | "las" | "los")
+                    && shape(end + 2).has(Shape::CAPITALISED)
+                    && language != Language::German
+                {
+                    // An article after a connector: "Ursula von der Leyen",
+                    // "Juan de los Santos" (alone it joins nothing: "Rat der
+                    // Stadt"). Not in German, where "Geweih von den Ricken" is
+                    // two nouns, nor "de la", which French puts between nouns
+                    // ("le Nord de la France").
+                    end += 3;
                 } else {
                     break;
                 }
@@ -567,11 +579,11 @@ impl<'t> Recognizer<'t> {
             }
             // Drop sentence-initial function words ("The", "In", "But") and titles
             // ("President", "Dr"), so that the name itself is what gets chained,
-            // and a connector they leave in front ("As of Tuesday").
+            // and a connector or article they leave in front ("As of Tuesday").
             while start < last
                 && (start == i && opens && shape(start).has(Shape::FUNCTION_WORD)
                     || last - start > 1 && shape(start).has(Shape::TITLE)
-                    || shape(start).has(Shape::CONNECTOR))
+                    || !shape(start).has(Shape::CAPITALISED))
             {
                 start += 1;
             }
@@ -1105,13 +1117,29 @@ mod tests {
 
     #[test]
     fn an_article_joins_no_names() {
-        // "der", "la", "le" are articles: "Rat der Stadt" is two nouns, not a name.
+        // "der", "la", "le" are articles: "Rat der Stadt" is two nouns, not a
+        // name; after a connector they are part of one, except in German.
         let found = entities_in(
-            "Der Rat der Stadt Bonn tagte. Otto von Bismarck kam. Der Rat der Stadt Bonn ging.",
+            "Der Rat der Stadt Bonn tagte. Otto von Bismarck kam. Der Rat der Stadt Bonn ging. \
+             Das Geweih von den Ricken fiel.",
             Language::German,
         );
         let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
         assert_eq!(names, ["Stadt Bonn", "Otto von Bismarck"]);
+        let found = entities_in(
+            "Pedro Sánchez vio a Ursula von der Leyen. Luego von der Leyen habló con Juan de \
+             los Santos.",
+            Language::Spanish,
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ursula von der Leyen",
+                "Pedro Sánchez",
+                "Juan de los Santos"
+            ]
+        );
         let found = entities_in(
             "A Versailles le Parlement vote. Emmanuel Macron parle.",
             Language::French,
