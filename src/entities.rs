@@ -517,9 +517,9 @@ impl<'t> Recognizer<'t> {
                     end += 2;
                 } else if next.has(Shape::CONNECTOR)
                     && end + 2 < words.len()
-                    && matches!(words[end + 1].1, "der" | "den" | "de" | "las" | "los")
                     && shape(end + 2).has(Shape::CAPITALISED)
                     && language != Language::German
+                    && matches!(words[end + 1].1, "der" | "den" | "de" | "las" | "los")
                 {
                     // An article after a connector: "Ursula von der Leyen",
                     // "Juan de los Santos" (alone it joins nothing: "Rat der
@@ -537,23 +537,16 @@ impl<'t> Recognizer<'t> {
             let run_end = words[end - 1].0 + words[end - 1].1.len();
             let opens = i == 0 || {
                 let before = &sentence.as_bytes()[..offset];
-                let mut spaced = before;
-                while let [rest @ .., b' ']
-                | [rest @ .., 0xC2, 0xA0]
-                | [rest @ .., 0xE2, 0x80, 0xAF] = spaced
-                {
-                    spaced = rest;
-                }
                 // After a credit that opens the sentence: "(CNN)When".
-                let credit = spaced.last() == Some(&b')') && before.first() == Some(&b'(');
+                let credit = before.first() == Some(&b'(')
+                    && (before.ends_with(b")") || before.ends_with(b") "));
                 // An opening quote is glued to its first word, except French
                 // guillemets, set off by a (no-break) space; a straight quote
                 // before a space closes a quotation ('"Weird Al" Yankovic').
                 credit
-                    || (["\"", "“", "«", "„"]
+                    || ["\"", "“", "„", "«", "« ", "«\u{a0}", "«\u{202f}"]
                         .iter()
                         .any(|q| before.ends_with(q.as_bytes()))
-                        || spaced.ends_with("«".as_bytes()))
                         && {
                             let mut after = &sentence.as_bytes()[run_end..];
                             // Past a possessive, the punctuation American style
