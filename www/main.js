@@ -19,7 +19,7 @@
 //
 // scripts/site.mjs inlines pack.js in place of this import (the single file can
 // import nothing, and the site saves a request), so keep it on one line.
-import { pack } from "./pack.js";
+import { KINDS, pack } from "./pack.js";
 
 performance.mark("abridge:module");
 const INLINE = globalThis.abridgeInline ?? null;
@@ -841,9 +841,6 @@ const FEATURES = [
   ["Quality", "1 unless penalized"],
 ];
 
-// pack.js numbers the unit kinds: sentence 0, heading 1, listItem 2, code 3.
-const CODE_KIND = 3;
-
 const PENALTIES = {
   fragment: "a fragment, too short to stand alone",
   heading: "a heading",
@@ -898,7 +895,7 @@ function showWhy(i) {
   penalties.className = "penalties";
   const names = r.penalties[i] ?? [];
   penalties.textContent =
-    r.kinds[i] === CODE_KIND
+    r.kinds[i] === KINDS.code
       ? "A block of code: never part of a summary."
       : names.length === 0
         ? "Penalties: none."

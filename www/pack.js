@@ -4,9 +4,10 @@
 //
 // scripts/site.mjs inlines this module into both where they import it (the single
 // file, dist/abridge.html, can import nothing), so it must stay self-contained: no
-// imports, only `export function` and `const` declarations.
+// imports, only `export function`, `export const` and `const` declarations.
 
-const KINDS = { sentence: 0, heading: 1, listItem: 2, code: 3 };
+/** The unit kinds' numbers in the packed `kinds` array. */
+export const KINDS = { sentence: 0, heading: 1, listItem: 2, code: 3 };
 
 /**
  * summarize()'s result → { message, transfer }: `message` is what the page renders
