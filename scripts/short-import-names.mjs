@@ -12,6 +12,7 @@
 // byte for byte the same.
 import fs from "node:fs";
 import path from "node:path";
+import { reader } from "./wasm-reader.mjs";
 
 const PREFIXES = ["__wbg_", "__wbindgen_"];
 
@@ -44,56 +45,45 @@ function unsignedLeb(n) {
 
 /** The module with its import names renamed, and the renaming. */
 function renameImports(wasm) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      result |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result >>> 0;
-  };
+  const r = reader(wasm);
   const pieces = [wasm.subarray(0, 8)];
   const renamed = new Map();
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = leb();
-    const end = at + size;
+  while (r.at < wasm.length) {
+    const id = wasm[r.at++];
+    const size = r.leb();
+    const end = r.at + size;
     if (id !== 2) {
-      pieces.push(wasm.subarray(at - 1 - unsignedLeb(size).length, end));
-      at = end;
+      pieces.push(wasm.subarray(r.at - 1 - unsignedLeb(size).length, end));
+      r.at = end;
       continue;
     }
-    const count = leb();
+    const count = r.leb();
     const section = [unsignedLeb(count)];
     for (let i = 0; i < count; i++) {
-      const moduleStart = at;
-      const moduleLength = leb();
-      at += moduleLength;
-      const moduleName = wasm.subarray(moduleStart, at);
-      const nameLength = leb();
-      let name = wasm.subarray(at, at + nameLength).toString();
-      at += nameLength;
+      const moduleStart = r.at;
+      const moduleLength = r.leb();
+      r.at += moduleLength;
+      const moduleName = wasm.subarray(moduleStart, r.at);
+      const nameLength = r.leb();
+      let name = wasm.subarray(r.at, r.at + nameLength).toString();
+      r.at += nameLength;
       // The import's description: its kind, then a type index (function),
       // a table, a memory or a global type.
-      const descriptionStart = at;
-      const kind = wasm[at++];
+      const descriptionStart = r.at;
+      const kind = wasm[r.at++];
       const limits = () => {
-        const flags = leb();
-        leb();
-        if (flags & 1) leb();
+        const flags = r.leb();
+        r.leb();
+        if (flags & 1) r.leb();
       };
-      if (kind === 0) leb();
+      if (kind === 0) r.leb();
       else if (kind === 1) {
-        at++;
+        r.at++;
         limits();
       } else if (kind === 2) limits();
-      else if (kind === 3) at += 2;
+      else if (kind === 3) r.at += 2;
       else throw new Error(`import ${name}: unknown kind ${kind}`);
-      const description = wasm.subarray(descriptionStart, at);
+      const description = wasm.subarray(descriptionStart, r.at);
       if (PREFIXES.some((prefix) => name.startsWith(prefix))) {
         if (!renamed.has(name)) renamed.set(name, shortName(renamed.size));
         name = renamed.get(name);
@@ -101,7 +91,7 @@ function renameImports(wasm) {
       const nameBytes = Buffer.from(name);
       section.push(moduleName, unsignedLeb(nameBytes.length), nameBytes, description);
     }
-    if (at !== end) throw new Error("the import section did not end where its size says");
+    if (r.at !== end) throw new Error("the import section did not end where its size says");
     const body = Buffer.concat(section);
     pieces.push(Buffer.from([2]), unsignedLeb(body.length), body);
   }

@@ -6,6 +6,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
+import { reader } from "./wasm-reader.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // node scripts/size.mjs [pkg-dir] [--summary] [--check]
@@ -72,28 +73,19 @@ if (summaryOnly) process.exit(0);
 const wasmPath = join(pkg, "web/abridge_bg.wasm");
 const bytes = readFileSync(wasmPath);
 console.log("\nsections of the wasm:");
-let at = 8;
-const leb = () => {
-  let result = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return result;
-};
+const r = reader(bytes);
 const names = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const size = leb();
-  const start = at;
+while (r.at < bytes.length) {
+  const id = bytes[r.at++];
+  const size = r.leb();
+  const start = r.at;
   let name = names[id] ?? `id ${id}`;
   if (id === 0) {
-    const len = leb();
-    name = `custom "${bytes.subarray(at, at + len).toString()}"`;
+    const len = r.leb();
+    name = `custom "${bytes.subarray(r.at, r.at + len).toString()}"`;
   }
   console.log(`  ${name.padEnd(28)} ${String(size).padStart(8)} bytes  ${((100 * size) / bytes.length).toFixed(1).padStart(5)}%`);
-  at = start + size;
+  r.at = start + size;
 }
 
 // Function sizes need names, which the package's wasm no longer has: run

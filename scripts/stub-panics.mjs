@@ -30,6 +30,7 @@
 // module 3 KB over its size.
 import binaryen from "binaryen";
 import { readFileSync, writeFileSync } from "node:fs";
+import { reader } from "./wasm-reader.mjs";
 
 // Paths without crate disambiguators (`core[c593..]::`) or hashes (`::h12ab..`).
 const PANIC_PATHS = [
@@ -144,34 +145,26 @@ function endsWithRs(bytes, end) {
 // where its bytes are in the module. wasm-bindgen writes only `i32.const`
 // offsets into memory 0 (flags 0).
 function dataSegments(bytes) {
-  let i = 8; // magic and version
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[i++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (i < bytes.length) {
-    const id = bytes[i++];
-    const size = leb();
-    const end = i + size;
+  const r = reader(bytes);
+  while (r.at < bytes.length) {
+    const id = bytes[r.at++];
+    const size = r.leb();
+    const end = r.at + size;
     if (id === 11) {
       const segments = [];
-      for (let count = leb(); count > 0; count--) {
-        const flags = leb();
-        if (flags !== 0 || bytes[i] !== 0x41) throw new Error(`data segment of an unexpected kind (${flags})`);
-        i++;
-        const address = leb(); // an sleb, which reads the same as a leb when it is not negative
-        if (bytes[i++] !== 0x0b) throw new Error("data segment offset is not a constant");
-        const length = leb();
-        segments.push({ address, offset: i, length });
-        i += length;
+      for (let count = r.leb(); count > 0; count--) {
+        const flags = r.leb();
+        if (flags !== 0 || bytes[r.at] !== 0x41) throw new Error(`data segment of an unexpected kind (${flags})`);
+        r.at++;
+        const address = r.leb(); // an sleb, which reads the same as a leb when it is not negative
+        if (bytes[r.at++] !== 0x0b) throw new Error("data segment offset is not a constant");
+        const length = r.leb();
+        segments.push({ address, offset: r.at, length });
+        r.at += length;
       }
       return segments;
     }
-    i = end;
+    r.at = end;
   }
   return [];
 }
