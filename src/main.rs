@@ -315,9 +315,13 @@ fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()
         if s.text(text).chars().count() > 60 {
             preview.push('…');
         }
-        // A code block is never picked and has no penalty to say so.
-        let code = (s.kind == abridge::UnitKind::Code).then(|| "code".to_string());
-        let penalties: Vec<String> = code
+        // Code and timestamps are never picked and have no penalty to say so.
+        let verbatim = matches!(
+            s.kind,
+            abridge::UnitKind::Code | abridge::UnitKind::Timestamp
+        )
+        .then(|| s.kind.name().to_string());
+        let penalties: Vec<String> = verbatim
             .into_iter()
             .chain(f.penalties.iter().map(|p| format!("{p:?}").to_lowercase()))
             .collect();

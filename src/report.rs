@@ -93,6 +93,7 @@ impl UnitKind {
             UnitKind::Heading => "heading",
             UnitKind::ListItem => "listItem",
             UnitKind::Code => "code",
+            UnitKind::Timestamp => "timestamp",
         }
     }
 }
@@ -168,7 +169,7 @@ mod tests {
         use Penalty as P;
         use TextKind as T;
         use UnitKind as U;
-        for kind in [U::Sentence, U::Heading, U::ListItem, U::Code] {
+        for kind in [U::Sentence, U::Heading, U::ListItem, U::Code, U::Timestamp] {
             assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
         }
         for penalty in [

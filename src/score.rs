@@ -797,7 +797,7 @@ fn penalties(
     language: Language,
 ) -> Vec<Penalty> {
     let mut found = Vec::new();
-    if span.kind == UnitKind::Code {
+    if span.kind.is_verbatim() {
         return found;
     }
     if span.kind == UnitKind::Heading {

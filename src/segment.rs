@@ -30,12 +30,22 @@ pub enum UnitKind {
     /// A fenced block of code (Markdown's ```` ``` ```` or `~~~`), fences
     /// included, as one unit: never part of a summary.
     Code,
+    /// A subtitle's or transcript's timing line ("00:00:01,000 -->
+    /// 00:00:04,000", "0:03"), with a subtitle's cue number before it: never
+    /// part of a summary.
+    Timestamp,
 }
 
 impl UnitKind {
     /// Running text or a list item: what a summary is made of.
     pub(crate) fn is_prose(self) -> bool {
         matches!(self, UnitKind::Sentence | UnitKind::ListItem)
+    }
+
+    /// Code or a timestamp: kept as it stands, its words no terms, names or
+    /// sentences of the text.
+    pub(crate) fn is_verbatim(self) -> bool {
+        matches!(self, UnitKind::Code | UnitKind::Timestamp)
     }
 }
 
@@ -98,7 +108,9 @@ const WORD_BYTES: usize = 48;
 /// without terminal punctuation followed by more text are [`UnitKind::Heading`]s,
 /// as are Markdown `#` headings; numbered, lettered and bulleted items are
 /// [`UnitKind::ListItem`]s, and a closed Markdown code fence with what it
-/// holds is one [`UnitKind::Code`] unit. `language` selects abbreviation lists and a few
+/// holds is one [`UnitKind::Code`] unit. A line that is only a time or a time
+/// range (subtitles, transcripts) is a [`UnitKind::Timestamp`], and the lines
+/// after it until a blank line are its cue's text, never a heading. `language` selects abbreviation lists and a few
 /// conventions (German ordinals such as "am 12. Juni", lower-case sentence
 /// starts in English web text); [`Language::Other`] gets rules that are safe
 /// across languages. A unit longer than 500 characters is cut at its last clause
@@ -131,6 +143,7 @@ pub fn segment(text: &str, language: Language) -> Vec<SentenceSpan> {
         lines: Vec::new(),
         content_end: text.trim_end().len(),
         resume: None,
+        in_cue: false,
     };
     segmenter.run();
     segmenter.out
@@ -289,6 +302,8 @@ struct Segmenter<'t> {
     content_end: usize,
     /// Where the scan goes on after a fenced code block that `line` took whole.
     resume: Option<usize>,
+    /// The current paragraph's lines follow a timestamp.
+    in_cue: bool,
 }
 
 impl Segmenter<'_> {
@@ -411,14 +426,34 @@ impl Segmenter<'_> {
         let body = body.trim_end();
         if body.is_empty() {
             self.flush();
+            self.in_cue = false;
             return;
         }
-        let (start, end) = (start + lead, start + lead + body.len());
-        if let Some(close) = self.closing_fence(body, end) {
-            self.flush();
-            self.emit(start, close, UnitKind::Code);
-            self.paragraph += 1;
+        let (mut start, end) = (start + lead, start + lead + body.len());
+        // Code and timestamps are units of their own, whole.
+        let verbatim = if let Some(close) = self.closing_fence(body, end) {
             self.resume = Some(close);
+            Some((close, UnitKind::Code))
+        } else if is_timestamp(body.as_bytes()) {
+            // A subtitle's cue number stands on the line before its times.
+            if let Some(number) = self
+                .lines
+                .last()
+                .filter(|l| self.bytes[l.start..l.end].iter().all(u8::is_ascii_digit))
+            {
+                start = number.start;
+                self.lines.pop();
+            }
+            Some((end, UnitKind::Timestamp))
+        } else {
+            None
+        };
+        if let Some((end, kind)) = verbatim {
+            self.flush();
+            self.emit(start, end, kind);
+            self.paragraph += 1;
+            // The lines after a timestamp are its cue's text.
+            self.in_cue = kind == UnitKind::Timestamp;
             return;
         }
         let first_word = body
@@ -570,7 +605,9 @@ impl Segmenter<'_> {
             return true;
         }
         let body = slice(self.text, line.start, line.end);
+        // A cue's text (`in_cue`: the lines are a timestamp's) is no heading.
         if line.terminated
+            || self.in_cue
             || line.chars > HEADING_CHARS
             || matches!(
                 line.last,
@@ -2162,6 +2199,31 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
 
 /// Words without vowels that are words, not abbreviations: interjections
 /// ("hmm") and acronyms often written in lower case ("tv").
+/// Whether a line is a time ("0:03", "01:02:03.500") or a range of two
+/// ("00:00:01,000 --> 00:00:04,000", cue settings allowed after it;
+/// "0:00:01.000,0:00:04.000"): digits, separators and at least one colon,
+/// each between a digit and two, ending in a digit.
+fn is_timestamp(line: &[u8]) -> bool {
+    let digit = |i: usize| line.get(i).is_some_and(u8::is_ascii_digit);
+    let (mut colons, mut arrow, mut end) = (0, false, line.len());
+    for (i, &b) in line.iter().enumerate() {
+        match b {
+            b':' if digit(i.wrapping_sub(1)) && digit(i + 1) && digit(i + 2) && !digit(i + 3) => {
+                colons += 1
+            }
+            b'0'..=b'9' | b'.' | b',' | b'-' | b' ' | b'\t' => {}
+            b'>' => arrow = true,
+            // A range's cue settings ("... 00:04.000 align:start").
+            b'a'..=b'z' if arrow && digit(i.wrapping_sub(2)) => {
+                end = i - 1;
+                break;
+            }
+            _ => return false,
+        }
+    }
+    colons > 0 && digit(0) && digit(end.wrapping_sub(1))
+}
+
 fn is_vowelless_word(word: &[u8]) -> bool {
     matches!(
         word,

@@ -9,7 +9,7 @@
 use crate::entities::{EntityTable, Recognizer, Shape};
 use crate::lang::{stop_list_bit, stop_lists, word_lists, word_lists_hashed, Language, Stemmer};
 use crate::phrases::{Opening, PhraseIndex};
-use crate::segment::{SentenceSpan, UnitKind};
+use crate::segment::SentenceSpan;
 
 /// An interned term (a stem, or a character bigram).
 pub(crate) type TermId = u32;
@@ -707,8 +707,9 @@ pub(crate) fn tokenize<'t>(
         words.clear();
         crate::words::push_word_indices(sentence, &mut words);
         word_counts.push(words.len() as u32);
-        // Code is no prose: its words would skew the text's terms and names.
-        if span.kind == UnitKind::Code {
+        // Code and timestamps are no prose: their words would skew the
+        // text's terms and names.
+        if span.kind.is_verbatim() {
             words.clear();
         }
         sentence_terms.clear();

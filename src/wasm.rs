@@ -69,7 +69,7 @@ export interface SegmentOptions {
   language?: LanguageCode | "auto" | (string & {});
 }
 
-export type UnitKind = "sentence" | "heading" | "listItem" | "code";
+export type UnitKind = "sentence" | "heading" | "listItem" | "code" | "timestamp";
 export type Penalty =
   | "fragment" | "heading" | "runOn" | "question" | "quote" | "dangling" | "boilerplate";
 export type TextKind = "short" | "news" | "sectioned";
@@ -290,11 +290,12 @@ const FRACTION_COLUMNS: usize = 6;
 
 /// The unit kinds, penalties and entity kinds in the order of their codes
 /// (`kind_code`, `penalty_code`, `entity_kind_code`).
-const KINDS: [UnitKind; 4] = [
+const KINDS: [UnitKind; 5] = [
     UnitKind::Sentence,
     UnitKind::Heading,
     UnitKind::ListItem,
     UnitKind::Code,
+    UnitKind::Timestamp,
 ];
 const PENALTIES: [Penalty; 7] = [
     Penalty::Fragment,
@@ -320,6 +321,7 @@ fn kind_code(kind: UnitKind) -> u8 {
         UnitKind::Heading => 1,
         UnitKind::ListItem => 2,
         UnitKind::Code => 3,
+        UnitKind::Timestamp => 4,
     }
 }
 
@@ -1157,7 +1159,7 @@ mod tests {
         }
         assert_eq!(
             names(&KINDS, UnitKind::name),
-            "sentence heading listItem code"
+            "sentence heading listItem code timestamp"
         );
         let report = js_summarize(
             "Why? He left. Ours was the largest harbour on the whole coast for a century.".into(),

@@ -992,6 +992,51 @@ const KINDS: &[KindCase] = &[
             ("And more.", UnitKind::Sentence),
         ],
     ),
+    (
+        "SubRip: a cue's number and times are one timestamp, its text is no heading",
+        English,
+        "1\n00:00:01,000 --> 00:00:04,000\nWelcome back to the show\n\n\
+         2\n00:00:04,500 --> 00:00:08,000\nBees pollinate a third of our crops.\nThey need flowers.\n\n\
+         10\n00:00:08,500 --> 00:00:12,000\nBut colonies collapse",
+        &[
+            ("1\n00:00:01,000 --> 00:00:04,000", UnitKind::Timestamp),
+            ("Welcome back to the show", UnitKind::Sentence),
+            ("2\n00:00:04,500 --> 00:00:08,000", UnitKind::Timestamp),
+            ("Bees pollinate a third of our crops.", UnitKind::Sentence),
+            ("They need flowers.", UnitKind::Sentence),
+            ("10\n00:00:08,500 --> 00:00:12,000", UnitKind::Timestamp),
+            ("But colonies collapse", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "WebVTT cue settings, YouTube's SBV ranges and a transcript's lone times",
+        English,
+        "WEBVTT\n\n00:07.000 --> 00:11.000 align:start position:0%\nParis planted trees.\n\n\
+         0:00:03.000,0:00:06.000\nToday: bees.\n\
+         1:02:03\nthe talk goes on without a stop\n0:03\nand on",
+        &[
+            ("WEBVTT", UnitKind::Heading),
+            ("00:07.000 --> 00:11.000 align:start position:0%", UnitKind::Timestamp),
+            ("Paris planted trees.", UnitKind::Sentence),
+            ("0:00:03.000,0:00:06.000", UnitKind::Timestamp),
+            ("Today: bees.", UnitKind::Sentence),
+            ("1:02:03", UnitKind::Timestamp),
+            ("the talk goes on without a stop", UnitKind::Sentence),
+            ("0:03", UnitKind::Timestamp),
+            ("and on", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a time inside a line, a score or a time with a period is no timestamp",
+        English,
+        "Results\n\n2:1\n\n10:30.\n\nWe met at 10:30 and left.",
+        &[
+            ("Results", UnitKind::Heading),
+            ("2:1", UnitKind::Heading),
+            ("10:30.", UnitKind::Sentence),
+            ("We met at 10:30 and left.", UnitKind::Sentence),
+        ],
+    ),
 ];
 
 #[test]
@@ -1095,6 +1140,8 @@ fn repetitive_inputs_stay_linear() {
         "„a. b",
         "```\n",
         "~~~\na\n",
+        "1\n0:01 --> 0:02\na\n",
+        "0:03\n",
         " ",
     ];
     for pattern in patterns {

@@ -802,6 +802,67 @@ fn markdown_code_blocks_are_never_summarized() {
     }
 }
 
+#[test]
+fn subtitle_timestamps_are_never_summarized_nor_counted() {
+    // Every cue's times repeat "00", which was the text's heaviest number
+    // and keyword when the timing lines were headings.
+    let cues = [
+        "Welcome back to the show. Today we talk about bees.",
+        "Bees pollinate about a third of the crops we eat.",
+        "But colonies have been collapsing across Europe and North America.",
+        "Scientists in Europe blame pesticides, parasites and the loss of wild flowers.",
+        "Farmers in France have started planting flower strips between fields.",
+        "Early results from France suggest that bee numbers recover within two seasons.",
+    ];
+    let text: String = cues
+        .iter()
+        .enumerate()
+        .map(|(i, cue)| {
+            format!(
+                "{}\n00:00:{:02},000 --> 00:00:{:02},500\n{cue}\n\n",
+                i + 1,
+                4 * i,
+                4 * i + 3
+            )
+        })
+        .collect();
+    for options in [Options::from(3), Options::from(Length::Ratio(1.0))] {
+        let summary = run("subtitles", &text, &options);
+        let timestamps = summary
+            .sentences
+            .iter()
+            .filter(|s| s.kind == abridge::UnitKind::Timestamp)
+            .count();
+        assert_eq!(timestamps, cues.len());
+        assert!(summary.selected().count() >= 3);
+        for s in summary.selected() {
+            assert_eq!(
+                s.kind,
+                abridge::UnitKind::Sentence,
+                "{:?} was chosen",
+                s.text(&text)
+            );
+        }
+        assert!(
+            summary
+                .entities
+                .iter()
+                .all(|e| e.text.chars().any(char::is_alphabetic)),
+            "a number of the times is an entity: {:?}",
+            summary.entities
+        );
+        assert_eq!(summary.entities[0].text, "Europe");
+        assert!(
+            summary
+                .keywords
+                .iter()
+                .all(|k| !k.text.starts_with(|c: char| c.is_ascii_digit())),
+            "a number of the times is a keyword: {:?}",
+            summary.keywords
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Huge and hostile inputs: these catch hangs and quadratic blow-ups
 // ---------------------------------------------------------------------------

@@ -897,7 +897,9 @@ function showWhy(i) {
   penalties.textContent =
     r.kinds[i] === KINDS.code
       ? "A block of code: never part of a summary."
-      : names.length === 0
+      : r.kinds[i] === KINDS.timestamp
+        ? "A subtitle or transcript timestamp: never part of a summary."
+        : names.length === 0
         ? "Penalties: none."
         : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;
   el.whyBody.replaceChildren(head, list, penalties);
@@ -1156,8 +1158,8 @@ function setText(text, trigger) {
 
 async function openFile(file) {
   if (!file) return;
-  if (!/\.(txt|text|md|markdown)$/i.test(file.name) && !/^text\//.test(file.type)) {
-    say(`“${file.name}” is not a .txt or .md file, so it was not opened.`);
+  if (!/\.(txt|text|md|markdown|srt|vtt)$/i.test(file.name) && !/^text\//.test(file.type)) {
+    say(`“${file.name}” is not a text, Markdown or subtitle file, so it was not opened.`);
     return;
   }
   if (file.size > FILE_MAX) {

@@ -71,13 +71,17 @@ test("summarize returns plain objects of the documented shape", () => {
   for (const s of r.sentences) {
     assert.ok(Number.isFinite(s.score));
     assert.ok(Array.isArray(s.features.penalties));
-    assert.ok(["sentence", "heading", "listItem", "code"].includes(s.kind));
+    assert.ok(["sentence", "heading", "listItem", "code", "timestamp"].includes(s.kind));
   }
   // Every kind reaches JavaScript by name, a fenced code block's too.
   const md = "# Setup\n\nRun it once. Then wait.\n\n1. Open it.\n\n```sh\nmake demo\n```";
   assert.deepEqual(
     segment(md).map((s) => s.kind),
     ["heading", "sentence", "sentence", "listItem", "code"],
+  );
+  assert.deepEqual(
+    segment("1\n00:00:01,000 --> 00:00:02,000\nHello there.\n\n0:03\nand on").map((s) => s.kind),
+    ["timestamp", "sentence", "timestamp", "sentence"],
   );
   // Nothing that JSON cannot hold (Maps, undefined, bigints, NaN); -0 prints as 0.
   const json = JSON.stringify(r);

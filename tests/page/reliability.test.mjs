@@ -103,7 +103,7 @@ test("a whole session: nothing leaves the origin, the CSP holds, XSS payloads st
     return dt;
   }, `${PAYLOADS[2]}.svg`);
   await page.dispatchEvent("#input", "drop", { dataTransfer: refused });
-  await page.waitForFunction(() => /not a \.txt or \.md file/.test(document.getElementById("status").textContent));
+  await page.waitForFunction(() => /not a text, Markdown or subtitle file/.test(document.getElementById("status").textContent));
 
   // Copy, the why panel, show more, reload, clear, the sample.
   await page.click("#copy-text");

@@ -259,7 +259,7 @@ test("copy puts the summary on the clipboard as plain text and as Markdown bulle
   await context.close();
 });
 
-test("a dropped .md file and an opened .txt file are summarized; other files are refused", async () => {
+test("a dropped .md file and opened .txt and .srt files are summarized; other files are refused", async () => {
   const { context, page } = await openPage(env.browser, env.url);
   await waitForSummary(page);
   await settle(page);
@@ -296,7 +296,7 @@ test("a dropped .md file and an opened .txt file are summarized; other files are
   });
   await page.dispatchEvent("#input", "drop", { dataTransfer: png });
   await page.waitForFunction(() => /photo\.png/.test(document.getElementById("status").textContent));
-  assert.match(await page.textContent("#status"), /not a \.txt or \.md file/);
+  assert.match(await page.textContent("#status"), /not a text, Markdown or subtitle file/);
   assert.equal(await page.inputValue("#input"), text);
 
   // "Open file…" opens the file picker.
@@ -308,6 +308,33 @@ test("a dropped .md file and an opened .txt file are summarized; other files are
   await settle(page);
   assert.equal(await page.inputValue("#input"), notes);
   assert.equal((await summaryItems(page)).length, 3);
+
+  // Subtitles, whose type the browser does not know: the timing lines are
+  // never summarized, and the why panel says what they are.
+  const subtitles = [
+    "The council approved the budget on Monday.",
+    "Parks get more money this year.",
+    "The mayor thanked the volunteers who cleaned the river.",
+    "The river will be tested again in the spring.",
+  ]
+    .map((cue, i) => `${i + 1}\n00:00:0${2 * i},000 --> 00:00:0${2 * i + 1},500\n${cue}\n`)
+    .join("\n");
+  before = await summaryId(page);
+  const [srt] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  await srt.setFiles({ name: "meeting.srt", mimeType: "application/x-subrip", buffer: Buffer.from(subtitles) });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), subtitles);
+  const items = await summaryItems(page);
+  assert.equal(items.length, 3);
+  assert.ok(items.every((s) => !/-->/.test(s)), `a timing line was summarized: ${items}`);
+  const cueUnits = (await reference(page, subtitles, { sentences: 3 })).sentences;
+  assert.deepEqual(
+    cueUnits.map((s) => s.kind),
+    ["timestamp", "sentence", "timestamp", "sentence", "timestamp", "sentence", "timestamp", "sentence"],
+  );
+  await page.hover(`#view [data-i="0"]`);
+  assert.match(await page.innerText("#why-body"), /A subtitle or transcript timestamp: never part of a summary\./);
   await context.close();
 });
 
