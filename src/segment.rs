@@ -27,8 +27,10 @@ pub enum UnitKind {
     Heading,
     /// An item of a numbered or bulleted list.
     ListItem,
-    /// A fenced block of code (Markdown's ```` ``` ```` or `~~~`), fences
-    /// included, as one unit: never part of a summary.
+    /// Markdown that is no prose, as one unit: a fenced block of code
+    /// (```` ``` ```` or `~~~`, fences included), YAML front matter (`---`
+    /// on the first line, to the next `---`) or a table's row (`| a | b |`).
+    /// Never part of a summary.
     Code,
     /// A subtitle's or transcript's timing line ("00:00:01,000 -->
     /// 00:00:04,000", "0:03"), with a subtitle's cue number before it: never
@@ -108,7 +110,7 @@ const WORD_BYTES: usize = 48;
 /// without terminal punctuation followed by more text are [`UnitKind::Heading`]s,
 /// as are Markdown `#` headings; numbered, lettered and bulleted items are
 /// [`UnitKind::ListItem`]s, and a closed Markdown code fence with what it
-/// holds is one [`UnitKind::Code`] unit. A line that is only a time or a time
+/// holds, front matter and each row of a table are one [`UnitKind::Code`] unit. A line that is only a time or a time
 /// range (subtitles, transcripts) is a [`UnitKind::Timestamp`], and the lines
 /// after it until a blank line are its cue's text, never a heading. `language` selects abbreviation lists and a few
 /// conventions (German ordinals such as "am 12. Juni", lower-case sentence
@@ -434,6 +436,9 @@ impl Segmenter<'_> {
         let verbatim = if let Some(close) = self.closing_fence(body, end) {
             self.resume = Some(close);
             Some((close, UnitKind::Code))
+        } else if body.len() > 1 && body.starts_with('|') && body.ends_with('|') {
+            // A row of a Markdown table.
+            Some((end, UnitKind::Code))
         } else if is_timestamp(body.as_bytes()) {
             // A subtitle's cue number stands on the line before its times.
             if let Some(number) = self
@@ -477,13 +482,15 @@ impl Segmenter<'_> {
     }
 
     /// When `line` opens a Markdown code fence (three or more backticks or
-    /// tildes) that a later line closes, the end of that line. An unclosed
+    /// tildes) that a later line closes, or the "---" of YAML front matter
+    /// on a text's first line, the end of the closing line. An unclosed
     /// fence is text: only the last fence of each kind can be, so the search
     /// for closers stays linear.
     fn closing_fence(&self, line: &str, end: usize) -> Option<usize> {
         let fence = match line.as_bytes() {
             [b'`', b'`', b'`', ..] => b"```",
             [b'~', b'~', b'~', ..] => b"~~~",
+            b"---" if end == 3 => b"---",
             _ => return None,
         };
         let b = self.bytes;

@@ -993,6 +993,21 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "front matter and a table's rows are code",
+        English,
+        "---\ntitle: Notes. Draft\n---\n\nThe engine is faster.\n\n| Key | Meaning. |\n|-----|---|\n| a | One. Two. |\n\n---\n\nDone.",
+        &[
+            ("---\ntitle: Notes. Draft\n---", UnitKind::Code),
+            ("The engine is faster.", UnitKind::Sentence),
+            ("| Key | Meaning. |", UnitKind::Code),
+            ("|-----|---|", UnitKind::Code),
+            ("| a | One. Two. |", UnitKind::Code),
+            // A rule anywhere but on the first line opens nothing.
+            ("---", UnitKind::Sentence),
+            ("Done.", UnitKind::Sentence),
+        ],
+    ),
+    (
         "SubRip: a cue's number and times are one timestamp, its text is no heading",
         English,
         "1\n00:00:01,000 --> 00:00:04,000\nWelcome back to the show\n\n\

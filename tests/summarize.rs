@@ -803,6 +803,34 @@ fn markdown_code_blocks_are_never_summarized() {
 }
 
 #[test]
+fn markdown_tables_and_front_matter_are_never_summarized() {
+    // The table's last cells are whole sentences, and were picked as such.
+    let text = "---\ntitle: Storage engine notes\ntags: [storage, engine]\n---\n\n\
+        # Storage\n\nThe new storage engine writes records in batches. \
+        Each batch is compressed before the engine stores it.\n\n\
+        | Setting | Default | Meaning |\n|---|---|---|\n\
+        | batch | 64 | Number of records the engine writes in one batch. |\n\
+        | level | 3 | Compression level of each batch the engine stores. |\n\n\
+        Upgrading the storage engine takes a few minutes.";
+    let summary = run(
+        "markdown with a table",
+        text,
+        &Options::from(Length::Ratio(1.0)),
+    );
+    let code: Vec<&str> = summary
+        .sentences
+        .iter()
+        .filter(|s| s.kind == abridge::UnitKind::Code)
+        .map(|s| s.text(text))
+        .collect();
+    assert_eq!(code.len(), 5, "front matter and four rows: {code:?}");
+    assert!(code[0].starts_with("---\ntitle") && code[0].ends_with("---"));
+    let chosen: Vec<&str> = summary.selected().map(|s| s.text(text)).collect();
+    assert_eq!(chosen.len(), 3, "{chosen:?}");
+    assert!(chosen.iter().all(|s| !s.contains('|')), "{chosen:?}");
+}
+
+#[test]
 fn subtitle_timestamps_are_never_summarized_nor_counted() {
     // Every cue's times repeat "00", which was the text's heaviest number
     // and keyword when the timing lines were headings.

@@ -896,7 +896,7 @@ function showWhy(i) {
   const names = r.penalties[i] ?? [];
   penalties.textContent =
     r.kinds[i] === KINDS.code
-      ? "A block of code: never part of a summary."
+      ? "Code, front matter or a table row: never part of a summary."
       : r.kinds[i] === KINDS.timestamp
         ? "A subtitle or transcript timestamp: never part of a summary."
         : names.length === 0

@@ -286,7 +286,7 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   const code = units.findIndex((s) => s.kind === "code");
   assert.equal(code, units.length - 1, "the fenced block is the last unit");
   await page.hover(`#view [data-i="${code}"]`);
-  assert.match(await page.innerText("#why-body"), /A block of code: never part of a summary\./);
+  assert.match(await page.innerText("#why-body"), /Code, front matter or a table row: never part of a summary\./);
 
   // A picture is refused, and the text stays.
   const png = await page.evaluateHandle(() => {
