@@ -108,7 +108,8 @@ const WORD_BYTES: usize = 48;
 /// list item, after a colon, between the short unended lines of a list without
 /// markers or where the line is not hard-wrapped. Short lines
 /// without terminal punctuation followed by more text are [`UnitKind::Heading`]s,
-/// as are Markdown `#` headings; numbered, lettered and bulleted items are
+/// as are Markdown `#` headings and a table of contents' entries ("2. Results
+/// ........ 7"); numbered, lettered and bulleted items are
 /// [`UnitKind::ListItem`]s, and a closed Markdown code fence with what it
 /// holds, front matter and each row of a table are one [`UnitKind::Code`] unit. A line that is only a time or a time
 /// range (subtitles, transcripts) is a [`UnitKind::Timestamp`], and the lines
@@ -439,6 +440,9 @@ impl Segmenter<'_> {
         } else if body.len() > 1 && body.starts_with('|') && body.ends_with('|') {
             // A row of a Markdown table.
             Some((end, UnitKind::Code))
+        } else if is_contents_entry(body.as_bytes()) {
+            // A table of contents' entry is a heading, numbered or not.
+            Some((end, UnitKind::Heading))
         } else if is_timestamp(body.as_bytes()) {
             // A subtitle's cue number stands on the line before its times.
             if let Some(number) = self
@@ -2206,6 +2210,15 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
 
 /// Words without vowels that are words, not abbreviations: interjections
 /// ("hmm") and acronyms often written in lower case ("tv").
+/// A title, dot leaders and a page number: "2. Results ........ 7".
+fn is_contents_entry(line: &[u8]) -> bool {
+    let page = line.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    page > 0
+        && line[..line.len() - page]
+            .trim_ascii_end()
+            .ends_with(b"....")
+}
+
 /// Whether a line is a time ("0:03", "01:02:03.500") or a range of two
 /// ("00:00:01,000 --> 00:00:04,000", cue settings allowed after it;
 /// "0:00:01.000,0:00:04.000"): digits, separators and at least one colon,

@@ -831,6 +831,25 @@ fn markdown_tables_and_front_matter_are_never_summarized() {
 }
 
 #[test]
+fn a_table_of_contents_is_no_summary() {
+    // Its entries repeat every section's title, so they were the most
+    // central lines of the report and filled its summary.
+    let text = "Annual Report 2025\n\nContents\n\
+        1. Introduction .................... 3\n\
+        2. Financial results ............... 7\n\
+        3. Outlook ......................... 12\n\n\
+        1. Introduction\n\nThe company grew its revenue by 12 percent in 2025. \
+        Operating costs rose more slowly than revenue.\n\n\
+        2. Financial results\n\nRevenue reached 4.2 billion dollars. \
+        Net income was 610 million dollars.\n\n\
+        3. Outlook\n\nFor 2026 the company expects revenue growth of 8 percent.";
+    let summary = run("a report", text, &Options::from(3));
+    let chosen: Vec<&str> = summary.selected().map(|s| s.text(text)).collect();
+    assert_eq!(chosen.len(), 3);
+    assert!(chosen.iter().all(|s| !s.contains("....")), "{chosen:?}");
+}
+
+#[test]
 fn subtitle_timestamps_are_never_summarized_nor_counted() {
     // Every cue's times repeat "00", which was the text's heaviest number
     // and keyword when the timing lines were headings.
