@@ -34,6 +34,7 @@ mod error;
 pub mod lang;
 mod letters;
 mod lowercase;
+mod once;
 mod options;
 mod order;
 mod phrases;

@@ -197,8 +197,7 @@ impl PhraseIndex {
     /// The index, built on first use: it depends on the lists only, and was
     /// built anew for every text (nine allocations and a sort a call).
     pub fn get() -> &'static PhraseIndex {
-        static INDEX: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
-        INDEX.get_or_init(PhraseIndex::new)
+        crate::once::once!(PhraseIndex, PhraseIndex::new)
     }
 
     fn new() -> Self {

@@ -17,8 +17,6 @@
 //! looks more like one of them than like any of ours is `Other`, which is a
 //! safer answer than a wrong stemmer.
 
-use std::sync::OnceLock;
-
 use super::{abbreviations, stopwords, Language};
 use crate::letters;
 use crate::tokenize::{Form, FormMap, Hashed};
@@ -184,8 +182,7 @@ impl std::ops::BitOr for Hit {
 /// word forms, not by `&str`: a summary of 10 KB of news took 0.08 M fewer
 /// instructions, of 1 MB 0.8 M.
 fn table() -> &'static WordTable {
-    static TABLE: OnceLock<WordTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
+    crate::once::once!(WordTable, || {
         let mut table = WordTable {
             words: FormMap::with_capacity(4096),
             filter: Box::new([0; FILTER_BITS / 64]),
