@@ -2209,8 +2209,6 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
         || (line.chars + 1 + next.first_word) * 20 < layout.widest * 17
 }
 
-/// Words without vowels that are words, not abbreviations: interjections
-/// ("hmm") and acronyms often written in lower case ("tv").
 /// A title, dot leaders and a page number: "2. Results ........ 7".
 fn is_contents_entry(line: &[u8]) -> bool {
     let page = line.iter().rev().take_while(|b| b.is_ascii_digit()).count();
@@ -2245,6 +2243,8 @@ fn is_timestamp(line: &[u8]) -> bool {
     colons > 0 && digit(0) && digit(end.wrapping_sub(1))
 }
 
+/// Words without vowels that are words, not abbreviations: interjections
+/// ("hmm") and acronyms often written in lower case ("tv").
 fn is_vowelless_word(word: &[u8]) -> bool {
     matches!(
         word,
