@@ -630,17 +630,21 @@ impl<'t> Recognizer<'t> {
         } else {
             Shape::UNKNOWN
         };
-        if next.has(Shape::MAGNITUDE) {
+        let before = sentence[..offset].chars().next_back();
+        let after = sentence[offset + word.len()..].chars().next();
+        // A clock time is one date, not two numbers: "10:30" (words split
+        // at the colon).
+        let time = after == Some(':') && next.has(Shape::NUMERIC) && words[i + 1].1.len() == 2;
+        if time || next.has(Shape::MAGNITUDE) {
             used = 2;
             end = words[i + 1].0 + words[i + 1].1.len();
         }
-        let before = sentence[..offset].chars().next_back();
-        let after = sentence[offset + word.len()..].chars().next();
         let kind = if matches!(before, Some('$' | '€' | '£' | '¥')) {
             EntityKind::Money
         } else if after == Some('%') || next.has(Shape::PERCENT) {
             EntityKind::Percent
-        } else if shape(i).has(Shape::YEAR)
+        } else if time
+            || shape(i).has(Shape::YEAR)
             || next.has(Shape::LOWER_MONTH_OR_DAY)
             || i > 0 && shape(i - 1).has(Shape::LOWER_MONTH_OR_DAY)
         {
@@ -1015,6 +1019,28 @@ mod tests {
         );
         let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
         assert_eq!(names, [("Paris", 2), ("May", 2), ("Anna", 1)]);
+    }
+
+    #[test]
+    fn a_clock_time_is_one_date() {
+        let found = entities(
+            "The raid began at 10:30 p.m. and ended at 11:45. \
+             At 10:30 the next day 3 were freed, a ratio of 1:3.",
+        );
+        assert!(
+            found.contains(&("10:30".into(), super::EntityKind::Date, 2)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("11:45".into(), super::EntityKind::Date, 1)),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(t, ..)| t == "30" || t == "45" || t == "1:3"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -225,11 +225,15 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 }
 
 /// The most specific frequent terms: count × idf (the scorer's), at least two
-/// occurrences when the text is long enough to tell.
+/// occurrences when the text is long enough to tell, no bare numbers.
 fn keywords(tokens: &tokenize::Tokens, idf: &[f64], limit: usize) -> Vec<Keyword> {
     let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
     // Ranked as (term, score): only the few taken are copied out.
-    let long_enough = |id: usize| tokens.surfaces.get(id).chars().nth(1).is_some();
+    // Two characters at least, and not a bare number ("10" of "10:30").
+    let long_enough = |id: usize| {
+        let surface = tokens.surfaces.get(id);
+        surface.chars().nth(1).is_some() && !surface.bytes().all(|b| b.is_ascii_digit())
+    };
     let ranked: Vec<(usize, f64)> = tokens
         .terms
         .iter()

@@ -831,6 +831,43 @@ fn markdown_tables_and_front_matter_are_never_summarized() {
 }
 
 #[test]
+fn times_of_day_are_dates_and_numbers_no_keywords() {
+    // A chat log: the hour of every message was the text's heaviest number
+    // and its first keyword, its minutes numbers of their own.
+    let text = "[10:02] anna: the deploy failed again on the staging cluster\n\
+        [10:03] ben: which step failed this time?\n\
+        [10:03] anna: the database migration, it times out after 30 seconds\n\
+        [10:05] ben: we changed the index on the orders table yesterday\n\
+        [10:06] anna: that explains it, the migration rebuilds the index\n\
+        [10:15] ben: migration finished, staging is green again";
+    let summary = run("a chat log", text, &Options::default());
+    let date = |t: &str| {
+        summary
+            .entities
+            .iter()
+            .any(|e| e.text == t && e.kind == abridge::EntityKind::Date)
+    };
+    assert!(date("10:03") && date("10:15"), "{:?}", summary.entities);
+    assert!(
+        summary
+            .entities
+            .iter()
+            .all(|e| e.text != "10" && e.text != "03"),
+        "{:?}",
+        summary.entities
+    );
+    assert!(
+        summary
+            .keywords
+            .iter()
+            .all(|k| k.text.parse::<u32>().is_err()),
+        "{:?}",
+        summary.keywords
+    );
+    assert_eq!(summary.keywords[0].text, "migration");
+}
+
+#[test]
 fn a_table_of_contents_is_no_summary() {
     // Its entries repeat every section's title, so they were the most
     // central lines of the report and filled its summary.
