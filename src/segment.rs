@@ -109,8 +109,8 @@ const WORD_BYTES: usize = 48;
 /// markers or where the line is not hard-wrapped. Short lines without terminal
 /// punctuation followed by more text are [`UnitKind::Heading`]s, as are
 /// Markdown `#` headings and a table of contents' entries ("2. Results
-/// ........ 7"); numbered, lettered and bulleted items are
-/// [`UnitKind::ListItem`]s; a closed Markdown code fence with what it holds,
+/// ........ 7"); numbered, lettered and bulleted items, and chat messages
+/// opened by their time ("[10:02] anna: ..."), are [`UnitKind::ListItem`]s; a closed Markdown code fence with what it holds,
 /// front matter and each row of a table are one [`UnitKind::Code`] unit. A
 /// line that is only a time or a time range (subtitles, transcripts) is a
 /// [`UnitKind::Timestamp`], and the lines after it until a blank line are its
@@ -689,6 +689,18 @@ impl Segmenter<'_> {
                 style: BULLET,
                 value: 0,
             });
+        }
+        // A chat message's time opens it like a bullet: "[10:02] anna: ...".
+        if line_start && c == '[' {
+            let close = self.bytes[p..end].iter().position(|&b| b == b']')?;
+            if is_timestamp(&self.bytes[p + 1..p + close]) {
+                return Some(Marker {
+                    start: p,
+                    end: p + close + 1,
+                    style: BULLET,
+                    value: 0,
+                });
+            }
         }
         self.numbered_at(p, end, line_start)
     }

@@ -1021,6 +1021,21 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "a chat message's time opens it like a bullet",
+        English,
+        "[10:02] anna: the deploy failed again on the staging cluster tonight\n\
+         [10:03] ben: which step failed, the build or the migration\n\
+         [09:58:12] carl: I saw it too",
+        &[
+            (
+                "[10:02] anna: the deploy failed again on the staging cluster tonight",
+                UnitKind::ListItem,
+            ),
+            ("[10:03] ben: which step failed, the build or the migration", UnitKind::ListItem),
+            ("[09:58:12] carl: I saw it too", UnitKind::ListItem),
+        ],
+    ),
+    (
         "SubRip: a cue's number and times are one timestamp, its text is no heading",
         English,
         "1\n00:00:01,000 --> 00:00:04,000\nWelcome back to the show\n\n\
@@ -1170,6 +1185,8 @@ fn repetitive_inputs_stay_linear() {
         "~~~\na\n",
         "1\n0:01 --> 0:02\na\n",
         "0:03\n",
+        "[10:02] a\n",
+        "[0:0",
         " ",
     ];
     for pattern in patterns {

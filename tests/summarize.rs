@@ -864,7 +864,20 @@ fn times_of_day_are_dates_and_numbers_no_keywords() {
         "{:?}",
         summary.keywords
     );
-    assert_eq!(summary.keywords[0].text, "migration");
+    assert!(
+        summary
+            .keywords
+            .iter()
+            .take(3)
+            .any(|k| k.text == "migration"),
+        "{:?}",
+        summary.keywords
+    );
+    // Each message is a unit of its own.
+    for s in &summary.sentences {
+        let text = s.text(text);
+        assert!(text.starts_with('[') && !text.contains('\n'), "{text:?}");
+    }
 }
 
 #[test]
