@@ -132,6 +132,16 @@ fn check_invariants(name: &str, text: &str, summary: &Summary) {
     );
 }
 
+/// The texts of the units of `kind`.
+fn units_of<'t>(summary: &Summary, text: &'t str, kind: abridge::UnitKind) -> Vec<&'t str> {
+    summary
+        .sentences
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| s.text(text))
+        .collect()
+}
+
 fn mentions(summary: &Summary, name: &str) -> bool {
     let name = name.to_lowercase();
     summary
@@ -783,12 +793,7 @@ fn markdown_code_blocks_are_never_summarized() {
         Each pump is checked every spring by the town's engineers.";
     for options in [Options::from(2), Options::from(Length::Ratio(1.0))] {
         let summary = run("markdown with code", text, &options);
-        let code: Vec<&str> = summary
-            .sentences
-            .iter()
-            .filter(|s| s.kind == abridge::UnitKind::Code)
-            .map(|s| s.text(text))
-            .collect();
+        let code = units_of(&summary, text, abridge::UnitKind::Code);
         assert_eq!(code.len(), 1, "one code unit: {code:?}");
         assert!(code[0].starts_with("```python") && code[0].ends_with("```"));
         for s in summary.selected() {
@@ -817,12 +822,7 @@ fn markdown_tables_and_front_matter_are_never_summarized() {
         text,
         &Options::from(Length::Ratio(1.0)),
     );
-    let code: Vec<&str> = summary
-        .sentences
-        .iter()
-        .filter(|s| s.kind == abridge::UnitKind::Code)
-        .map(|s| s.text(text))
-        .collect();
+    let code = units_of(&summary, text, abridge::UnitKind::Code);
     assert_eq!(code.len(), 5, "front matter and four rows: {code:?}");
     assert!(code[0].starts_with("---\ntitle") && code[0].ends_with("---"));
     let chosen: Vec<&str> = summary.selected().map(|s| s.text(text)).collect();
@@ -925,12 +925,8 @@ fn subtitle_timestamps_are_never_summarized_nor_counted() {
         .collect();
     for options in [Options::from(3), Options::from(Length::Ratio(1.0))] {
         let summary = run("subtitles", &text, &options);
-        let timestamps = summary
-            .sentences
-            .iter()
-            .filter(|s| s.kind == abridge::UnitKind::Timestamp)
-            .count();
-        assert_eq!(timestamps, cues.len());
+        let timestamps = units_of(&summary, &text, abridge::UnitKind::Timestamp);
+        assert_eq!(timestamps.len(), cues.len());
         assert!(summary.selected().count() >= 3);
         for s in summary.selected() {
             assert_eq!(

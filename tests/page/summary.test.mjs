@@ -266,7 +266,7 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   // Markdown with a code block, which the why panel names as such.
   const text = `${article(400)}\n\n\`\`\`sh\nmake demo\n\`\`\`\n`;
 
-  let before = await summaryId(page);
+  const before = await summaryId(page);
   const dataTransfer = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
     dt.items.add(new File([t], "dropped.md", { type: "text/markdown" }));
@@ -299,14 +299,17 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   assert.match(await page.textContent("#status"), /not a text, Markdown or subtitle file/);
   assert.equal(await page.inputValue("#input"), text);
 
-  // "Open file…" opens the file picker.
+  // "Open file…" opens the file picker; the file's text replaces the input.
+  const pick = async (name, mimeType, content) => {
+    const before = await summaryId(page);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+    await chooser.setFiles({ name, mimeType, buffer: Buffer.from(content) });
+    await waitForSummary(page, before);
+    await settle(page);
+    assert.equal(await page.inputValue("#input"), content);
+  };
   const notes = "The council approved the budget on Monday. Parks get more money. The mayor thanked the volunteers.";
-  before = await summaryId(page);
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
-  await chooser.setFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(notes) });
-  await waitForSummary(page, before);
-  await settle(page);
-  assert.equal(await page.inputValue("#input"), notes);
+  await pick("notes.txt", "text/plain", notes);
   assert.equal((await summaryItems(page)).length, 3);
 
   // Subtitles, whose type the browser does not know: the timing lines are
@@ -319,12 +322,7 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   ]
     .map((cue, i) => `${i + 1}\n00:00:0${2 * i},000 --> 00:00:0${2 * i + 1},500\n${cue}\n`)
     .join("\n");
-  before = await summaryId(page);
-  const [srt] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
-  await srt.setFiles({ name: "meeting.srt", mimeType: "application/x-subrip", buffer: Buffer.from(subtitles) });
-  await waitForSummary(page, before);
-  await settle(page);
-  assert.equal(await page.inputValue("#input"), subtitles);
+  await pick("meeting.srt", "application/x-subrip", subtitles);
   const items = await summaryItems(page);
   assert.equal(items.length, 3);
   assert.ok(items.every((s) => !/-->/.test(s)), `a timing line was summarized: ${items}`);
