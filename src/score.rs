@@ -800,7 +800,13 @@ fn penalties(
     if span.kind.is_verbatim() {
         return found;
     }
-    if span.kind == UnitKind::Heading {
+    // A short numbered line without a full stop is a section's title
+    // ("1. Introduction"), not a sentence.
+    let title_item = span.kind == UnitKind::ListItem
+        && words < 5
+        && sentence.as_bytes()[0].is_ascii_digit()
+        && sentence.ends_with(|c: char| c.is_alphanumeric());
+    if span.kind == UnitKind::Heading || title_item {
         found.push(Penalty::Heading);
     } else if words < 5 {
         found.push(Penalty::Fragment);

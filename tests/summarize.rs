@@ -897,6 +897,8 @@ fn a_table_of_contents_is_no_summary() {
     let chosen: Vec<&str> = summary.selected().map(|s| s.text(text)).collect();
     assert_eq!(chosen.len(), 3);
     assert!(chosen.iter().all(|s| !s.contains("....")), "{chosen:?}");
+    // Nor is a numbered section title ("1. Introduction"): all three are sentences.
+    assert!(chosen.iter().all(|s| s.ends_with('.')), "{chosen:?}");
 }
 
 #[test]
