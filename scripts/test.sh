@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test` (after `make setup`): everything CI checks, in order, stopping at the first failure.
 #
-#   native: rustfmt, clippy (native and wasm32), cargo test --release (unit, integration, doc)
+#   native: rustfmt, clippy (native and wasm32), cargo test --release (unit, integration, doc),
+#           rustdoc with warnings as errors
 #   wasm:   the npm package (make wasm), wasm-bindgen-test in Node and in headless Chromium
 #   JS:     node --test tests/js (API, offsets, errors, determinism, native/wasm agreement)
 #           and tests/e2e (npm pack -> install -> tsc, esbuild, Vite 7 -> Chromium)
@@ -28,6 +29,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --profile test -- -D
 
 step "native tests: unit, integration, doc (release)"
 cargo test --locked --release
+
+step "rustdoc: no broken links or malformed documentation"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 
 step "release CLI (for the native/wasm agreement test)"
 cargo build --locked --release

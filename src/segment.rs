@@ -110,9 +110,9 @@ const WORD_BYTES: usize = 48;
 /// punctuation followed by more text are [`UnitKind::Heading`]s, as are
 /// Markdown `#` headings and a table of contents' entries ("2. Results
 /// ........ 7"); numbered, lettered and bulleted items, and chat messages
-/// opened by their time ("[10:02] anna: ..."), are [`UnitKind::ListItem`]s; a closed Markdown code fence with what it holds,
-/// front matter and each row of a table are one [`UnitKind::Code`] unit. A
-/// line that is only a time or a time range (subtitles, transcripts) is a
+/// opened by their time ("\[10:02\] anna: ..."), are [`UnitKind::ListItem`]s;
+/// a closed Markdown code fence with what it holds, front matter and each row
+/// of a table are one [`UnitKind::Code`] unit. A line that is only a time or a time range (subtitles, transcripts) is a
 /// [`UnitKind::Timestamp`], and the lines after it until a blank line are its
 /// cue's text, never a heading. `language` selects abbreviation lists and a
 /// few conventions (German ordinals such as "am 12. Juni", lower-case sentence
