@@ -112,12 +112,12 @@ const WORD_BYTES: usize = 48;
 /// ........ 7"); numbered, lettered and bulleted items, and chat messages
 /// opened by their time ("\[10:02\] anna: ..."), are [`UnitKind::ListItem`]s;
 /// a closed Markdown code fence with what it holds, front matter and each row
-/// of a table are one [`UnitKind::Code`] unit. A line that is only a time or a time range (subtitles, transcripts) is a
-/// [`UnitKind::Timestamp`], and the lines after it until a blank line are its
-/// cue's text, never a heading. `language` selects abbreviation lists and a
-/// few conventions (German ordinals such as "am 12. Juni", lower-case sentence
-/// starts in English web text); [`Language::Other`] gets rules that are safe
-/// across languages. A unit longer than 500 characters is cut at its last clause
+/// of a table are one [`UnitKind::Code`] unit. A line that is only a time or a
+/// time range (subtitles, transcripts) is a [`UnitKind::Timestamp`], and the
+/// lines after it until a blank line are its cue's text, never a heading.
+/// `language` selects abbreviation lists and a few conventions (German
+/// ordinals such as "am 12. Juni", lower-case sentence starts in English web
+/// text); [`Language::Other`] gets rules that are safe across languages. A unit longer than 500 characters is cut at its last clause
 /// boundary, and one longer than 750 at white space, so even text without any
 /// punctuation comes out in pieces of bounded length. The work is linear in the
 /// length of the text.
@@ -434,7 +434,8 @@ impl Segmenter<'_> {
             return;
         }
         let (mut start, end) = (start + lead, start + lead + body.len());
-        // Code and timestamps are units of their own, whole.
+        // Code, a table's row, a contents entry and a timestamp are units of
+        // their own, whole.
         let verbatim = if let Some(close) = self.closing_fence(body, end) {
             self.resume = Some(close);
             Some((close, UnitKind::Code))
@@ -691,6 +692,7 @@ impl Segmenter<'_> {
             });
         }
         // A chat message's time opens it like a bullet: "[10:02] anna: ...".
+        // (No other marker starts with "[", hence the early `None`.)
         if line_start && c == '[' {
             let close = self.bytes[p..end].iter().position(|&b| b == b']')?;
             if is_timestamp(&self.bytes[p + 1..p + close]) {
