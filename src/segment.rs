@@ -104,23 +104,23 @@ const WORD_BYTES: usize = 48;
 /// between two consecutive spans (or before the first, after the last) is white space.
 ///
 /// A blank line (or a form feed, or U+2029) starts a new paragraph. Inside a
-/// paragraph a line break ends a unit only after a heading-like line, before a
-/// list item, after a colon, between the short unended lines of a list without
-/// markers or where the line is not hard-wrapped. Short lines without terminal
-/// punctuation followed by more text are [`UnitKind::Heading`]s, as are
-/// Markdown `#` headings and a table of contents' entries ("2. Results
-/// ........ 7"); numbered, lettered and bulleted items, and chat messages
-/// opened by their time ("\[10:02\] anna: ..."), are [`UnitKind::ListItem`]s;
-/// a closed Markdown code fence with what it holds, front matter and each row
-/// of a table are one [`UnitKind::Code`] unit. A line that is only a time or a
-/// time range (subtitles, transcripts) is a [`UnitKind::Timestamp`], and the
-/// lines after it until a blank line are its cue's text, never a heading.
-/// `language` selects abbreviation lists and a few conventions (German
-/// ordinals such as "am 12. Juni", lower-case sentence starts in English web
-/// text); [`Language::Other`] gets rules that are safe across languages. A unit longer than 500 characters is cut at its last clause
-/// boundary, and one longer than 750 at white space, so even text without any
-/// punctuation comes out in pieces of bounded length. The work is linear in the
-/// length of the text.
+/// paragraph a line break ends a unit only after a heading-like line, before a list
+/// item, after a colon, between the short unended lines of a list without markers
+/// or where the line is not hard-wrapped. Short lines without terminal punctuation
+/// followed by more text are [`UnitKind::Heading`]s, as are Markdown `#` headings
+/// and a table of contents' entries ("2. Results ........ 7"); numbered, lettered
+/// and bulleted items, and chat messages opened by their time ("\[10:02\] anna:
+/// ..."), are [`UnitKind::ListItem`]s; a closed Markdown code fence with what it
+/// holds, front matter and each row of a table are one [`UnitKind::Code`] unit. A
+/// line that is only a time or a time range (subtitles, transcripts) is a
+/// [`UnitKind::Timestamp`], and the lines after it until a blank line are its cue's
+/// text, never a heading. `language` selects abbreviation lists and a few
+/// conventions (German ordinals such as "am 12. Juni", lower-case sentence starts
+/// in English web text); [`Language::Other`] gets rules that are safe across
+/// languages. A unit longer than 500 characters is cut at its last clause boundary,
+/// and one longer than 750 at white space, so even text without any punctuation
+/// comes out in pieces of bounded length. The work is linear in the length of the
+/// text.
 ///
 /// ```
 /// use abridge::{segment, Language, UnitKind};
