@@ -14,8 +14,9 @@
 // the main thread instead.
 //
 // Text from the user only ever reaches the DOM as text nodes (textContent, never
-// innerHTML), and nothing is sent anywhere: the only requests are for the page's
-// own files.
+// innerHTML); a dropped web page is parsed into a separate, inert document
+// (DOMParser) and only its text is read. Nothing is sent anywhere: the only
+// requests are for the page's own files.
 //
 // scripts/site.mjs inlines pack.js in place of this import (the single file can
 // import nothing, and the site saves a request), so keep it on one line.
@@ -1156,10 +1157,51 @@ function setText(text, trigger) {
   requestNow(trigger);
 }
 
+/** Elements whose text is no part of a page's prose. */
+const HTML_SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NAV", "ASIDE", "FORM", "BUTTON", "SELECT", "IFRAME", "OBJECT", "HEAD"]);
+/** Elements that start a paragraph of their own. */
+const HTML_BLOCK = /^(P|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|FIGCAPTION|HR|ADDRESS)$/;
+
+/**
+ * The text of a saved web page: parsed into an inert document (DOMParser runs no
+ * script and loads nothing), never into this page; the article or main element
+ * when there is one, without scripts, navigation and forms; blocks as paragraphs.
+ * Iterative, so that deep nesting cannot overflow the stack.
+ */
+function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const root = doc.querySelector("article") ?? doc.querySelector("main") ?? doc.body;
+  if (!root) return "";
+  const parts = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "string") {
+      parts.push(node);
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.parentElement?.closest("pre") ? node.data : node.data.replace(/\s+/g, " "));
+    } else if (node.nodeType === Node.ELEMENT_NODE && !HTML_SKIP.has(node.tagName.toUpperCase())) {
+      if (node.tagName === "BR") {
+        parts.push("\n");
+        continue;
+      }
+      const block = HTML_BLOCK.test(node.tagName);
+      if (block) stack.push("\n\n");
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+      if (block) parts.push("\n\n");
+    }
+  }
+  return parts
+    .join("")
+    .replace(/[ \t]*\n[ \t]*/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
 async function openFile(file) {
   if (!file) return;
-  if (!/\.(txt|text|md|markdown|srt|vtt)$/i.test(file.name) && !/^text\//.test(file.type)) {
-    say(`“${file.name}” is not a text, Markdown or subtitle file, so it was not opened.`);
+  if (!/\.(txt|text|md|markdown|srt|vtt|html?)$/i.test(file.name) && !/^text\//.test(file.type)) {
+    say(`“${file.name}” is not a text, Markdown, subtitle or web page file, so it was not opened.`);
     return;
   }
   if (file.size > FILE_MAX) {
@@ -1167,7 +1209,9 @@ async function openFile(file) {
     return;
   }
   try {
-    const text = await file.text();
+    const raw = await file.text();
+    const html = /\.html?$/i.test(file.name) || file.type === "text/html";
+    const text = html ? htmlToText(raw) : raw;
     setText(text, "file");
     saveDraft();
     say(`Opened “${file.name}”.`);

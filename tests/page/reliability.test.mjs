@@ -1,6 +1,7 @@
 // Reliability and safety of the page: a whole session of use sends no request
 // outside the origin and trips no Content-Security-Policy rule; XSS payloads in the
-// text, in file names and in dropped files stay inert; a worker that dies is
+// text, in file names and in dropped files stay inert, and a dropped web page is read
+// as text without running or loading anything; a worker that dies is
 // restarted and the user told, with the draft kept; a 20 MB paste shows its size and
 // progress, keeps the page answering, and is cut short when the input changes.
 import assert from "node:assert/strict";
@@ -90,6 +91,29 @@ test("a whole session: nothing leaves the origin, the CSP holds, XSS payloads st
     assert.equal(await page.inputValue("#input"), content);
     assert.ok((await page.textContent("#status")).includes(name), `the file name is shown as text: ${name}`);
   }
+  // A saved web page is read as text: its scripts never run, its images and
+  // style sheets never load, its navigation is left out, its blocks are paragraphs.
+  before = await summaryId(page);
+  const html =
+    '<!doctype html><html><head><title>T</title><script>window.__xss=7</script><link rel="stylesheet" href="/probe.css"></head>' +
+    '<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>River levels fall</h1>\n' +
+    '<p>The river fell by two metres <b>overnight</b>, officials said.<img src="/probe.png" onerror="window.__xss=8"></p>\n' +
+    "<p>Schools in the valley  will reopen\n   on Monday.</p><script>window.__xss=9</script>" +
+    `<ul><li>Roads: open</li><li>Rail: ${PAYLOADS[0].replace("<", "&lt;")}</li></ul></article><footer>News Co</footer></body></html>`;
+  const webPage = await page.evaluateHandle((c) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([c], "page.html", { type: "text/html" }));
+    return dt;
+  }, html);
+  await page.dispatchEvent("#input", "drop", { dataTransfer: webPage });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(
+    await page.inputValue("#input"),
+    "River levels fall\n\nThe river fell by two metres overnight, officials said.\n\n" +
+      `Schools in the valley will reopen on Monday.\n\nRoads: open\n\nRail: ${PAYLOADS[0]}`,
+  );
+
   // ...and in a file opened with the picker, and one refused for its type.
   before = await summaryId(page);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
@@ -103,7 +127,7 @@ test("a whole session: nothing leaves the origin, the CSP holds, XSS payloads st
     return dt;
   }, `${PAYLOADS[2]}.svg`);
   await page.dispatchEvent("#input", "drop", { dataTransfer: refused });
-  await page.waitForFunction(() => /not a text, Markdown or subtitle file/.test(document.getElementById("status").textContent));
+  await page.waitForFunction(() => /not a text, Markdown, subtitle or web page file/.test(document.getElementById("status").textContent));
 
   // Copy, the why panel, show more, reload, clear, the sample.
   await page.click("#copy-text");
@@ -121,6 +145,7 @@ test("a whole session: nothing leaves the origin, the CSP holds, XSS payloads st
   assert.equal(await page.evaluate(() => window.__xss), undefined, "a payload ran");
   assert.deepEqual(dialogs, []);
   assert.deepEqual(await cspViolations(page), [], "CSP violations after the reload");
+  assert.deepEqual(urls.filter((u) => /probe/.test(u)), [], "the web page's image or style sheet was loaded");
   const outside = urls.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
   assert.deepEqual(outside, [], "requests that left the origin");
   assert.ok(urls.length > 3, `the session made requests (${urls.length}) and they were recorded`);

@@ -296,7 +296,7 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   });
   await page.dispatchEvent("#input", "drop", { dataTransfer: png });
   await page.waitForFunction(() => /photo\.png/.test(document.getElementById("status").textContent));
-  assert.match(await page.textContent("#status"), /not a text, Markdown or subtitle file/);
+  assert.match(await page.textContent("#status"), /not a text, Markdown, subtitle or web page file/);
   assert.equal(await page.inputValue("#input"), text);
 
   // "Open file…" opens the file picker; the file's text replaces the input.
