@@ -2228,13 +2228,12 @@ fn word_boundary(text: &str, i: usize, floor: usize) -> usize {
     last
 }
 
-/// A title, dot leaders and a page number: "2. Results ........ 7".
+/// A title, dot leaders and a page number: "2. Results ........ 7",
+/// "Outlook . . . . 12".
 fn is_contents_entry(line: &[u8]) -> bool {
     let page = line.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-    page > 0
-        && line[..line.len() - page]
-            .trim_ascii_end()
-            .ends_with(b"....")
+    let leaders = line[..line.len() - page].trim_ascii_end();
+    page > 0 && (leaders.ends_with(b"....") || leaders.ends_with(b". . ."))
 }
 
 /// Whether a line is a time ("0:03", "01:02:03.500") or a range of two

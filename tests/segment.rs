@@ -995,11 +995,12 @@ const KINDS: &[KindCase] = &[
     (
         "a table of contents' entries are headings, numbered or not",
         English,
-        "Contents\n1. Introduction .......... 3\nOutlook ........ 12\n\n1. Introduction\n\nSales grew. Costs fell... 2 times.",
+        "Contents\n1. Introduction .......... 3\nOutlook ........ 12\nNotes . . . . . 15\n\n1. Introduction\n\nSales grew. Costs fell... 2 times.",
         &[
             ("Contents", UnitKind::Heading),
             ("1. Introduction .......... 3", UnitKind::Heading),
             ("Outlook ........ 12", UnitKind::Heading),
+            ("Notes . . . . . 15", UnitKind::Heading),
             ("1. Introduction", UnitKind::ListItem),
             ("Sales grew.", UnitKind::Sentence),
             ("Costs fell... 2 times.", UnitKind::Sentence),
