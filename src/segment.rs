@@ -33,8 +33,9 @@ pub enum UnitKind {
     /// Never part of a summary.
     Code,
     /// A subtitle's or transcript's timing line ("00:00:01,000 -->
-    /// 00:00:04,000", "0:03"), with a subtitle's cue number before it: never
-    /// part of a summary.
+    /// 00:00:04,000", "0:03"), with a subtitle's cue number before it, or a
+    /// chat message's header, a short line that ends in a time ("Anna Smith
+    /// 10:02 AM"): never part of a summary.
     Timestamp,
 }
 
@@ -112,15 +113,15 @@ const WORD_BYTES: usize = 48;
 /// and bulleted items, and chat messages opened by their time ("\[10:02\] anna:
 /// ..."), are [`UnitKind::ListItem`]s; a closed Markdown code fence with what it
 /// holds, front matter and each row of a table are one [`UnitKind::Code`] unit. A
-/// line that is only a time or a time range (subtitles, transcripts) is a
-/// [`UnitKind::Timestamp`], and the lines after it until a blank line are its cue's
-/// text, never a heading. `language` selects abbreviation lists and a few
-/// conventions (German ordinals such as "am 12. Juni", lower-case sentence starts
-/// in English web text); [`Language::Other`] gets rules that are safe across
-/// languages. A unit longer than 500 characters is cut at its last clause boundary,
-/// and one longer than 750 at white space, so even text without any punctuation
-/// comes out in pieces of bounded length. The work is linear in the length of the
-/// text.
+/// line that is only a time or a time range (subtitles, transcripts), or a short
+/// one that ends in a time (a chat's header), is a [`UnitKind::Timestamp`], and the
+/// lines after it until a blank line are its cue's text, never a heading.
+/// `language` selects abbreviation lists and a few conventions (German ordinals
+/// such as "am 12. Juni", lower-case sentence starts in English web text);
+/// [`Language::Other`] gets rules that are safe across languages. A unit longer
+/// than 500 characters is cut at its last clause boundary, and one longer than 750
+/// at white space, so even text without any punctuation comes out in pieces of
+/// bounded length. The work is linear in the length of the text.
 ///
 /// ```
 /// use abridge::{segment, Language, UnitKind};
@@ -445,7 +446,9 @@ impl Segmenter<'_> {
         } else if is_contents_entry(body.as_bytes()) {
             // A table of contents' entry is a heading, numbered or not.
             Some((end, UnitKind::Heading))
-        } else if is_timestamp(body.as_bytes()) {
+        } else if is_timestamp(body.as_bytes())
+            || body.len() < WRAP_CHARS && ends_in_time(body.as_bytes())
+        {
             // A subtitle's cue number stands on the line before its times.
             if let Some(number) = self
                 .lines
@@ -2226,6 +2229,17 @@ fn word_boundary(text: &str, i: usize, floor: usize) -> usize {
         }
     }
     last
+}
+
+/// Whether a line's last word is a time, an "AM" or "PM" after it allowed: in
+/// a short line, a chat message's header ("Anna Smith  10:02 AM").
+fn ends_in_time(line: &[u8]) -> bool {
+    let line = match line {
+        [rest @ .., b'A' | b'P' | b'a' | b'p', b'M' | b'm'] => rest.trim_ascii_end(),
+        _ => line,
+    };
+    let word = line.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
+    is_timestamp(&line[word..])
 }
 
 /// A title, dot leaders and a page number: "2. Results ........ 7",

@@ -1037,6 +1037,21 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "a chat's header is a timestamp, its messages never headings",
+        English,
+        "Anna Smith  10:02 AM\nthe deploy failed again on the staging cluster tonight\n\
+         Ben Jones  10:03 am\nwhich step failed, the build or the migration\n\
+         Ben Jones  10:04\nit is green again",
+        &[
+            ("Anna Smith  10:02 AM", UnitKind::Timestamp),
+            ("the deploy failed again on the staging cluster tonight", UnitKind::Sentence),
+            ("Ben Jones  10:03 am", UnitKind::Timestamp),
+            ("which step failed, the build or the migration", UnitKind::Sentence),
+            ("Ben Jones  10:04", UnitKind::Timestamp),
+            ("it is green again", UnitKind::Sentence),
+        ],
+    ),
+    (
         "SubRip: a cue's number and times are one timestamp, its text is no heading",
         English,
         "1\n00:00:01,000 --> 00:00:04,000\nWelcome back to the show\n\n\

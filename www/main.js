@@ -899,7 +899,7 @@ function showWhy(i) {
     r.kinds[i] === KINDS.code
       ? "Code, front matter or a table row: never part of a summary."
       : r.kinds[i] === KINDS.timestamp
-        ? "A subtitle or transcript timestamp: never part of a summary."
+        ? "A timestamp (subtitles, transcripts, a chat's header): never part of a summary."
         : names.length === 0
         ? "Penalties: none."
         : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;

@@ -332,7 +332,7 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
     ["timestamp", "sentence", "timestamp", "sentence", "timestamp", "sentence", "timestamp", "sentence"],
   );
   await page.hover(`#view [data-i="0"]`);
-  assert.match(await page.innerText("#why-body"), /A subtitle or transcript timestamp: never part of a summary\./);
+  assert.match(await page.innerText("#why-body"), /A timestamp \(subtitles, transcripts, a chat's header\): never part of a summary\./);
   await context.close();
 });
 
