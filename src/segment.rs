@@ -2208,17 +2208,9 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
 /// iterator is linked anyway, the grapheme tables would cost 25 KB of wasm.
 /// Found going forward: the iterator's backward half was 2 KB more wasm.
 fn word_boundary(text: &str, i: usize, floor: usize) -> usize {
-    let mut lo = i.saturating_sub(32).max(floor + 1);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = (i + 32).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    if lo >= i {
+    let Some((lo, hi)) = word_window(text, i, floor) else {
         return i;
-    }
+    };
     let mut last = i;
     for (k, _) in slice(text, lo, hi).split_word_bound_indices() {
         if lo + k > i {
@@ -2229,6 +2221,20 @@ fn word_boundary(text: &str, i: usize, floor: usize) -> usize {
         }
     }
     last
+}
+
+/// The 32 bytes around `i` (after `floor`) that [`word_boundary`] searches, at
+/// character boundaries; `None` when none of it is before `i`.
+fn word_window(text: &str, i: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut lo = i.saturating_sub(32).max(floor + 1);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (i + 32).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    (lo < i).then_some((lo, hi))
 }
 
 /// Whether a line's last word is a time, an "AM" or "PM" after it allowed: in
@@ -2720,17 +2726,9 @@ mod tests {
         // The boundary is found going forward; the backward iterator, which it
         // replaced to save wasm, is the reference.
         let backward = |text: &str, i: usize, floor: usize| {
-            let mut lo = i.saturating_sub(32).max(floor + 1);
-            while !text.is_char_boundary(lo) {
-                lo += 1;
-            }
-            let mut hi = (i + 32).min(text.len());
-            while !text.is_char_boundary(hi) {
-                hi -= 1;
-            }
-            if lo >= i {
+            let Some((lo, hi)) = super::word_window(text, i, floor) else {
                 return i;
-            }
+            };
             text[lo..hi]
                 .split_word_bound_indices()
                 .rev()
