@@ -632,10 +632,25 @@ impl<'t> Recognizer<'t> {
         };
         let before = sentence[..offset].chars().next_back();
         let after = sentence[offset + word.len()..].chars().next();
-        // A clock time is one date, not two numbers: "10:30" (words split
-        // at the colon).
-        let time = after == Some(':') && next.has(Shape::NUMERIC) && words[i + 1].1.len() == 2;
-        if time || next.has(Shape::MAGNITUDE) {
+        // A clock time or a date is one date, not several numbers: "10:30",
+        // "10:02:11", "12/03/2024" (words split at the colon and the slash).
+        // A fraction ("1/2") and a ratio ("1:3") stay numbers.
+        while let Some(&(at, part)) = words.get(i + used) {
+            let joins = at == end + 1
+                && shape(i + used).has(Shape::NUMERIC)
+                && match sentence.as_bytes()[end] {
+                    b':' => part.len() == 2,
+                    b'/' => part.len() >= 2,
+                    _ => false,
+                };
+            if !joins {
+                break;
+            }
+            end = at + part.len();
+            used += 1;
+        }
+        let time = used > 1;
+        if !time && next.has(Shape::MAGNITUDE) {
             used = 2;
             end = words[i + 1].0 + words[i + 1].1.len();
         }
@@ -1022,10 +1037,23 @@ mod tests {
     }
 
     #[test]
-    fn a_clock_time_is_one_date() {
+    fn a_clock_time_or_a_date_is_one_date() {
         let found = entities(
             "The raid began at 10:30 p.m. and ended at 11:45. \
-             At 10:30 the next day 3 were freed, a ratio of 1:3.",
+             At 10:30 the next day 3 were freed, a ratio of 1:3. \
+             On 12/03/2024 at 10:02:11 half (1/2) of them were home by 12/03/2024.",
+        );
+        assert!(
+            found.contains(&("12/03/2024".into(), super::EntityKind::Date, 2)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("10:02:11".into(), super::EntityKind::Date, 1)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("1".into(), super::EntityKind::Number, 2)),
+            "{found:?}"
         );
         assert!(
             found.contains(&("10:30".into(), super::EntityKind::Date, 2)),

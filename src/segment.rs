@@ -694,17 +694,27 @@ impl Segmenter<'_> {
                 value: 0,
             });
         }
-        // A chat message's time opens it like a bullet: "[10:02] anna: ...".
-        // (No other marker starts with "[", hence the early `None`.)
-        if line_start && c == '[' {
-            let close = self.bytes[p..end].iter().position(|&b| b == b']')?;
-            if is_timestamp(&self.bytes[p + 1..p + close]) {
-                return Some(Marker {
-                    start: p,
-                    end: p + close + 1,
-                    style: BULLET,
-                    value: 0,
-                });
+        // A chat message's time opens it like a bullet: "[10:02] anna: ...",
+        // and WhatsApp's "[12/03/2024, 10:02:11] Anna: ..." and "12/03/2024,
+        // 10:02 - Anna: ...".
+        if line_start {
+            let head = &self.bytes[p..end.min(p + 32)];
+            let stamp = if c == '[' {
+                head.iter().position(|&b| b == b']').map(|k| (1, k, k + 1))
+            } else {
+                head.windows(3)
+                    .position(|w| w == b" - ")
+                    .map(|k| (0, k, k + 3))
+            };
+            if let Some((from, to, after)) = stamp {
+                if is_timestamp(&head[from..to]) {
+                    return Some(Marker {
+                        start: p,
+                        end: p + after,
+                        style: BULLET,
+                        value: 0,
+                    });
+                }
             }
         }
         self.numbered_at(p, end, line_start)
@@ -2256,9 +2266,9 @@ fn is_contents_entry(line: &[u8]) -> bool {
     page > 0 && (leaders.ends_with(b"....") || leaders.ends_with(b". . ."))
 }
 
-/// Whether a line is a time ("0:03", "01:02:03.500") or a range of two
-/// ("00:00:01,000 --> 00:00:04,000", cue settings allowed after it;
-/// "0:00:01.000,0:00:04.000"): digits, separators and at least one colon,
+/// Whether a line is a time ("0:03", "01:02:03.500", "12/03/2024, 10:02") or
+/// a range of two ("00:00:01,000 --> 00:00:04,000", cue settings allowed after
+/// it; "0:00:01.000,0:00:04.000"): digits, separators and at least one colon,
 /// each between a digit and two, ending in a digit.
 fn is_timestamp(line: &[u8]) -> bool {
     let digit = |i: usize| line.get(i).is_some_and(u8::is_ascii_digit);
@@ -2268,7 +2278,7 @@ fn is_timestamp(line: &[u8]) -> bool {
             b':' if digit(i.wrapping_sub(1)) && digit(i + 1) && digit(i + 2) && !digit(i + 3) => {
                 colons += 1
             }
-            b'0'..=b'9' | b'.' | b',' | b'-' | b' ' | b'\t' => {}
+            b'0'..=b'9' | b'.' | b',' | b'/' | b'-' | b' ' | b'\t' => {}
             b'>' => arrow = true,
             // A range's cue settings ("... 00:04.000 align:start").
             b'a'..=b'z' if arrow && digit(i.wrapping_sub(2)) => {

@@ -1037,6 +1037,32 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "WhatsApp's exports: a date and a time open each message",
+        English,
+        "12/03/2024, 10:02 - Anna: the deploy failed again on the staging cluster tonight\n\
+         12/03/2024, 10:03 - Ben: which step failed, the build or the migration\n\
+         [12/03/2024, 10:05:02] Anna: the migration times out after thirty seconds now\n\
+         [12/03/2024, 10:06:40] Ben: I will raise the timeout and run it again",
+        &[
+            (
+                "12/03/2024, 10:02 - Anna: the deploy failed again on the staging cluster tonight",
+                UnitKind::ListItem,
+            ),
+            (
+                "12/03/2024, 10:03 - Ben: which step failed, the build or the migration",
+                UnitKind::ListItem,
+            ),
+            (
+                "[12/03/2024, 10:05:02] Anna: the migration times out after thirty seconds now",
+                UnitKind::ListItem,
+            ),
+            (
+                "[12/03/2024, 10:06:40] Ben: I will raise the timeout and run it again",
+                UnitKind::ListItem,
+            ),
+        ],
+    ),
+    (
         "a chat's header is a timestamp, its messages never headings",
         English,
         "Anna Smith  10:02 AM\nthe deploy failed again on the staging cluster tonight\n\
