@@ -635,19 +635,22 @@ impl<'t> Recognizer<'t> {
         // A clock time or a date is one date, not several numbers: "10:30",
         // "10:02:11", "12/03/2024" (words split at the colon and the slash).
         // A fraction ("1/2") and a ratio ("1:3") stay numbers.
-        while let Some(&(at, part)) = words.get(i + used) {
-            let joins = at == end + 1
-                && shape(i + used).has(Shape::NUMERIC)
-                && match sentence.as_bytes()[end] {
-                    b':' => part.len() == 2,
-                    b'/' => part.len() >= 2,
-                    _ => false,
+        // (`after` first: most numbers are followed by neither.)
+        if matches!(after, Some(':' | '/')) {
+            while let Some(&separator @ (b':' | b'/')) = sentence.as_bytes().get(end) {
+                let Some(&(at, part)) = words.get(i + used) else {
+                    break;
                 };
-            if !joins {
-                break;
+                let digits = if separator == b':' { 2..=2 } else { 2..=4 };
+                if at != end + 1
+                    || !digits.contains(&part.len())
+                    || !shape(i + used).has(Shape::NUMERIC)
+                {
+                    break;
+                }
+                end = at + part.len();
+                used += 1;
             }
-            end = at + part.len();
-            used += 1;
         }
         let time = used > 1;
         if !time && next.has(Shape::MAGNITUDE) {
@@ -1041,7 +1044,8 @@ mod tests {
         let found = entities(
             "The raid began at 10:30 p.m. and ended at 11:45. \
              At 10:30 the next day 3 were freed, a ratio of 1:3. \
-             On 12/03/2024 at 10:02:11 half (1/2) of them were home by 12/03/2024.",
+             On 12/03/2024 at 10:02:11 half (1/2) of them were home by 12/03/2024. \
+             They left at 9:15",
         );
         assert!(
             found.contains(&("12/03/2024".into(), super::EntityKind::Date, 2)),

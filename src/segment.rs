@@ -697,7 +697,7 @@ impl Segmenter<'_> {
         // A chat message's time opens it like a bullet: "[10:02] anna: ...",
         // and WhatsApp's "[12/03/2024, 10:02:11] Anna: ..." and "12/03/2024,
         // 10:02 - Anna: ...".
-        if line_start {
+        if line_start && (c == '[' || c.is_ascii_digit()) {
             let head = &self.bytes[p..end.min(p + 32)];
             let stamp = if c == '[' {
                 head.iter().position(|&b| b == b']').map(|k| (1, k, k + 1))
@@ -2247,8 +2247,9 @@ fn word_window(text: &str, i: usize, floor: usize) -> Option<(usize, usize)> {
     (lo < i).then_some((lo, hi))
 }
 
-/// Whether a line's last word is a time, an "AM" or "PM" after it allowed: in
-/// a short line, a chat message's header ("Anna Smith  10:02 AM").
+/// Whether a line is capitalised words and then a time, an "AM" or "PM" after
+/// it allowed: in a short line, a chat message's header ("Anna Smith  10:02
+/// AM"), not a sentence ("They met at 10:30").
 fn ends_in_time(line: &[u8]) -> bool {
     let line = match line {
         [rest @ .., b'A' | b'P' | b'a' | b'p', b'M' | b'm'] => rest.trim_ascii_end(),
@@ -2256,6 +2257,9 @@ fn ends_in_time(line: &[u8]) -> bool {
     };
     let word = line.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
     is_timestamp(&line[word..])
+        && !line[..word]
+            .split(|&b| b == b' ')
+            .any(|w| w.first().is_some_and(u8::is_ascii_lowercase))
 }
 
 /// A title, dot leaders and a page number: "2. Results ........ 7",

@@ -1067,7 +1067,7 @@ const KINDS: &[KindCase] = &[
         English,
         "Anna Smith  10:02 AM\nthe deploy failed again on the staging cluster tonight\n\
          Ben Jones  10:03 am\nwhich step failed, the build or the migration\n\
-         Ben Jones  10:04\nit is green again",
+         Ben Jones  10:04\nit is green again\n\nThey met at 10:30",
         &[
             ("Anna Smith  10:02 AM", UnitKind::Timestamp),
             ("the deploy failed again on the staging cluster tonight", UnitKind::Sentence),
@@ -1075,6 +1075,8 @@ const KINDS: &[KindCase] = &[
             ("which step failed, the build or the migration", UnitKind::Sentence),
             ("Ben Jones  10:04", UnitKind::Timestamp),
             ("it is green again", UnitKind::Sentence),
+            // Words in lower case before the time: a sentence, not a header.
+            ("They met at 10:30", UnitKind::Sentence),
         ],
     ),
     (
