@@ -1047,26 +1047,17 @@ mod tests {
              On 12/03/2024 at 10:02:11 half (1/2) of them were home by 12/03/2024. \
              They left at 9:15",
         );
-        assert!(
-            found.contains(&("12/03/2024".into(), super::EntityKind::Date, 2)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&("10:02:11".into(), super::EntityKind::Date, 1)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&("1".into(), super::EntityKind::Number, 2)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&("10:30".into(), super::EntityKind::Date, 2)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&("11:45".into(), super::EntityKind::Date, 1)),
-            "{found:?}"
-        );
+        use super::EntityKind::{Date, Number};
+        for want in [
+            ("12/03/2024", Date, 2),
+            ("10:02:11", Date, 1),
+            ("1", Number, 2),
+            ("10:30", Date, 2),
+            ("11:45", Date, 1),
+        ] {
+            let want = (want.0.to_string(), want.1, want.2);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
         assert!(
             !found
                 .iter()

@@ -193,6 +193,14 @@ pub(crate) struct PhraseIndex {
     phrases: Vec<(&'static [&'static str], u8)>,
 }
 
+/// Every phrase list with the bit it sets.
+const PHRASE_LISTS: [(&[&[&str]], u8); 4] = [
+    (CUE_PHRASES, CUE),
+    (DANGLING_OPENERS, DANGLING),
+    (BOILERPLATE, BOILERPLATE_ANYWHERE),
+    (BOILERPLATE_OPENERS, BOILERPLATE_OPENER),
+];
+
 impl PhraseIndex {
     /// The index, built on first use: it depends on the lists only, and was
     /// built anew for every text (nine allocations and a sort a call).
@@ -201,13 +209,7 @@ impl PhraseIndex {
     }
 
     fn new() -> Self {
-        let lists: [(&[&'static [&'static str]], u8); 4] = [
-            (CUE_PHRASES, CUE),
-            (DANGLING_OPENERS, DANGLING),
-            (BOILERPLATE, BOILERPLATE_ANYWHERE),
-            (BOILERPLATE_OPENERS, BOILERPLATE_OPENER),
-        ];
-        let all: Vec<(&'static [&'static str], u8)> = lists
+        let all: Vec<(&'static [&'static str], u8)> = PHRASE_LISTS
             .iter()
             .flat_map(|&(phrases, list)| phrases.iter().map(move |&p| (p, list)))
             .collect();
@@ -367,13 +369,10 @@ mod tests {
     fn phrase_lists_fit_the_index() {
         // What `PhraseIndex` relies on: indices in a u8, first words of
         // ASCII lower-case letters that fit its length bits.
-        let lists = [
-            CUE_PHRASES,
-            DANGLING_OPENERS,
-            BOILERPLATE,
-            BOILERPLATE_OPENERS,
-        ];
-        let phrases: Vec<&[&str]> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let phrases: Vec<&[&str]> = PHRASE_LISTS
+            .iter()
+            .flat_map(|&(list, _)| list.iter().copied())
+            .collect();
         assert!(phrases.len() < 256, "{} phrases", phrases.len());
         for phrase in phrases {
             let first = phrase[0].as_bytes();
