@@ -1,6 +1,8 @@
 // A 1 MB paste: the page keeps answering input while the worker summarizes it,
-// stale results are dropped, a long job whose input changed is cut short, the
-// highlighted view is rendered in parts, and the 1 MB draft survives a reload.
+// stale results are dropped, the highlighted view is rendered in parts, and the
+// 1 MB draft survives a reload. (That a long job whose input changed is cut short
+// is asserted with 20 MB in reliability.test.mjs: a 1 MB job may finish before
+// the first key arrives, so here the restarts are only logged.)
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { bigText, openPage, screenshotPath, settle, start, summaryItems, waitForSummary } from "./helpers.mjs";
@@ -92,7 +94,7 @@ test("during a 1 MB paste, input events are answered within 100 ms", async () =>
   const max = (name) => round(Math.max(0, ...result.events.filter((e) => e.name === name).map((e) => e.delay)));
   console.log(
     `1 MB: longest wait keydown ${max("keydown")} ms, pointerdown ${max("pointerdown")} ms; in the textarea keyup ${max("keyup")} ms; ` +
-      `page work max ${JSON.stringify(Object.fromEntries(Object.entries(result.work).map(([k, w]) => [k, +w.max.toFixed(1)])))}`,
+      `restarts ${result.restarts}; page work max ${JSON.stringify(Object.fromEntries(Object.entries(result.work).map(([k, w]) => [k, +w.max.toFixed(1)])))}`,
   );
 
   // The final summary is for the final text and length; stale ones were dropped.
@@ -102,7 +104,6 @@ test("during a 1 MB paste, input events are answered within 100 ms", async () =>
   const last = result.summaries.at(-1);
   assert.equal(last.sentencesOut, 4);
   assert.ok(last.sentencesIn > 5000, `${last.sentencesIn} sentences`);
-  assert.ok(result.restarts >= 1, "the job for the pasted text was cut short when the text changed");
   assert.ok(result.summaries.length < 6, `stale results dropped (${result.summaries.length} rendered)`);
 
   // The highlighted view is shown in parts: its start is the text's start.
