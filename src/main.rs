@@ -10,10 +10,13 @@ const SAMPLE: &str = include_str!("../samples/kim-beijing.txt");
 const HELP: &str = "\
 abridge — extractive summaries: the sentences that carry the most, verbatim
 
-Usage: abridge [OPTIONS] [FILE]
+Usage: abridge [OPTIONS] [FILE...]
        abridge --jsonl < batch.jsonl
 
-Reads FILE, or standard input when FILE is absent or `-`.
+Reads each FILE, or standard input when there is none or FILE is `-`. With
+several files, each summary follows a header line (`==> FILE <==`; in markdown
+`## FILE`), and --format json prints one array of {\"file\", ...} objects; a file
+that cannot be read is reported and the rest are still summarized (exit status 1).
 
 Length (one of; default --sentences 3):
   --sentences N      at most N sentences
@@ -50,7 +53,7 @@ struct Args {
     explain: bool,
     sample: bool,
     jsonl: bool,
-    file: Option<String>,
+    files: Vec<String>,
 }
 
 /// `eprintln!` and `println!` panic when the stream is a closed pipe
@@ -77,7 +80,7 @@ fn main() -> ExitCode {
     let result = if args.jsonl {
         run_batch(&args)
     } else {
-        run_single(&args)
+        run_files(&args)
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,7 +100,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
         explain: false,
         sample: false,
         jsonl: false,
-        file: None,
+        files: Vec::new(),
     };
     let mut length: Option<(&'static str, Length)> = None;
     while let Some(arg) = raw.next() {
@@ -170,21 +173,16 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
             "--explain" => args.explain = true,
             "--sample" => args.sample = true,
             "--jsonl" | "--batch" => args.jsonl = true,
-            "-" => args.file = Some(arg),
+            "-" => args.files.push(arg),
             _ if flag.starts_with('-') => return Err(Usage(format!("unknown option {flag}"))),
-            _ if args.file.is_some() => {
-                return Err(Usage(format!(
-                    "only one FILE may be given, got another: {arg}"
-                )))
-            }
-            _ => args.file = Some(arg),
+            _ => args.files.push(arg),
         }
     }
     if let Some((_, length)) = length {
         args.options = args.options.clone().length(length);
     }
     args.options.validate().map_err(|e| Usage(e.to_string()))?;
-    if args.sample && args.file.is_some() {
+    if args.sample && !args.files.is_empty() {
         return Err(Usage("--sample and a FILE cannot be used together".into()));
     }
     Ok(Some(args))
@@ -246,43 +244,125 @@ fn read_input(file: Option<&str>) -> io::Result<String> {
     })
 }
 
-fn run_single(args: &Args) -> io::Result<()> {
-    if args.file.is_none() && !args.sample && io::stdin().is_terminal() {
+fn run_files(args: &Args) -> io::Result<()> {
+    if args.files.is_empty() && !args.sample && io::stdin().is_terminal() {
         say!(
             io::stderr(),
             "abridge: reading standard input (give a FILE, or --sample; --help for more)"
         );
     }
-    let text = if args.sample {
-        SAMPLE.to_string()
-    } else {
-        read_input(args.file.as_deref())?
-    };
-    // Options were validated while parsing, so this cannot fail.
-    let summary = summarize(&text, &args.options)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
     let mut out = BufWriter::new(io::stdout().lock());
-    if args.explain && args.format != Format::Json {
-        explain(&mut out, &summary, &text)?;
+    if args.files.len() <= 1 {
+        let text = if args.sample {
+            SAMPLE.to_string()
+        } else {
+            read_input(args.files.first().map(String::as_str))?
+        };
+        write_summary(&mut out, args, &text, None)?;
+        return out.flush();
+    }
+    let json = args.format == Format::Json;
+    let (open, separator, close) = if json {
+        ("[\n", ",\n", "\n]\n")
     } else {
-        match args.format {
-            Format::Text => {
-                for sentence in summary.selected() {
-                    writeln!(out, "{}", one_line(sentence.text(&text)))?;
+        ("", "\n", "")
+    };
+    write!(out, "{open}")?;
+    let (mut written, mut unreadable) = (0, 0);
+    for path in &args.files {
+        let text = read_input(Some(path));
+        // An unreadable file has no entry in text or markdown, one in JSON.
+        if text.is_ok() || json {
+            if written > 0 {
+                write!(out, "{separator}")?;
+            }
+            written += 1;
+        }
+        match text {
+            Ok(text) => write_summary(&mut out, args, &text, Some(path))?,
+            // One unreadable file does not lose the others' summaries.
+            Err(e) => {
+                unreadable += 1;
+                say!(io::stderr(), "abridge: {e}");
+                if json {
+                    let error = e.to_string();
+                    serde_json::to_writer_pretty(&mut out, &FileError { file: path, error })?;
                 }
             }
-            Format::Markdown => {
-                for sentence in summary.selected() {
-                    writeln!(out, "- {}", one_line(sentence.text(&text)))?;
-                }
+        }
+        // Each summary is out before the next file is read.
+        out.flush()?;
+    }
+    write!(out, "{close}")?;
+    out.flush()?;
+    match unreadable {
+        0 => Ok(()),
+        n => Err(io::Error::other(format!(
+            "{n} of {} files could not be read",
+            args.files.len()
+        ))),
+    }
+}
+
+/// One report of `--format json` with several files: the file's name first.
+#[derive(serde::Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    report: Report<'a>,
+}
+
+/// The entry of `--format json` for a file that could not be read.
+#[derive(serde::Serialize)]
+struct FileError<'a> {
+    file: &'a str,
+    error: String,
+}
+
+/// The summary of one text in the chosen format; `file` names it when there are several.
+fn write_summary(
+    out: &mut impl Write,
+    args: &Args,
+    text: &str,
+    file: Option<&str>,
+) -> io::Result<()> {
+    // Options were validated while parsing, so this cannot fail.
+    let summary = summarize(text, &args.options)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
+    let name = file.map(|f| if f == "-" { "standard input" } else { f });
+    match (name, args.format) {
+        (Some(name), Format::Markdown) if !args.explain => writeln!(out, "## {name}\n")?,
+        (Some(name), Format::Text | Format::Markdown) => writeln!(out, "==> {name} <==")?,
+        _ => {}
+    }
+    if args.explain && args.format != Format::Json {
+        return explain(out, &summary, text);
+    }
+    match args.format {
+        Format::Text => {
+            for sentence in summary.selected() {
+                writeln!(out, "{}", one_line(sentence.text(text)))?;
             }
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut out, &Report::new(&summary, &text))?;
-                writeln!(out)?;
+        }
+        Format::Markdown => {
+            for sentence in summary.selected() {
+                writeln!(out, "- {}", one_line(sentence.text(text)))?;
+            }
+        }
+        Format::Json => {
+            let report = Report::new(&summary, text);
+            match file {
+                Some(file) => {
+                    serde_json::to_writer_pretty(&mut *out, &FileReport { file, report })?
+                }
+                None => {
+                    serde_json::to_writer_pretty(&mut *out, &report)?;
+                    writeln!(out)?;
+                }
             }
         }
     }
-    out.flush()
+    Ok(())
 }
 
 /// A sentence on one line: hard-wrapped text has newlines inside sentences.

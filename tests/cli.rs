@@ -428,7 +428,6 @@ fn usage_errors_exit_2_with_one_line() {
         ("language klingon", &["--language", "klingon"], "klingon"),
         ("redundancy 2", &["--redundancy", "2"], "redundancy"),
         ("format yaml", &["--format", "yaml"], "yaml"),
-        ("two files", &["a.txt", "b.txt"], "b.txt"),
         ("sample and a file", &["--sample", "a.txt"], "--sample"),
     ];
     for &(name, args, word) in cases {
@@ -647,6 +646,98 @@ fn unreadable_file_exits_1_with_one_line() {
         assert!(stdout(&output).is_empty(), "{name}: printed a summary");
     }
     std::fs::remove_file(&locked).unwrap();
+}
+
+/// Several files: each summary, the same as the file's alone, under a header
+/// naming it (`==> FILE <==`, markdown `## FILE`), a blank line between; `-` is
+/// standard input.
+#[test]
+fn several_files_each_under_a_header() {
+    let files = ["news-bridge.txt", "news-storm.txt", "news-fr.txt"].map(fixture_path);
+    let alone = |path: &str, format: &str| stdout(&run(&["--format", format, path], b""));
+    for (format, (before, after)) in [("text", ("==> ", " <==\n")), ("markdown", ("## ", "\n\n"))] {
+        let header = |f: &str| format!("{before}{f}{after}");
+        let mut args = vec!["--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let output = run(&args, b"");
+        assert_exit(format, &output, 0);
+        let expected: Vec<String> = files
+            .iter()
+            .map(|f| format!("{}{}", header(f), alone(f, format)))
+            .collect();
+        assert_eq!(stdout(&output), expected.join("\n"), "{format}");
+    }
+    let output = run(&["--sentences", "1", &files[0], "-"], STORM.as_bytes());
+    assert_exit("a file and standard input", &output, 0);
+    let text = stdout(&output);
+    let stdin_part = text
+        .split("==> standard input <==\n")
+        .nth(1)
+        .expect("a header for -");
+    assert_eq!(
+        stdin_part,
+        stdout(&run(&["--sentences", "1"], STORM.as_bytes()))
+    );
+}
+
+/// `--format json` with several files: one array, each report the file's own
+/// with its name first.
+#[test]
+fn several_files_as_one_json_array() {
+    let files = ["news-bridge.txt", "news-de.txt"].map(fixture_path);
+    let output = run(&["--format", "json", &files[0], &files[1]], b"");
+    assert_exit("json", &output, 0);
+    let text = stdout(&output);
+    let reports: Vec<serde_json::Value> = serde_json::from_str(&text).expect("one JSON array");
+    assert_eq!(reports.len(), 2);
+    assert!(
+        text.starts_with("[\n{\n  \"file\""),
+        "the name first: {}",
+        &text[..40]
+    );
+    for (report, file) in reports.iter().zip(&files) {
+        let mut report = report.clone();
+        let name = report.as_object_mut().unwrap().remove("file");
+        assert_eq!(name, Some(serde_json::Value::from(file.as_str())));
+        let alone: serde_json::Value =
+            serde_json::from_str(&stdout(&run(&["--format", "json", file], b""))).unwrap();
+        assert_eq!(report, alone, "{file}");
+    }
+}
+
+/// A file that cannot be read among several: the others are still summarized,
+/// the failure is named on standard error, and the exit status is 1.
+#[test]
+fn an_unreadable_file_does_not_lose_the_others() {
+    let bridge = fixture_path("news-bridge.txt");
+    let storm = fixture_path("news-storm.txt");
+    let missing = fixture_path("no-such-file.txt");
+    let output = run(&["--sentences", "1", &bridge, &missing, &storm], b"");
+    assert_exit("text", &output, 1);
+    let expected = [&bridge, &storm].map(|f| {
+        format!(
+            "==> {f} <==\n{}",
+            stdout(&run(&["--sentences", "1", f], b""))
+        )
+    });
+    assert_eq!(stdout(&output), expected.join("\n"));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("cannot read {missing}")), "{err}");
+    assert!(err.contains("1 of 3 files could not be read"), "{err}");
+
+    let output = run(&["--format", "json", &missing, &bridge], b"");
+    assert_exit("json", &output, 1);
+    let reports: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(reports[0]["file"], missing.as_str());
+    assert!(reports[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
+    assert_eq!(reports[1]["file"], bridge.as_str());
+    assert!(reports[1]["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("RIVERTON"));
 }
 
 /// Invalid UTF-8 in a file: the warning names the file, the summary keeps the good text.
