@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { openPage, root, screenshotPath, settle, start, waitForSummary } from "./helpers.mjs";
+import { openPage, root, screenshotPath, setInput, settle, start, waitForSummary } from "./helpers.mjs";
 
 const axePath = join(root, "node_modules", "axe-core", "axe.min.js");
 let env;
@@ -74,6 +74,52 @@ for (const variant of VARIANTS) {
     });
   }
 }
+
+test("at 360 px a long URL wraps, and right-to-left paragraphs read right to left", async () => {
+  const { context, page } = await openPage(env.browser, env.url, {
+    viewport: { width: 360, height: 740 },
+    contextOptions: { isMobile: true, hasTouch: true },
+  });
+  await waitForSummary(page);
+  await settle(page);
+  const url = `https://example.com/${"averylongpathsegment".repeat(12)}?q=${"x".repeat(80)}`;
+  const arabic =
+    "ذهب الرئيس إلى المدينة يوم الاثنين لافتتاح الجسر الجديد. وقال إن الجسر سيخدم آلاف السكان كل يوم. " +
+    "وبلغت تكلفة المشروع مئة مليون دولار.";
+  const text = `The harbor report is at ${url} for the council. The council met on Monday about the harbor.\n\n${arabic}`;
+  const before = await setInput(page, text);
+  await waitForSummary(page, before);
+  await page.$eval("#amount-number", (n) => {
+    n.value = "10";
+    n.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelectorAll("#summary li").length === 5);
+  await settle(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `a long URL makes the page scroll sideways by ${overflow}px`);
+  await page.screenshot({ path: screenshotPath("page-phone-rtl.png"), fullPage: true });
+
+  // Which side each sentence starts on: an Arabic one on the right, an English one on the left.
+  const sides = await page.evaluate(() => {
+    const side = (box, node) => {
+      const range = document.createRange();
+      range.setStart(node.firstChild, 0);
+      range.setEnd(node.firstChild, 1);
+      const first = range.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      return first.left + first.right < b.left + b.right ? "left" : "right";
+    };
+    const items = [...document.querySelectorAll("#summary li")].map((li) => [li.textContent.slice(0, 3), side(li, li)]);
+    const view = document.getElementById("view");
+    const marks = [...view.querySelectorAll("[data-i]")].map((s) => [s.textContent.slice(0, 3), side(view, s)]);
+    return { items, marks };
+  });
+  for (const [start, side] of [...sides.items, ...sides.marks]) {
+    assert.equal(side, /[\u0600-\u06ff]/.test(start) ? "right" : "left", `"${start}…" starts on the ${side}`);
+  }
+  assert.equal(await page.$eval("#input", (t) => getComputedStyle(t).unicodeBidi), "plaintext", "the textarea follows each paragraph's direction");
+  await context.close();
+});
 
 test("every control is reachable by Tab, labelled, and shows a visible focus ring", async () => {
   const { context, page } = await openPage(env.browser, env.url);
