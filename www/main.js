@@ -1198,6 +1198,32 @@ function htmlToText(html) {
     .trim();
 }
 
+/**
+ * A file's text: UTF-8, or UTF-16 with a byte order mark. Anything else is a legacy
+ * encoding: the one a web page declares, else Windows-1252 (Latin-1), named in
+ * `encoding` so that the user is told. Null for binary data (NUL bytes).
+ */
+function decodeFile(bytes, html) {
+  const bom = (bytes[0] << 8) | bytes[1];
+  if (bom === 0xfffe || bom === 0xfeff) return { text: new TextDecoder(bom === 0xfffe ? "utf-16le" : "utf-16be").decode(bytes) };
+  if (bytes.subarray(0, 8192).includes(0)) return null;
+  try {
+    // (Streaming: a file cut off inside its last character is still UTF-8.)
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true }) };
+  } catch {
+    // Not UTF-8.
+  }
+  const head = html ? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(new TextDecoder("windows-1252").decode(bytes.subarray(0, 4096))) : null;
+  let decoder;
+  try {
+    decoder = new TextDecoder(head?.[1] ?? "windows-1252");
+    if (decoder.encoding.startsWith("utf-")) throw new RangeError("not UTF-8 after all");
+  } catch {
+    decoder = new TextDecoder("windows-1252");
+  }
+  return { text: decoder.decode(bytes), encoding: decoder.encoding };
+}
+
 async function openFile(file) {
   if (!file) return;
   if (!/\.(txt|text|md|markdown|srt|vtt|html?)$/i.test(file.name) && !/^text\//.test(file.type)) {
@@ -1209,12 +1235,23 @@ async function openFile(file) {
     return;
   }
   try {
-    const raw = await file.text();
     const html = /\.html?$/i.test(file.name) || file.type === "text/html";
-    const text = html ? htmlToText(raw) : raw;
+    const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()), html);
+    if (!decoded) {
+      say(`“${file.name}” holds binary data, not text, so it was not opened.`);
+      return;
+    }
+    const text = html ? htmlToText(decoded.text) : decoded.text;
+    if (text.trim() === "") {
+      say(`“${file.name}” has no text in it, so it was not opened.`);
+      return;
+    }
     setText(text, "file");
     saveDraft();
-    say(`Opened “${file.name}”.`);
+    say(
+      `Opened “${file.name}”.` +
+        (decoded.encoding ? ` It is not UTF-8; it was read as ${decoded.encoding}. If letters look wrong, save it as UTF-8 and open it again.` : ""),
+    );
   } catch (error) {
     say(`Could not read “${file.name}”: ${messageOf(error)}`);
   }

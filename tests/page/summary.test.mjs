@@ -333,6 +333,35 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   );
   await page.hover(`#view [data-i="0"]`);
   assert.match(await page.innerText("#why-body"), /A timestamp \(subtitles, transcripts, a chat's header\): never part of a summary\./);
+
+  // An empty file and a binary one named .txt are refused, and the text stays.
+  const refuse = async (name, buffer, message) => {
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+    await chooser.setFiles({ name, mimeType: "text/plain", buffer });
+    await page.waitForFunction((n) => document.getElementById("status").textContent.includes(n), name);
+    assert.match(await page.textContent("#status"), message);
+    assert.equal(await page.inputValue("#input"), subtitles, `${name} left the text alone`);
+  };
+  await refuse("empty.txt", Buffer.alloc(0), /“empty\.txt” has no text in it, so it was not opened/);
+  await refuse("blank.txt", Buffer.from(" \n\t\n"), /“blank\.txt” has no text in it/);
+  const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+  await refuse("data.txt", binary, /“data\.txt” holds binary data, not text, so it was not opened/);
+
+  // A file in a legacy encoding (Latin-1) reads as it should, and the user is told.
+  const french = "Le café était fermé à Genève. L'été dure, ça va très bien. Où est la gare ?";
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  let before2 = await summaryId(page);
+  await chooser.setFiles({ name: "notes-latin1.txt", mimeType: "text/plain", buffer: Buffer.from(french, "latin1") });
+  await waitForSummary(page, before2);
+  assert.equal(await page.inputValue("#input"), french);
+  assert.match(await page.textContent("#status"), /Opened “notes-latin1\.txt”\. It is not UTF-8; it was read as windows-1252/);
+  // UTF-16 with a byte order mark, as Windows Notepad saves "Unicode".
+  const [chooser16] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  before2 = await summaryId(page);
+  const bom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(notes, "utf16le")]);
+  await chooser16.setFiles({ name: "notes16.txt", mimeType: "text/plain", buffer: bom });
+  await waitForSummary(page, before2);
+  assert.equal(await page.inputValue("#input"), notes);
   await context.close();
 });
 
