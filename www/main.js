@@ -37,6 +37,7 @@ const findElements = () => ({
   openFile: $("open-file"),
   sample: $("load-sample"),
   clear: $("clear"),
+  undo: $("undo"),
   sampleTemplate: $("sample"),
   units: document.querySelectorAll('input[name="unit"]'),
   range: $("amount-range"),
@@ -1157,6 +1158,35 @@ function setText(text, trigger) {
   requestNow(trigger);
 }
 
+// Clear, Sample and a file replace the text by setting the textarea's value, which
+// empties the browser's own undo history: the text they replaced is kept here, for
+// the Undo button and Ctrl+Z, until the next edit.
+let replaced = null;
+
+/** Replaces the text on purpose; returns the status line's message, with the way back. */
+function replaceText(text, trigger, message) {
+  const old = el.input.value;
+  setText(text, trigger);
+  replaced = old.trim() !== "" && old !== text ? old : null;
+  el.undo.hidden = replaced === null;
+  say(replaced === null ? message : `${message} Undo brings back your text.`);
+}
+
+function forgetReplaced() {
+  replaced = null;
+  el.undo.hidden = true;
+}
+
+function undoReplace() {
+  if (replaced === null) return;
+  const text = replaced;
+  forgetReplaced();
+  setText(text, "undo");
+  saveDraft();
+  el.input.focus();
+  say("Your text is back.");
+}
+
 /** Elements whose text is no part of a page's prose. */
 const HTML_SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NAV", "ASIDE", "FORM", "BUTTON", "SELECT", "IFRAME", "OBJECT", "HEAD"]);
 /** Elements that start a paragraph of their own. */
@@ -1246,12 +1276,13 @@ async function openFile(file) {
       say(`“${file.name}” has no text in it, so it was not opened.`);
       return;
     }
-    setText(text, "file");
-    saveDraft();
-    say(
+    replaceText(
+      text,
+      "file",
       `Opened “${file.name}”.` +
         (decoded.encoding ? ` It is not UTF-8; it was read as ${decoded.encoding}. If letters look wrong, save it as UTF-8 and open it again.` : ""),
     );
+    saveDraft();
   } catch (error) {
     say(`Could not read “${file.name}”: ${messageOf(error)}`);
   }
@@ -1337,6 +1368,7 @@ function plural(n, word) {
 
 function wire() {
   el.input.addEventListener("input", () => {
+    forgetReplaced();
     scheduleFromTyping();
     scheduleDraft();
   });
@@ -1347,7 +1379,7 @@ function wire() {
     el.file.value = "";
   });
   el.sample.addEventListener("click", () => {
-    setText(sampleText(), "sample");
+    replaceText(sampleText(), "sample", "Loaded the sample.");
     // The sample is what a first visit shows: no draft needed.
     forgetDraft();
     writeStore(KEY_CLEARED, null);
@@ -1356,9 +1388,15 @@ function wire() {
   el.clear.addEventListener("click", () => {
     forgetDraft();
     writeStore(KEY_CLEARED, "1");
-    setText("", "clear");
-    say("Cleared the text and its draft.");
+    replaceText("", "clear", "Cleared the text and its draft.");
     el.input.focus();
+  });
+  el.undo.addEventListener("click", undoReplace);
+  el.input.addEventListener("keydown", (event) => {
+    if (replaced !== null && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "z") {
+      event.preventDefault();
+      undoReplace();
+    }
   });
 
   // Dropping a file anywhere on the text card.

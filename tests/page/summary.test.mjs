@@ -362,6 +362,9 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   await chooser16.setFiles({ name: "notes16.txt", mimeType: "text/plain", buffer: bom });
   await waitForSummary(page, before2);
   assert.equal(await page.inputValue("#input"), notes);
+  // The text a file replaced comes back with Undo.
+  await page.click("#undo");
+  assert.equal(await page.inputValue("#input"), french);
   await context.close();
 });
 
@@ -412,6 +415,32 @@ test("the draft survives a reload; Clear removes it; Sample brings the sample ba
   await page.waitForFunction(() => /Paste or type/.test(document.getElementById("summary").textContent));
   assert.equal(await page.evaluate(() => document.getElementById("view").textContent), "");
   assert.ok(await page.isDisabled("#copy-text"));
+
+  // A Clear by mistake is undone: with the Undo button, which then goes away...
+  assert.match(await page.textContent("#status"), /Undo brings back your text/);
+  await page.click("#undo");
+  assert.equal(await page.inputValue("#input"), draft);
+  assert.ok(await page.isHidden("#undo"));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "input");
+  await page.waitForFunction((d) => localStorage.getItem("abridge.draft") === d, draft);
+  await page.waitForFunction(() => document.querySelectorAll("#summary li").length === 3);
+  // ...or with Ctrl+Z in the text; the same for the Sample button, which replaces the text.
+  await page.click("#load-sample");
+  assert.equal(await page.inputValue("#input"), sample);
+  assert.ok(await page.isVisible("#undo"));
+  await page.keyboard.press("Control+Z");
+  assert.equal(await page.inputValue("#input"), draft);
+  await page.waitForFunction((d) => localStorage.getItem("abridge.draft") === d, draft);
+  await page.click("#clear");
+  await page.keyboard.press("Control+Z");
+  assert.equal(await page.inputValue("#input"), draft);
+  // Once the user edits, Undo is the browser's own again.
+  await page.click("#clear");
+  await page.keyboard.type("New");
+  assert.ok(await page.isHidden("#undo"));
+  await page.keyboard.press("Control+Z");
+  assert.notEqual(await page.inputValue("#input"), draft);
+  await page.click("#clear");
   await page.reload();
   await waitForSummary(page);
   assert.equal(await page.inputValue("#input"), "", "a cleared text stays cleared");
