@@ -680,6 +680,10 @@ function renderSummary(text, r) {
     button.textContent = `Show all ${fmt(chosen.length)} sentences`;
     button.addEventListener("click", () => {
       fill(chosen.length);
+      // The focus goes on to the first sentence it revealed, not to the page's start.
+      const next = list.children[LIST_FIRST];
+      next.tabIndex = -1;
+      next.focus();
       button.remove();
     });
     parts.push(button);
@@ -1490,7 +1494,12 @@ function wire() {
     event.preventDefault();
     setCurrent(to, true);
   });
-  el.moreButton.addEventListener("click", () => renderMore(VIEW_MORE));
+  el.moreButton.addEventListener("click", () => {
+    const first = view.rendered;
+    renderMore(VIEW_MORE);
+    // The button hides once all is shown: keep the focus, on the first new sentence.
+    if (el.more.hidden) setCurrent(first, true);
+  });
 
   // A summary item leads to its sentence in the text.
   el.summary.addEventListener("click", (event) => {

@@ -159,6 +159,37 @@ test("every control is reachable by Tab, labelled, and shows a visible focus rin
   await context.close();
 });
 
+test("by keyboard, \"Show all\" and \"Show more\" leave the focus on what they revealed", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  // 500 different sentences (a repeated text would lose its repeats), 45,000 characters.
+  const places = ["harbor", "bridge", "station", "market", "library", "stadium", "airport", "school", "museum", "hospital"];
+  const text = Array.from(
+    { length: 500 },
+    (_, i) => `Report ${i + 1}: the ${places[i % 10]} in district ${Math.floor(i / 10) + 1} needs ${i * 7 + 3} new workers by ${1990 + (i % 37)}.`,
+  ).join(" ");
+  const before = await setInput(page, text);
+  await waitForSummary(page, before);
+  await page.click('label[for="unit-percent"]');
+  await page.fill("#amount-number", "100");
+  await page.waitForSelector("#summary > button");
+  await settle(page);
+
+  await page.focus("#summary > button");
+  await page.keyboard.press("Enter");
+  const shown = await page.evaluate(() => [document.querySelectorAll("#summary li").length, document.activeElement.closest("li")?.textContent]);
+  assert.ok(shown[0] > 200);
+  assert.equal(shown[1], await page.$eval("#summary li:nth-child(201)", (li) => li.textContent), "the focus is on the first sentence revealed");
+
+  await page.focus("#view-more-button");
+  const rendered = await page.$$eval("#view [data-i]", (s) => s.length);
+  await page.keyboard.press("Enter");
+  assert.ok(await page.isHidden("#view-more"), "the whole text is shown");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.i), String(rendered), "the focus is on the first sentence revealed");
+  await context.close();
+});
+
 test("the <noscript> line explains that the page needs JavaScript", async () => {
   const { context, page } = await openPage(env.browser, env.url, { contextOptions: { javaScriptEnabled: false } });
   assert.match(await page.innerText("body"), /needs JavaScript/);
