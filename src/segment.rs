@@ -546,13 +546,15 @@ impl Segmenter<'_> {
         };
         self.check_markers(&mut lines, layout);
         let mut first = 0;
+        let mut after_heading = false;
         for (i, line) in lines.iter().enumerate() {
             let next = lines.get(i + 1);
             let starts_unit = i == first || lines[i - 1].terminated;
-            if starts_unit
-                && line.marker.is_none()
-                && self.is_heading(line, next, layout, lines.len())
-            {
+            // A paragraph's last line stands alone when it is its only line or
+            // follows a heading ("World\nFloods force thousands from homes").
+            let alone = lines.len() == 1 || after_heading;
+            after_heading = false;
+            if starts_unit && line.marker.is_none() && self.is_heading(line, next, layout, alone) {
                 if i > first {
                     self.block(lines[first].start, lines[i - 1].end, lines[first].marker);
                 }
@@ -566,6 +568,7 @@ impl Segmenter<'_> {
                         self.out[count].kind = UnitKind::Heading;
                     }
                 }
+                after_heading = self.out.last().is_some_and(|u| u.kind == UnitKind::Heading);
                 first = i + 1;
                 continue;
             }
@@ -616,7 +619,7 @@ impl Segmenter<'_> {
 
     /// A short line without terminal punctuation, followed by a line break and
     /// more text that doesn't continue it; or a Markdown heading.
-    fn is_heading(&self, line: &Line, next: Option<&Line>, layout: Layout, lines: usize) -> bool {
+    fn is_heading(&self, line: &Line, next: Option<&Line>, layout: Layout, alone: bool) -> bool {
         if self.is_markdown_heading(line) {
             return true;
         }
@@ -634,7 +637,7 @@ impl Segmenter<'_> {
             return false;
         }
         match next {
-            None => lines == 1 && line.end < self.content_end,
+            None => alone && line.end < self.content_end,
             Some(next) => breaks_between(line, next, layout),
         }
     }

@@ -914,7 +914,7 @@ const KINDS: &[KindCase] = &[
                 "Subject: Database migration this Saturday: what you need to know",
                 UnitKind::Heading,
             ),
-            ("Date: Tue, 4 Jun 2024", UnitKind::Sentence),
+            ("Date: Tue, 4 Jun 2024", UnitKind::Heading),
             ("Hi all,", UnitKind::Sentence),
         ],
     ),
@@ -1004,6 +1004,24 @@ const KINDS: &[KindCase] = &[
             ("1. Introduction", UnitKind::ListItem),
             ("Sales grew.", UnitKind::Sentence),
             ("Costs fell... 2 times.", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a headline under a section label, and a dateline's lines, are headings",
+        English,
+        "World\nFlooding forces thousands from homes\n\nBusiness\nShares fall after recall\nBy Jane Smith\nMarch 3, 2024\n\nThe council met on Tuesday and\nvoted to fund it\n\nI went home.\nIt was late\n\nEnd.",
+        &[
+            ("World", UnitKind::Heading),
+            ("Flooding forces thousands from homes", UnitKind::Heading),
+            ("Business", UnitKind::Heading),
+            ("Shares fall after recall", UnitKind::Heading),
+            ("By Jane Smith", UnitKind::Heading),
+            ("March 3, 2024", UnitKind::Heading),
+            // A hard-wrapped sentence's last line, or one after a sentence, is none.
+            ("The council met on Tuesday and\nvoted to fund it", UnitKind::Sentence),
+            ("I went home.", UnitKind::Sentence),
+            ("It was late", UnitKind::Sentence),
+            ("End.", UnitKind::Sentence),
         ],
     ),
     (
