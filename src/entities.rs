@@ -476,6 +476,23 @@ impl<'t> Recognizer<'t> {
                 i += 1;
                 continue;
             }
+            // "March 3, 2024", "March 3rd", "March 2024": one date.
+            if s.has(Shape::MONTH_OR_DAY) && !is_weekday(word) {
+                let used = full_date(sentence, words, &shape, i, false);
+                if used > 1 {
+                    let end = words[i + used - 1].0 + words[i + used - 1].1.len();
+                    self.add(
+                        index,
+                        &sentence[offset..end],
+                        EntityKind::Date,
+                        used,
+                        false,
+                        false,
+                    );
+                    i += used;
+                    continue;
+                }
+            }
             // A capitalised run, possibly joined by connectors.
             let mut end = i + 1;
             while end < words.len() {
@@ -651,6 +668,12 @@ impl<'t> Recognizer<'t> {
                 end = at + part.len();
                 used += 1;
             }
+        }
+        let time = used > 1;
+        // "3 March 2020", "3rd March": one date.
+        if !time && next.has(Shape::MONTH_OR_DAY) {
+            used = full_date(sentence, words, shape, i, true);
+            end = words[i + used - 1].0 + words[i + used - 1].1.len();
         }
         let time = used > 1;
         if !time && next.has(Shape::MAGNITUDE) {
@@ -932,6 +955,58 @@ fn is_acronym(word: &str) -> bool {
     (2..=8).contains(&letters)
 }
 
+/// How many words from `words[i]` make a date of a day, a month and a year:
+/// "March 3", "March 3rd, 2024", "March 2024" (`day_first` false: `words[i]`
+/// is a month), "3 March", "3rd March 2020" (true: `words[i + 1]` is a month
+/// or a weekday); 1 if none.
+fn full_date(
+    sentence: &str,
+    words: &[Word<'_>],
+    shape: &dyn Fn(usize) -> Shape,
+    i: usize,
+    day_first: bool,
+) -> usize {
+    // Whether words[k] exists and follows words[k - 1] after a space (or a comma and one).
+    let spaced = |k: usize, comma: bool| {
+        k < words.len() && {
+            let gap = &sentence.as_bytes()[words[k - 1].0 + words[k - 1].1.len()..words[k].0];
+            gap == b" " || comma && gap == b", "
+        }
+    };
+    if !spaced(i + 1, false) {
+        return 1;
+    }
+    let (day, month) = if day_first { (i, i + 1) } else { (i + 1, i) };
+    if is_day(words[day].1) && !is_weekday(words[month].1) {
+        2 + usize::from(spaced(i + 2, !day_first) && shape(i + 2).has(Shape::YEAR))
+    } else if !day_first && shape(i + 1).has(Shape::YEAR) {
+        2
+    } else {
+        1
+    }
+}
+
+/// A day of the month: "3", "31", "3rd", "21st" (any two lower-case letters:
+/// an ordinal's, or "am" and "pm", which make a date too).
+fn is_day(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let value = match bytes[..digits] {
+        [units] => units - b'0',
+        [tens, units] => (tens - b'0') * 10 + units - b'0',
+        _ => 0,
+    };
+    let suffix = &bytes[digits..];
+    (1..=31).contains(&value)
+        && (suffix.is_empty() || suffix.len() == 2 && suffix.iter().all(u8::is_ascii_lowercase))
+}
+
+/// Of the months and weekdays, a weekday: only their names have a "d" third
+/// from the end ("Monday"; "March", "May").
+fn is_weekday(word: &str) -> bool {
+    word.as_bytes()[word.len() - 3] | 0x20 == b'd'
+}
+
 fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
@@ -1064,6 +1139,34 @@ mod tests {
                 .any(|(t, ..)| t == "30" || t == "45" || t == "1:3"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_written_date_is_one_date() {
+        let found = entities(
+            "The deal closed on March 3, 2024, in Paris. It was signed on March 3rd. \
+             The firm, founded 3 March 2020, grew in May 2021. On Monday, May 5, it \
+             paid 3 million. By 21st June the plant ran. March was cold on Sunday. \
+             Its 2024 plan.",
+        );
+        use super::EntityKind::{Date, Number};
+        for want in [
+            ("March 3, 2024", Date, 1),
+            ("March 3rd", Date, 1),
+            ("3 March 2020", Date, 1),
+            ("May 2021", Date, 1),
+            ("May 5", Date, 1),
+            ("21st June", Date, 1),
+            ("Monday", Date, 1),
+            ("March", Date, 1),
+            ("3 million", Number, 1),
+            ("Sunday", Date, 1),
+            ("2024", Date, 1),
+        ] {
+            let want = (want.0.to_string(), want.1, want.2);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+        assert_eq!(found.len(), 12, "{found:?}");
     }
 
     #[test]

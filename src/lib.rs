@@ -229,10 +229,11 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 fn keywords(tokens: &tokenize::Tokens, idf: &[f64], limit: usize) -> Vec<Keyword> {
     let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
     // Ranked as (term, score): only the few taken are copied out.
-    // Two characters at least, and not a bare number ("10" of "10:30").
+    // Two characters at least, and not a number ("10" of "10:30", "3rd",
+    // "1990s": dates are entities).
     let long_enough = |id: usize| {
         let surface = tokens.surfaces.get(id);
-        surface.chars().nth(1).is_some() && !surface.bytes().all(|b| b.is_ascii_digit())
+        surface.chars().nth(1).is_some() && !surface.as_bytes()[0].is_ascii_digit()
     };
     let ranked: Vec<(usize, f64)> = tokens
         .terms

@@ -1094,3 +1094,34 @@ fn the_same_sentence_a_hundred_thousand_times() {
     );
     assert_eq!(summary.selected().count(), 3);
 }
+
+/// A date written out is one entity, and no keyword is a number or an
+/// ordinal from one.
+#[test]
+fn dates_are_entities_not_keywords() {
+    let text = "The council approved the bridge on March 3, 2024, after a long debate. \
+                Work on the bridge starts on Monday, March 10th. The old bridge opened \
+                on 4 March 1938 and closed in March 2023. Traffic on the bridge fell in \
+                March, and on Monday the council met again about the bridge.";
+    let summary = summarize(text, &Options::default()).unwrap();
+    let dates: Vec<&str> = summary
+        .entities
+        .iter()
+        .filter(|e| e.kind == abridge::EntityKind::Date)
+        .map(|e| e.text.as_str())
+        .collect();
+    for date in [
+        "March 3, 2024",
+        "March 10th",
+        "4 March 1938",
+        "March 2023",
+        "Monday",
+    ] {
+        assert!(dates.contains(&date), "{date:?} in {dates:?}");
+    }
+    let keywords: Vec<&str> = summary.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(keywords.contains(&"bridge"), "{keywords:?}");
+    for part in ["10th", "2024", "3"] {
+        assert!(!keywords.contains(&part), "{part:?} in {keywords:?}");
+    }
+}
