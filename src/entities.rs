@@ -472,12 +472,9 @@ impl<'t> Recognizer<'t> {
                 i += 1;
                 continue;
             }
-            if !s.has(Shape::CAPITALISED) || title_case || s.has(Shape::DOCUMENT_PART) {
-                i += 1;
-                continue;
-            }
-            // "March 3, 2024", "March 3rd", "March 2024": one date.
-            if s.has(Shape::MONTH_OR_DAY) && !is_weekday(word) {
+            // "March 3, 2024", "March 3rd", "March 2024": one date, in a
+            // title-case line too ("Posted on March 3, 2024 by Jane Doe").
+            if s.has(Shape::CAPITALISED) && s.has(Shape::MONTH_OR_DAY) && !is_weekday(word) {
                 let used = full_date(sentence, words, &shape, i, false);
                 if used > 1 {
                     let end = words[i + used - 1].0 + words[i + used - 1].1.len();
@@ -492,6 +489,10 @@ impl<'t> Recognizer<'t> {
                     i += used;
                     continue;
                 }
+            }
+            if !s.has(Shape::CAPITALISED) || title_case || s.has(Shape::DOCUMENT_PART) {
+                i += 1;
+                continue;
             }
             // A capitalised run, possibly joined by connectors.
             let mut end = i + 1;
@@ -1167,6 +1168,19 @@ mod tests {
             assert!(found.contains(&want), "{want:?} in {found:?}");
         }
         assert_eq!(found.len(), 12, "{found:?}");
+    }
+
+    #[test]
+    fn a_date_in_a_title_case_line_is_one_date() {
+        let found = entities("Posted on March 3, 2024 by Jane Doe. The plan may 2 times fail.");
+        assert!(
+            found.contains(&("March 3, 2024".into(), super::EntityKind::Date, 1)),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(t, ..)| t.starts_with("may")),
+            "{found:?}"
+        );
     }
 
     #[test]
