@@ -229,11 +229,13 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 fn keywords(tokens: &tokenize::Tokens, idf: &[f64], limit: usize) -> Vec<Keyword> {
     let min_count = if tokens.sentence_count() > 5 { 2 } else { 1 };
     // Ranked as (term, score): only the few taken are copied out.
-    // Two characters at least, and not a number ("10" of "10:30", "3rd",
-    // "1990s": dates are entities).
+    // Two characters at least, not a number ("10" of "10:30", "3rd",
+    // "1990s": dates are entities) and not a link's scheme.
     let long_enough = |id: usize| {
         let surface = tokens.surfaces.get(id);
-        surface.chars().nth(1).is_some() && !surface.as_bytes()[0].is_ascii_digit()
+        surface.chars().nth(1).is_some()
+            && !surface.as_bytes()[0].is_ascii_digit()
+            && !matches!(surface, "http" | "https" | "www")
     };
     let ranked: Vec<(usize, f64)> = tokens
         .terms

@@ -1125,3 +1125,17 @@ fn dates_are_entities_not_keywords() {
         assert!(!keywords.contains(&part), "{part:?} in {keywords:?}");
     }
 }
+
+/// The scheme of a link is no keyword, however many links a text has.
+#[test]
+fn a_link_scheme_is_no_keyword() {
+    let text = "Read the [release notes](https://example.com/notes) for the new parser. \
+                The parser handles links, see https://example.com/links and \
+                http://example.org/more for details. The parser is faster on links.";
+    let summary = summarize(text, &Options::default()).unwrap();
+    let keywords: Vec<&str> = summary.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(keywords.contains(&"parser"), "{keywords:?}");
+    for scheme in ["https", "http"] {
+        assert!(!keywords.contains(&scheme), "{scheme:?} in {keywords:?}");
+    }
+}
