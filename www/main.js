@@ -652,6 +652,10 @@ function renderSummary(text, r) {
   const key = chosen.length === 0 ? "" : `${chosen.join(",")}\n${r.summary}`;
   if (key === listedKey && el.summary.firstElementChild) return;
   listedKey = key;
+  // Focus in the old list goes on to the new one's item at the same place.
+  const focused = el.summary.contains(document.activeElement)
+    ? Math.max(0, [...el.summary.querySelectorAll("li")].indexOf(document.activeElement))
+    : -1;
   if (chosen.length === 0) {
     const p = document.createElement("p");
     p.className = "empty";
@@ -668,6 +672,8 @@ function renderSummary(text, r) {
       const li = document.createElement("li");
       li.textContent = text.slice(r.starts[i], r.ends[i]);
       li.dataset.i = String(i);
+      // One Tab stop for the whole list, as in the text view (see wire()).
+      li.tabIndex = k === 0 ? 0 : -1;
       list.append(li);
     }
   };
@@ -681,14 +687,13 @@ function renderSummary(text, r) {
     button.addEventListener("click", () => {
       fill(chosen.length);
       // The focus goes on to the first sentence it revealed, not to the page's start.
-      const next = list.children[LIST_FIRST];
-      next.tabIndex = -1;
-      next.focus();
+      list.children[LIST_FIRST].focus();
       button.remove();
     });
     parts.push(button);
   }
   el.summary.replaceChildren(...parts);
+  if (focused >= 0) list.children[Math.min(focused, list.childElementCount - 1)].focus({ preventScroll: true });
 }
 
 // The language select's own option texts name every language abridge knows.
@@ -1501,11 +1506,32 @@ function wire() {
     if (el.more.hidden) setCurrent(first, true);
   });
 
-  // A summary item leads to its sentence in the text.
+  // A summary item leads to its sentence in the text, by click, Enter or Space.
+  // The list is one Tab stop: the focused item takes tabindex 0, arrow keys move.
+  const itemOf = (target) => (target instanceof Element ? target.closest("li[data-i]") : null);
+  const showItem = (li) => setCurrent(Number(li.dataset.i), true);
   el.summary.addEventListener("click", (event) => {
-    const li = event.target instanceof Element ? event.target.closest("li[data-i]") : null;
-    if (!li || window.getSelection()?.toString()) return;
-    setCurrent(Number(li.dataset.i), true);
+    const li = itemOf(event.target);
+    if (li && !window.getSelection()?.toString()) showItem(li);
+  });
+  el.summary.addEventListener("focusin", (event) => {
+    const li = itemOf(event.target);
+    if (!li || li.tabIndex === 0) return;
+    const stop = li.parentElement.querySelector('[tabindex="0"]');
+    if (stop) stop.tabIndex = -1;
+    li.tabIndex = 0;
+  });
+  el.summary.addEventListener("keydown", (event) => {
+    const li = itemOf(event.target);
+    if (!li || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = li.nextElementSibling;
+    const prev = li.previousElementSibling;
+    const list = li.parentElement;
+    const to = { ArrowDown: next, ArrowRight: next, ArrowUp: prev, ArrowLeft: prev, Home: list.firstElementChild, End: list.lastElementChild }[event.key];
+    if (to === undefined && event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    if (to === undefined) showItem(li);
+    else to?.focus(); // the focusin handler moves the Tab stop
   });
 
   // Keep the draft when the page goes away mid-pause.

@@ -135,15 +135,16 @@ test("every control is reachable by Tab, labelled, and shows a visible focus rin
       const style = getComputedStyle(drawn);
       const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
       const name = a.labels?.[0]?.textContent ?? a.getAttribute("aria-label") ?? a.textContent;
-      return { id: a.id || (a.closest("#view") ? "view-sentence" : a.tagName), ring, name: (name ?? "").trim().slice(0, 40) };
+      return { id: a.id || (a.closest("#view") ? "view-sentence" : a.closest("#summary li") ? "summary-item" : a.tagName), ring, name: (name ?? "").trim().slice(0, 40) };
     });
     seen.push(info);
     if (info.id === "view-sentence") break;
   }
   const ids = seen.map((s) => s.id);
-  for (const id of ["input", "open-file", "load-sample", "clear", "unit-sentences", "amount-range", "amount-number", "language", "copy-text", "copy-md", "view-sentence"]) {
+  for (const id of ["input", "open-file", "load-sample", "clear", "unit-sentences", "amount-range", "amount-number", "language", "summary-item", "copy-text", "copy-md", "view-sentence"]) {
     assert.ok(ids.includes(id), `Tab reaches ${id} (got ${ids.join(", ")})`);
   }
+  assert.equal(ids.filter((id) => id === "summary-item").length, 1, "the summary list is one Tab stop");
   for (const s of seen) {
     assert.ok(s.ring, `${s.id} shows a focus ring`);
     assert.ok(s.name.length > 0, `${s.id} has a name`);
@@ -156,6 +157,80 @@ test("every control is reachable by Tab, labelled, and shows a visible focus rin
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "summary-heading");
+  await context.close();
+});
+
+test("the summary list is one Tab stop: arrow keys move, Enter or Space shows the sentence in the text", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const state = () =>
+    page.evaluate(() => {
+      const items = [...document.querySelectorAll("#summary li")];
+      const a = document.activeElement;
+      return {
+        count: items.length,
+        focused: items.indexOf(a),
+        stops: items.flatMap((li, k) => (li.tabIndex === 0 ? [k] : [])),
+        view: a.closest("#view") ? a.dataset.i : null,
+        id: a.id,
+      };
+    });
+  const itemAt = (k) => page.$eval(`#summary li:nth-child(${k + 1})`, (li) => li.dataset.i);
+  const n = (await state()).count;
+  assert.ok(n >= 3, `the sample's summary has ${n} sentences`);
+
+  // One Tab stop, the first item, between the language and the copy buttons.
+  await page.focus("#language");
+  await page.keyboard.press("Tab");
+  assert.deepEqual(await state(), { count: n, focused: 0, stops: [0], view: null, id: "" }, "Tab lands on the first summary item");
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement);
+      const bg = getComputedStyle(document.body).backgroundColor;
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, bg };
+    });
+    assert.ok(ring.style !== "none" && ring.width >= 2 && ring.color !== ring.bg, `${scheme}: the focused item shows a ring (${JSON.stringify(ring)})`);
+  }
+  await page.keyboard.press("Tab");
+  assert.equal((await state()).id, "copy-text", "the next Tab leaves the list");
+
+  // Arrow keys, Home and End move the one stop.
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual(await state(), { count: n, focused: 1, stops: [1], view: null, id: "" });
+  await page.keyboard.press("End");
+  assert.deepEqual((await state()).stops, [n - 1]);
+  assert.equal((await state()).focused, n - 1);
+  await page.keyboard.press("ArrowDown");
+  assert.equal((await state()).focused, n - 1, "ArrowDown on the last item stays there");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowUp");
+  assert.equal((await state()).focused, 0, "ArrowUp on the first item stays there");
+
+  // Enter and Space do what a click does: the sentence in the text gets the focus.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  assert.equal((await state()).view, await itemAt(1), "Enter shows the item's sentence in the text");
+  await page.waitForFunction(() => /In the summary/.test(document.getElementById("why-body").textContent));
+  // Back in the list, the stop is where it was left.
+  for (let i = 0; i < 6 && (await state()).focused < 0; i++) await page.keyboard.press("Shift+Tab");
+  assert.deepEqual((await state()).focused, 1, "Shift+Tab returns to the item left");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press(" ");
+  assert.equal((await state()).view, await itemAt(2), "Space shows the item's sentence in the text");
+  assert.equal(await page.$eval("#summary li:nth-child(3)", (li) => li.tabIndex), 0);
+
+  // A new summary while the focus is in the list: the stop and the focus are on an item of the new list.
+  await page.focus("#summary li:nth-child(3)");
+  const before = await setInput(page, "The bridge opened on Monday. The mayor spoke at the bridge.");
+  await waitForSummary(page, before);
+  await settle(page);
+  const after = await state();
+  assert.ok(after.count >= 1 && after.count < n, `the new summary has ${after.count} sentences`);
+  assert.equal(after.stops.length, 1, `one Tab stop in the new list (${after.stops})`);
+  assert.equal(after.focused, after.stops[0], "the focus stays in the list, on its Tab stop");
   await context.close();
 });
 
@@ -181,6 +256,11 @@ test("by keyboard, \"Show all\" and \"Show more\" leave the focus on what they r
   const shown = await page.evaluate(() => [document.querySelectorAll("#summary li").length, document.activeElement.closest("li")?.textContent]);
   assert.ok(shown[0] > 200);
   assert.equal(shown[1], await page.$eval("#summary li:nth-child(201)", (li) => li.textContent), "the focus is on the first sentence revealed");
+  const stops = () => page.$$eval("#summary li", (items) => items.flatMap((li, k) => (li.tabIndex === 0 ? [k + 1] : [])));
+  assert.deepEqual(await stops(), [201], "the revealed item is the list's one Tab stop");
+  await page.keyboard.press("ArrowUp");
+  assert.deepEqual(await stops(), [200]);
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#summary li")?.tabIndex), 0, "ArrowUp moves the focus with the stop");
 
   await page.focus("#view-more-button");
   const rendered = await page.$$eval("#view [data-i]", (s) => s.length);
