@@ -543,6 +543,7 @@ impl Segmenter<'_> {
             widest,
             wrapped: lines.len() <= 2 || wide >= 2,
             list: lines.len() >= 3 && widest < WRAP_CHARS && !lines.iter().any(|l| l.terminated),
+            unended_pair: lines.len() == 2 && !lines[0].terminated && !lines[1].terminated,
         };
         self.check_markers(&mut lines, layout);
         let mut first = 0;
@@ -2196,6 +2197,10 @@ struct Layout {
     /// markers ("features\ncontact manager\nevents"), whose items start in
     /// lower case as often as not.
     list: bool,
+    /// Two lines, neither ended: a caption's or a label's ("Image caption,
+    /// The crater lies in shadow\nImage source, Nasa") unless the second goes on
+    /// in lower case.
+    unended_pair: bool,
 }
 
 /// Whether a line break inside a paragraph ends a unit. It doesn't after a
@@ -2211,6 +2216,7 @@ fn breaks_between(line: &Line, next: &Line, layout: Layout) -> bool {
         return false;
     }
     line.last == ':'
+        || layout.unended_pair
         || !layout.wrapped
         || line.chars < WRAP_CHARS
         || (line.chars + 1 + next.first_word) * 20 < layout.widest * 17

@@ -1025,6 +1025,16 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "two unended lines, the second capitalised, are a caption's: two headings",
+        English,
+        "Image caption, The crater lies in permanent shadow\nImage source, Nasa\n\nThe ice was found in craters near the pole.",
+        &[
+            ("Image caption, The crater lies in permanent shadow", UnitKind::Heading),
+            ("Image source, Nasa", UnitKind::Heading),
+            ("The ice was found in craters near the pole.", UnitKind::Sentence),
+        ],
+    ),
+    (
         "front matter and a table's rows are code",
         English,
         "---\ntitle: Notes. Draft\n---\n\nThe engine is faster.\n\n| Key | Meaning. |\n|-----|---|\n| a | One. Two. |\n\n---\n\nDone.",
