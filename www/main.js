@@ -1285,6 +1285,12 @@ async function openFile(file) {
       say(`“${file.name}” has no text in it, so it was not opened.`);
       return;
     }
+    if (text.length >= BIG_TEXT) {
+      // The browser lays the text box out with all of it (about a second a megabyte
+      // in Chromium) and answers nothing meanwhile: say so first, and let that paint.
+      say(`Opening “${file.name}” (${sizeOf(text.length)}): the text box takes a few seconds to show this much text.`);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
     replaceText(
       text,
       "file",

@@ -4,6 +4,9 @@
 // is asserted with 20 MB in reliability.test.mjs: a 1 MB job may finish before
 // the first key arrives, so here the restarts are only logged.)
 import assert from "node:assert/strict";
+import { unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { bigText, openPage, screenshotPath, settle, start, summaryItems, waitForSummary } from "./helpers.mjs";
 
@@ -126,5 +129,37 @@ test("during a 1 MB paste, input events are answered within 100 ms", async () =>
   assert.equal((await page.inputValue("#input")).length, big.length + 3);
   await page.click("#clear");
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("abridge.draft"))), []);
+  await context.close();
+});
+
+test("opening a 3 MB file says it will take a while before the text box is laid out", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const big = bigText(3 * 1024 * 1024);
+  const path = join(tmpdir(), `abridge-big-${process.pid}.txt`);
+  writeFileSync(path, big);
+  // Each status message, with the length of the text box's text when it was shown.
+  await page.evaluate(() => {
+    window.__status = [];
+    const status = document.getElementById("status");
+    new MutationObserver(() => window.__status.push([status.textContent, document.getElementById("input").value.length])).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  const before = await page.evaluate(() => document.getElementById("input").value.length);
+  const id = await page.evaluate(() => Number(document.documentElement.dataset.summaryId ?? 0));
+  await page.setInputFiles("#file", path);
+  await waitForSummary(page, id, 120_000);
+  const shown = await page.evaluate(() => window.__status);
+  const notice = shown.find(([message]) => message.startsWith("Opening “abridge-big-"));
+  assert.ok(notice, `no notice among ${JSON.stringify(shown.map(([m]) => m))}`);
+  assert.match(notice[0], /\(3\.1 million characters\): the text box takes a few seconds/);
+  assert.equal(notice[1], before, "the notice came before the text box took the text");
+  assert.ok(shown.some(([message]) => message.startsWith("Opened “abridge-big-")), JSON.stringify(shown.map(([m]) => m)));
+  assert.equal(await page.evaluate(() => document.getElementById("input").value.length), big.length);
+  unlinkSync(path);
   await context.close();
 });
