@@ -670,12 +670,12 @@ impl<'t> Recognizer<'t> {
                 used += 1;
             }
         }
-        let time = used > 1;
         // "3 March 2020", "3rd March": one date.
-        if !time && next.has(Shape::MONTH_OR_DAY) {
+        if used == 1 && next.has(Shape::MONTH_OR_DAY) {
             used = full_date(sentence, words, shape, i, true);
             end = words[i + used - 1].0 + words[i + used - 1].1.len();
         }
+        // A clock time, or a date of several words.
         let time = used > 1;
         if !time && next.has(Shape::MAGNITUDE) {
             used = 2;
