@@ -1381,6 +1381,12 @@ function plural(n, word) {
 
 // ---------------------------------------------------------------- events
 
+/** Where an arrow key, Home or End moves from item `i` of `count`: the text view and
+ * the summary list move alike. Undefined for any other key. */
+function stepTo(key, i, count) {
+  return { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: count - 1 }[key];
+}
+
 function wire() {
   el.input.addEventListener("input", () => {
     forgetReplaced();
@@ -1499,8 +1505,7 @@ function wire() {
   el.view.addEventListener("keydown", (event) => {
     const i = sentenceIndexOf(event.target);
     if (i < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
-    const last = (view.result?.n ?? 1) - 1;
-    const to = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: last }[event.key];
+    const to = stepTo(event.key, i, view.result?.n ?? 1);
     if (to === undefined) return;
     event.preventDefault();
     setCurrent(to, true);
@@ -1530,14 +1535,12 @@ function wire() {
   el.summary.addEventListener("keydown", (event) => {
     const li = itemOf(event.target);
     if (!li || event.altKey || event.ctrlKey || event.metaKey) return;
-    const next = li.nextElementSibling;
-    const prev = li.previousElementSibling;
-    const list = li.parentElement;
-    const to = { ArrowDown: next, ArrowRight: next, ArrowUp: prev, ArrowLeft: prev, Home: list.firstElementChild, End: list.lastElementChild }[event.key];
+    const items = li.parentElement.children;
+    const to = stepTo(event.key, Array.prototype.indexOf.call(items, li), items.length);
     if (to === undefined && event.key !== "Enter" && event.key !== " ") return;
     event.preventDefault();
     if (to === undefined) showItem(li);
-    else to?.focus(); // the focusin handler moves the Tab stop
+    else items[to]?.focus(); // the focusin handler moves the Tab stop
   });
 
   // Keep the draft when the page goes away mid-pause.
