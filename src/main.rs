@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 use abridge::{summarize, Length, Options, Report, Summary};
 
+mod cli;
+use cli::decode::Reading;
+
 const SAMPLE: &str = include_str!("../samples/kim-beijing.txt");
 
 const HELP: &str = "\
@@ -37,7 +40,10 @@ Options:
   -h, --help         this help
   -V, --version      the version
 
-Input that is not valid UTF-8 is decoded lossily (bad bytes become U+FFFD) with a warning.
+Text is read as UTF-8 (or UTF-16 with a byte order mark); a file in an older
+encoding is read as its web page declares, else as Windows-1252, with a warning.
+A web page (.html, .htm, or text that opens with <!doctype html> or <html>) is
+summarized by its prose: its <article> or <main>, without menus, scripts or forms.
 Exit status: 0 success, 1 input/output error, 2 usage error.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -222,25 +228,53 @@ fn number(flag: &str, value: &str) -> Result<f64, Usage> {
     }
 }
 
-/// Reads the whole input as text; invalid UTF-8 is replaced, with a warning.
+/// Reads the whole input as text, as the page reads a file: UTF-8 or UTF-16
+/// with a byte order mark, else a legacy encoding (with a warning); a web
+/// page becomes its prose; binary data is an error.
 fn read_input(file: Option<&str>) -> io::Result<String> {
     let mut bytes = Vec::new();
-    match file {
+    let name = match file {
         None | Some("-") => {
             io::stdin().lock().read_to_end(&mut bytes)?;
+            "standard input"
         }
         Some(path) => {
             bytes = std::fs::read(path)
                 .map_err(|e| io::Error::new(e.kind(), format!("cannot read {path}: {e}")))?;
+            path
         }
+    };
+    let named_html = file.is_some_and(|path| {
+        let lower = path.to_ascii_lowercase();
+        [".html", ".htm", ".xhtml"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+    });
+    let sniffed_html =
+        || cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]));
+    let html = named_html || sniffed_html();
+    let Some(decoded) = cli::decode::decode(&bytes, html) else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("cannot read {name}: it holds binary data, not text"),
+        ));
+    };
+    match decoded.reading {
+        Reading::Unicode => {}
+        Reading::Repaired(bad) => say!(
+            io::stderr(),
+            "abridge: warning: {name} is not valid UTF-8; {} replaced by U+FFFD",
+            if bad == 1 { "1 bad byte was".to_string() } else { format!("{bad} bad bytes were") }
+        ),
+        Reading::Legacy(encoding) => say!(
+            io::stderr(),
+            "abridge: warning: {name} is not UTF-8; it was read as {encoding} (if letters look wrong, convert it to UTF-8)"
+        ),
     }
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let name = file.unwrap_or("standard input");
-            say!(io::stderr(), "abridge: warning: {name} is not valid UTF-8; invalid bytes were replaced by U+FFFD");
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
+    Ok(if html {
+        cli::html::to_text(&decoded.text)
+    } else {
+        decoded.text
     })
 }
 

@@ -1,6 +1,6 @@
 //! Tests of the `abridge` command: help and version, formats, standard input,
 //! the JSONL batch protocol, usage errors (exit 2), I/O errors (exit 1), bad
-//! UTF-8 and a closed pipe. Every failure must be a one-line message, never a
+//! UTF-8, legacy encodings, binary files, web pages and a closed pipe. Every failure must be a one-line message, never a
 //! panic.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -740,28 +740,100 @@ fn an_unreadable_file_does_not_lose_the_others() {
         .starts_with("RIVERTON"));
 }
 
-/// Invalid UTF-8 in a file: the warning names the file, the summary keeps the good text.
+/// A file in a legacy encoding (here Latin-1): the warning names the file and
+/// the encoding it was read in, and the letters survive.
 #[test]
-fn invalid_utf8_file_is_named_in_the_warning() {
+fn a_latin1_file_is_read_as_windows_1252() {
     let path = std::env::temp_dir().join(format!("abridge-latin1-{}.txt", std::process::id()));
     let mut bytes = b"Caf\xe9 owners met the council on Tuesday. ".to_vec();
     bytes.extend_from_slice(b"The council approved the bridge plan.\n");
     std::fs::write(&path, &bytes).unwrap();
     let path_str = path.to_str().unwrap();
     let output = run(&[path_str], b"");
-    assert_exit("invalid UTF-8 file", &output, 0);
+    assert_exit("Latin-1 file", &output, 0);
     let err = stderr(&output);
     assert!(
-        err.contains(path_str) && err.contains("UTF-8"),
-        "warning does not name the file: {err:?}"
+        err.contains(path_str) && err.contains("not UTF-8") && err.contains("windows-1252"),
+        "warning does not name the file and the encoding: {err:?}"
     );
     assert_eq!(err.trim_end().lines().count(), 1, "{err:?}");
     assert!(
-        stdout(&output).contains("Caf\u{FFFD} owners"),
+        stdout(&output).contains("Caf\u{e9} owners"),
         "{:?}",
         stdout(&output)
     );
     std::fs::remove_file(&path).unwrap();
+}
+
+/// A UTF-16 file with a byte order mark is text like any other: no warning.
+#[test]
+fn a_utf16_file_is_read() {
+    let path = std::env::temp_dir().join(format!("abridge-utf16-{}.txt", std::process::id()));
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in BRIDGE.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let output = run(&[path.to_str().unwrap()], b"");
+    assert_exit("UTF-16 file", &output, 0);
+    assert_eq!(stderr(&output), "");
+    assert_eq!(stdout(&output), stdout(&run(&[], BRIDGE.as_bytes())));
+    std::fs::remove_file(&path).unwrap();
+}
+
+/// A binary file is refused in one line, and with several files the others
+/// are still summarized.
+#[test]
+fn a_binary_file_is_refused() {
+    let path = std::env::temp_dir().join(format!("abridge-binary-{}.bin", std::process::id()));
+    std::fs::write(
+        &path,
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00 The council approved the plan.",
+    )
+    .unwrap();
+    let path_str = path.to_str().unwrap();
+    let output = run(&[path_str], b"");
+    assert_exit("binary file", &output, 1);
+    let err = stderr(&output);
+    assert!(err.contains(path_str) && err.contains("binary"), "{err:?}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err:?}");
+    assert_eq!(stdout(&output), "");
+
+    let bridge = fixture_path("news-bridge.txt");
+    let output = run(&[&bridge, path_str], b"");
+    assert_exit("binary file among others", &output, 1);
+    assert!(
+        stdout(&output).contains("Riverton"),
+        "{:?}",
+        stdout(&output)
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+/// A saved web page is summarized by its article's prose: the same report as
+/// the article as plain text (so nothing of the menus, scripts, forms or
+/// markup gets in), whether it is named `.html` or comes down a pipe.
+#[test]
+fn a_web_page_is_summarized_by_its_prose() {
+    let page = fixture_path("news-bridge.html");
+    let text = fixture_path("news-bridge.txt");
+    let expected = stdout(&run(&[&text, "--format", "json"], b""));
+    let from_file = run(&[&page, "--format", "json"], b"");
+    assert_exit("web page", &from_file, 0);
+    assert_eq!(stdout(&from_file), expected);
+    let html = std::fs::read(&page).unwrap();
+    let from_pipe = run(&["--format", "json"], &html);
+    assert_exit("web page on standard input", &from_pipe, 0);
+    assert_eq!(stdout(&from_pipe), expected);
+    assert_eq!(stderr(&from_pipe), "");
+    // Prose that only mentions markup is left as it is.
+    let prose = "<p> marks a paragraph in HTML. The <article> element holds a story.";
+    let output = run(&[], prose.as_bytes());
+    assert!(
+        stdout(&output).contains("<article>"),
+        "{:?}",
+        stdout(&output)
+    );
 }
 
 /// `abridge big.txt | head -1`: the file form of the closed-pipe case.
