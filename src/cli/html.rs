@@ -163,22 +163,19 @@ fn root_range(tokens: &[Token<'_>]) -> std::ops::Range<usize> {
 }
 
 /// Appends `text` with each run of white space as one space, as a browser
-/// renders it.
+/// renders it, also across elements ("Get <b> news </b> now").
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut space = false;
+    let mut space = out.ends_with([' ', '\n']);
     for c in text.chars() {
         if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
+            if !space {
                 out.push(' ');
-                space = false;
+                space = true;
             }
+        } else {
             out.push(c);
+            space = false;
         }
-    }
-    if space {
-        out.push(' ');
     }
 }
 
@@ -330,7 +327,7 @@ mod tests {
     }
 
     #[test]
-    fn character_references_are_decoded() {
+    fn text_is_decoded_and_its_spaces_collapsed() {
         let page =
             "<p>Fish &amp; chips &mdash; caf&eacute; &#8220;open&#x201D;&nbsp;now, 3 &lt; 4</p>";
         assert_eq!(
