@@ -301,6 +301,22 @@ fn find_ignoring_case(html: &str, from: usize, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any input, however broken, is read without a panic, and text with
+        /// no markup in it comes out as it went in, its spaces collapsed.
+        #[test]
+        fn any_input_is_read(html in "(<|>|/|!|-|&|;|\"|'|=|a|p|script|article|head|\\s|é|中)*") {
+            let _ = to_text(&html);
+        }
+
+        #[test]
+        fn plain_text_is_kept(text in "[a-zé中 .,]*") {
+            let collapsed: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(to_text(&text), collapsed.join(" "));
+        }
+    }
 
     #[test]
     fn blocks_are_paragraphs_and_scripts_are_gone() {
