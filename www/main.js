@@ -32,6 +32,10 @@ let el = null;
 const findElements = () => ({
   root: document.documentElement,
   input: $("input"),
+  held: $("held"),
+  heldName: $("held-name"),
+  heldSize: $("held-size"),
+  heldEdit: $("held-edit"),
   drop: $("drop"),
   file: $("file"),
   openFile: $("open-file"),
@@ -82,6 +86,14 @@ const FIRST_ON_MAIN_MAX = 20_000;
 const VIEW_FIRST = 30_000;
 /** From this length on, the page says how long the text is and shows the job's progress. */
 const BIG_TEXT = 1_000_000;
+/**
+ * From this length on, the page holds the text itself and shows a panel in place of
+ * the text box: Chromium lays a <textarea> out on the main thread, about 0.7 s a
+ * megabyte (15 MB froze the page for 11 s), whatever its wrap or font. Two million
+ * characters are a 1.4 s pause, the most worth paying to edit in place; a whole
+ * novel (about a million) stays in the box.
+ */
+const BOX_MAX = 2_000_000;
 /** A job that takes this many times its estimate (and at least HANG_MIN_MS) has hung. */
 const HANG_FACTOR = 10;
 const HANG_MIN_MS = 20_000;
@@ -397,7 +409,7 @@ function sameJob(a, b) {
 }
 
 function makeJob(trigger) {
-  const text = el.input.value;
+  const text = currentText();
   lastLength = text.length;
   const options = optionsNow();
   return { id: 0, text, options, optionsKey: JSON.stringify(options), created: performance.now(), trigger };
@@ -572,7 +584,7 @@ let lastLength = 0;
 let bigNoticeFor = 0;
 function scheduleFromTyping() {
   clearTimeout(typingTimer);
-  const length = el.input.value.length;
+  const length = currentText().length;
   if (length >= BIG_TEXT && Math.abs(length - bigNoticeFor) > BIG_TEXT / 2) {
     bigNoticeFor = length;
     say(`A long text (${sizeOf(length)}): its summary takes a few seconds. You can keep editing; the page stays responsive.`);
@@ -617,6 +629,10 @@ const view = {
 function render(job, r) {
   const t0 = performance.now();
   textStats = r.stats;
+  if (held && held.words === null && job.text === held.text) {
+    held.words = r.stats.wordsIn; // counting them here would take the main thread a while
+    describeHeld();
+  }
   updateLengthControls();
   renderSummary(job.text, r);
   renderStats(r);
@@ -1102,7 +1118,7 @@ function forgetDraft() {
 function saveDraft(now = false) {
   clearTimeout(draftTimer);
   draftTimer = 0;
-  const text = el.input.value;
+  const text = currentText();
   writeStore(KEY_CLEARED, null);
   if (text.length > DRAFT_MAX) {
     saveBigDraft(text);
@@ -1161,22 +1177,78 @@ function sampleText() {
   return el.sampleTemplate.content.textContent.replace(/^\n/, "");
 }
 
-function setText(text, trigger) {
-  el.input.value = text;
+// A text of BOX_MAX or more is held here instead of in the text box, and a panel
+// stands in for the box. Whatever reads the text reads currentText(), so a held text
+// is summarized, saved, copied and undone as one in the box is.
+let held = null; // { text, name, words }: words once its summary has counted them
+
+/** The text: the one held, or the text box's. */
+function currentText() {
+  return held ? held.text : el.input.value;
+}
+
+/**
+ * Shows `text` in the text box, or holds it and shows the panel (`name` says where it
+ * came from). The focus, if it was on the text, stays on whichever shows it.
+ */
+function showText(text, name = null, inBox = text.length < BOX_MAX) {
+  const focused = el.input.contains(document.activeElement) || el.held.contains(document.activeElement);
+  held = null;
+  if (!inBox) {
+    // Line breaks as the text box keeps them: held or not, it is the same text.
+    const kept = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+    held = { text: kept, name: name ?? "Pasted text", words: null };
+  }
+  el.input.value = inBox ? text : "";
+  el.input.hidden = !inBox;
+  el.held.hidden = inBox;
+  if (held) describeHeld();
+  if (focused) focusText();
+}
+
+function describeHeld() {
+  el.heldName.textContent = held.name;
+  const size = sizeOf(held.text.length);
+  el.heldSize.textContent = held.words === null ? size : `${size}, ${plural(held.words, "word")}`;
+}
+
+/** Focuses what shows the text: the text box, or the panel in its place. */
+function focusText() {
+  (held ? el.held : el.input).focus();
+}
+
+/** Resolves once what the page shows now has been painted. */
+function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** "Edit in the text box": the held text goes into the box after all, once the page has said it takes a while. */
+async function editHeld() {
+  const { text } = held;
+  say(`Putting ${sizeOf(text.length)} into the text box: it takes a few seconds to show this much text.`);
+  await afterPaint();
+  if (held?.text !== text) return; // replaced meanwhile
+  showText(text, null, true);
+  say("All of the text is in the text box.");
+}
+
+function setText(text, trigger, name) {
+  showText(text, name);
   lastLength = text.length;
   requestNow(trigger);
 }
 
-// Clear, Sample and a file replace the text by setting the textarea's value, which
-// empties the browser's own undo history: the text they replaced is kept here, for
-// the Undo button and Ctrl+Z, until the next edit.
-let replaced = null;
+// Clear, Sample, a file and a paste too long for the text box replace the text by
+// setting the textarea's value, which empties the browser's own undo history: the
+// text they replaced is kept here, for the Undo button and Ctrl+Z, until the next edit.
+let replaced = null; // { text, name }
 
 /** Replaces the text on purpose; returns the status line's message, with the way back. */
-function replaceText(text, trigger, message) {
-  const old = el.input.value;
-  setText(text, trigger);
-  replaced = old.trim() !== "" && old !== text ? old : null;
+function replaceText(text, trigger, message, name) {
+  const old = currentText();
+  const oldName = held?.name;
+  setText(text, trigger, name);
+  replaced = old.trim() !== "" && old !== text ? { text: old, name: oldName } : null;
   el.undo.hidden = replaced === null;
   say(replaced === null ? message : `${message} Undo brings back your text.`);
 }
@@ -1188,11 +1260,11 @@ function forgetReplaced() {
 
 function undoReplace() {
   if (replaced === null) return;
-  const text = replaced;
+  const { text, name } = replaced;
   forgetReplaced();
-  setText(text, "undo");
+  setText(text, "undo", name);
   saveDraft();
-  el.input.focus();
+  focusText();
   say("Your text is back.");
 }
 
@@ -1285,17 +1357,19 @@ async function openFile(file) {
       say(`“${file.name}” has no text in it, so it was not opened.`);
       return;
     }
-    if (text.length >= BIG_TEXT) {
-      // The browser lays the text box out with all of it (about a second a megabyte
-      // in Chromium) and answers nothing meanwhile: say so first, and let that paint.
+    if (text.length >= BIG_TEXT && text.length < BOX_MAX) {
+      // The browser lays the text box out with all of it (about 0.7 s a megabyte in
+      // Chromium) and answers nothing meanwhile: say so first, and let that paint.
+      // (A longer text is held, and the box never sees it.)
       say(`Opening “${file.name}” (${sizeOf(text.length)}): the text box takes a few seconds to show this much text.`);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      await afterPaint();
     }
     replaceText(
       text,
       "file",
       `Opened “${file.name}”.` +
         (decoded.encoding ? ` It is not UTF-8; it was read as ${decoded.encoding}. If letters look wrong, save it as UTF-8 and open it again.` : ""),
+      file.name,
     );
     saveDraft();
   } catch (error) {
@@ -1393,6 +1467,18 @@ function wire() {
     scheduleFromTyping();
     scheduleDraft();
   });
+  // A paste that makes the text too long for the text box is held instead (the box
+  // would freeze the page laying it out); shorter ones stay the browser's, with its undo.
+  el.input.addEventListener("paste", (event) => {
+    const pasted = event.clipboardData?.getData("text/plain") ?? "";
+    const { value, selectionStart: start, selectionEnd: end } = el.input;
+    if (value.length - (end - start) + pasted.length < BOX_MAX) return;
+    event.preventDefault();
+    const text = value.slice(0, start) + pasted + value.slice(end);
+    replaceText(text, "paste", `Pasted ${sizeOf(text.length)}, too long for the text box: the page holds it.`, "Pasted text");
+    saveDraft();
+  });
+  el.heldEdit.addEventListener("click", editHeld);
 
   el.openFile.addEventListener("click", () => el.file.click());
   el.file.addEventListener("change", () => {
@@ -1404,16 +1490,17 @@ function wire() {
     // The sample is what a first visit shows: no draft needed.
     forgetDraft();
     writeStore(KEY_CLEARED, null);
-    el.input.focus();
+    focusText();
   });
   el.clear.addEventListener("click", () => {
     forgetDraft();
     writeStore(KEY_CLEARED, "1");
     replaceText("", "clear", "Cleared the text and its draft.");
-    el.input.focus();
+    focusText();
   });
   el.undo.addEventListener("click", undoReplace);
-  el.input.addEventListener("keydown", (event) => {
+  // Ctrl+Z in the text box, or on the panel standing in for it.
+  el.drop.addEventListener("keydown", (event) => {
     if (replaced !== null && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "z") {
       event.preventDefault();
       undoReplace();
@@ -1556,8 +1643,9 @@ function wire() {
 // How long the page's own main-thread work takes, per kind: the tests and the
 // benchmark read it (globalThis.abridgeDebug.work) to check that no handler of
 // ours ever holds the main thread long enough to delay the next input event.
+// (abridgeDebug.text() is the text, held or in the box, for the tests.)
 const work = {};
-globalThis.abridgeDebug = { work };
+globalThis.abridgeDebug = { work, text: () => currentText() };
 function timed(kind, fn) {
   return function (...args) {
     const t0 = performance.now();
@@ -1635,9 +1723,9 @@ function boot() {
   updateLengthControls();
   performance.mark("abridge:settings");
   const restoring = readStore(KEY_BIG) !== null && typeof indexedDB === "object";
-  el.input.value = restoring ? "" : initialText();
+  showText(restoring ? "" : initialText(), "Your saved draft");
   performance.mark("abridge:text");
-  lastLength = el.input.value.length;
+  lastLength = currentText().length;
   wire();
   modulePromise.catch((error) =>
     fail(`The summarizer could not be loaded: ${messageOf(error)}. Check your connection and reload the page.`),
@@ -1645,8 +1733,9 @@ function boot() {
   if (restoring) {
     say("Restoring your long draft…");
     readBigDraft().then((text) => {
-      if (el.input.value !== "") return; // the user started something else meanwhile
-      setText(text ?? initialText(), "load");
+      if (currentText() !== "") return; // the user started something else meanwhile
+      // Held if it is that long: restored without laying out the text box.
+      setText(text ?? initialText(), "load", "Your saved draft");
       if (text !== null) say(`Restored your draft (${sizeOf(text.length)}).`);
     });
   } else {
