@@ -1,5 +1,6 @@
-//! The text of a web page, read as the page reads a dropped `.html` file: the
-//! first `<article>`, else `<main>`, else the body; no scripts, styles,
+//! The text of a web page, read as the page reads a dropped `.html` file:
+//! within the first `<article>`, else `<main>`, else the whole page, the
+//! element that holds its paragraphs (see [`content`]); no scripts, styles,
 //! navigation, forms or asides; each block a paragraph of its own.
 //!
 //! A tolerant scanner, not an HTML parser: text extraction needs tags, text
@@ -58,6 +59,8 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
+use std::ops::Range;
+
 #[derive(Debug, PartialEq)]
 enum Token<'a> {
     Text(&'a str),
@@ -77,12 +80,21 @@ pub fn looks_like_html(text: &str) -> bool {
 /// The readable text of `html`, paragraphs separated by blank lines.
 pub fn to_text(html: &str) -> String {
     let tokens = scan(html);
-    let root = root_range(&tokens);
     let mut out = String::with_capacity(html.len() / 2);
+    for part in content(&tokens, root_range(&tokens)) {
+        write_text(&tokens[part], &mut out);
+        out.push_str("\n\n");
+    }
+    tidy(&out)
+}
+
+/// Appends the text of `tokens` to `out`: blocks as paragraphs, skipped
+/// elements left out.
+fn write_text(tokens: &[Token<'_>], out: &mut String) {
     let mut skipping: Option<(&String, usize)> = None; // the skipped element, its nesting
     let mut in_head = false;
     let mut pre = 0usize;
-    for token in &tokens[root] {
+    for token in tokens {
         if in_head {
             match token {
                 Token::End(name) if name == "head" => {
@@ -113,7 +125,7 @@ pub fn to_text(html: &str) -> String {
                 if pre > 0 {
                     out.push_str(&text);
                 } else {
-                    push_collapsed(&mut out, &text);
+                    push_collapsed(out, &text);
                 }
             }
             Token::Start(name) if name == "head" => in_head = true,
@@ -132,11 +144,10 @@ pub fn to_text(html: &str) -> String {
             _ => {}
         }
     }
-    tidy(&out)
 }
 
 /// The tokens of the first `<article>`, else the first `<main>`, else all.
-fn root_range(tokens: &[Token<'_>]) -> std::ops::Range<usize> {
+fn root_range(tokens: &[Token<'_>]) -> Range<usize> {
     for root in ["article", "main"] {
         let Some(start) = tokens
             .iter()
@@ -160,6 +171,144 @@ fn root_range(tokens: &[Token<'_>]) -> std::ops::Range<usize> {
         return start..tokens.len();
     }
     0..tokens.len()
+}
+
+/// An element of the page, for finding where its prose is.
+struct Node<'t> {
+    name: &'t str,
+    parent: Option<usize>,
+    /// Its tokens: from its start tag to past its end tag.
+    tokens: Range<usize>,
+    /// Letters and digits in it, and how many of them are a link's.
+    text: usize,
+    link_text: usize,
+    commas: usize,
+    /// What the paragraphs in it and below it say for it as the prose's home.
+    score: f32,
+    /// Letters of its paragraphs that are not a link's.
+    prose: usize,
+}
+
+/// Where a page's prose is, within `root`: the element that holds the most
+/// paragraph text (its paragraphs count for it in full and half for the
+/// element above; links count against it), with the sibling elements and
+/// paragraphs that hold prose too (a third as much as it, or a paragraph of
+/// its own); all of `root` when it has no paragraphs.
+/// The scoring is the one Arc90's Readability made the common ground of
+/// reader views.
+fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
+    let mut nodes: Vec<Node<'_>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut skipped = 0usize; // open elements whose text is never prose
+    let mut links = 0usize;
+    let close = |nodes: &mut Vec<Node<'_>>, open: &mut Vec<usize>, end: usize| {
+        let Some(id) = open.pop() else { return };
+        nodes[id].tokens.end = end;
+        let node = &nodes[id];
+        let (text, link_text, commas) = (node.text, node.link_text, node.commas);
+        if matches!(node.name, "p" | "pre" | "td") && text >= 25 {
+            let score = 1.0 + commas as f32 + (text as f32 / 100.0).min(3.0);
+            if let Some(parent) = node.parent {
+                nodes[parent].score += score;
+                if let Some(grandparent) = nodes[parent].parent {
+                    nodes[grandparent].score += score / 2.0;
+                }
+            }
+        }
+        if matches!(nodes[id].name, "p" | "pre" | "td") && text >= 25 && link_text * 2 < text {
+            nodes[id].prose = text - link_text;
+        }
+        if let Some(parent) = nodes[id].parent {
+            nodes[parent].prose += nodes[id].prose;
+            nodes[parent].text += text;
+            nodes[parent].link_text += link_text;
+            nodes[parent].commas += commas;
+        }
+    };
+    for (i, token) in tokens.iter().enumerate().take(root.end).skip(root.start) {
+        match token {
+            Token::Start(name) if VOID.contains(&name.as_str()) => {}
+            Token::Start(name) => {
+                // A block closes an open paragraph; an item the item before.
+                let top = open.last().map(|&id| nodes[id].name);
+                if top == Some("p") && BLOCK.contains(&name.as_str())
+                    || top == Some("li") && name == "li"
+                {
+                    let top = &nodes[open[open.len() - 1]];
+                    skipped -= usize::from(is_skipped(top.name));
+                    links -= usize::from(top.name == "a");
+                    close(&mut nodes, &mut open, i);
+                }
+                skipped += usize::from(is_skipped(name));
+                links += usize::from(name == "a");
+                nodes.push(Node {
+                    name,
+                    parent: open.last().copied(),
+                    tokens: i..root.end,
+                    text: 0,
+                    link_text: 0,
+                    commas: 0,
+                    score: 0.0,
+                    prose: 0,
+                });
+                open.push(nodes.len() - 1);
+            }
+            Token::End(name) => {
+                let Some(depth) = open.iter().rposition(|&id| nodes[id].name == name) else {
+                    continue;
+                };
+                while open.len() > depth {
+                    let top = &nodes[open[open.len() - 1]];
+                    skipped -= usize::from(is_skipped(top.name));
+                    links -= usize::from(top.name == "a");
+                    close(&mut nodes, &mut open, i + 1);
+                }
+            }
+            Token::Text(text) if skipped == 0 => {
+                if let Some(&id) = open.last() {
+                    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+                    let node = &mut nodes[id];
+                    node.text += letters;
+                    node.commas += text.matches([',', '，', '、']).count();
+                    if links > 0 {
+                        node.link_text += letters;
+                    }
+                }
+            }
+            Token::Text(_) => {}
+        }
+    }
+    while !open.is_empty() {
+        close(&mut nodes, &mut open, root.end);
+    }
+    let link_density = |node: &Node<'_>| node.link_text as f32 / node.text.max(1) as f32;
+    let final_score = |node: &Node<'_>| node.score * (1.0 - link_density(node));
+    let Some(best) = (0..nodes.len())
+        .filter(|&id| nodes[id].score > 0.0)
+        .max_by(|&a, &b| final_score(&nodes[a]).total_cmp(&final_score(&nodes[b])))
+    else {
+        return vec![root];
+    };
+    // Its siblings that hold prose too: a story split by an advertisement.
+    let threshold = (final_score(&nodes[best]) * 0.2).max(10.0);
+    let parent = nodes[best].parent;
+    (0..nodes.len())
+        .filter(|&id| {
+            id == best
+                || parent.is_some() && nodes[id].parent == parent && {
+                    let node = &nodes[id];
+                    final_score(node) >= threshold
+                        || (node.name == "p" && node.text > 80
+                            || node.prose * 10 > nodes[best].prose * 3)
+                            && link_density(node) < 0.25
+                }
+        })
+        .map(|id| nodes[id].tokens.clone())
+        .collect()
+}
+
+fn is_skipped(name: &str) -> bool {
+    name == "head" || SKIP.contains(&name)
 }
 
 /// Appends `text` with each run of white space as one space, as a browser
@@ -340,6 +489,36 @@ mod tests {
         assert_eq!(to_text(page), "Title\n\nInner.\n\nOuter end.");
         let page = "<body><div>Menu</div><main><p>Main part.</p></main><p>After.</p></body>";
         assert_eq!(to_text(page), "Main part.");
+    }
+
+    /// An older page: no article element, a menu of links, teasers, a story
+    /// in two parts around an advertisement, and comment rules.
+    #[test]
+    fn the_story_is_found_by_its_paragraphs() {
+        let page = "<html><body><div id=top><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul>\
+            <p>Get our news on your phone, every morning.</p></div>\
+            <div id=teasers><p><a href=/1>A long teaser about another story, with a link over all of it</a></p>\
+            <p><a href=/2>Another teaser that is a link, from the first word to the last</a></p></div>\
+            <div id=story><div class=part><p>The council approved the new bridge on Tuesday, after a debate of four hours, by seven votes to two.</p>\
+            <p>Work begins in spring, the mayor said, and the old bridge stays open, except for two closures of six weeks.</p></div>\
+            <div class=ad><a href=/ad>Buy now</a></div>\
+            <div class=part><p>Residents, who had asked for a crossing for years, welcomed the vote, though some worry about traffic.</p>\
+            <p>The bridge, funded by a federal grant, bonds and the state, will cost 240 million dollars in all.</p></div></div>\
+            <div id=rules><p>Please stay on topic.</p><p>Be civil.</p></div></body></html>";
+        let text = to_text(page);
+        assert!(text.starts_with("The council approved"), "{text}");
+        assert!(text.contains("Residents, who had asked"), "{text}");
+        assert!(text.ends_with("240 million dollars in all."), "{text}");
+        for boilerplate in ["Home", "Get our news", "teaser", "Buy now", "stay on topic"] {
+            assert!(!text.contains(boilerplate), "{boilerplate} in {text}");
+        }
+    }
+
+    /// Text that is not in paragraphs (lines broken with `<br>`) is all kept.
+    #[test]
+    fn a_page_without_paragraphs_is_read_whole() {
+        let page = "<body><div>First line of a poem<br>second line</div><div>Footer</div></body>";
+        assert_eq!(to_text(page), "First line of a poem\nsecond line\n\nFooter");
     }
 
     #[test]
