@@ -810,9 +810,10 @@ fn a_binary_file_is_refused() {
     std::fs::remove_file(&path).unwrap();
 }
 
-/// A saved web page is summarized by its article's prose: the same report as
-/// the article as plain text (so nothing of the menus, scripts, forms or
-/// markup gets in), whether it is named `.html` or comes down a pipe.
+/// A saved web page is summarized by its story's prose: the same report as
+/// the story as plain text (so nothing of the menus, scripts, forms or
+/// markup gets in), whether it is named `.html` or comes down a pipe, and
+/// whether the page marks the story as an article or not.
 #[test]
 fn a_web_page_is_summarized_by_its_prose() {
     let page = fixture_path("news-bridge.html");
@@ -821,6 +822,14 @@ fn a_web_page_is_summarized_by_its_prose() {
     let from_file = run(&[&page, "--format", "json"], b"");
     assert_exit("web page", &from_file, 0);
     assert_eq!(stdout(&from_file), expected);
+    // An older layout: no <article>, a table of links, teasers, the story in
+    // two parts around an advertisement, comments and a footer.
+    let old_layout = run(
+        &[&fixture_path("news-bridge-old.html"), "--format", "json"],
+        b"",
+    );
+    assert_exit("web page without an article element", &old_layout, 0);
+    assert_eq!(stdout(&old_layout), expected);
     let html = std::fs::read(&page).unwrap();
     let from_pipe = run(&["--format", "json"], &html);
     assert_exit("web page on standard input", &from_pipe, 0);

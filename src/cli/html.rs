@@ -193,7 +193,8 @@ struct Node<'t> {
 /// paragraph text (its paragraphs count for it in full and half for the
 /// element above; links count against it), with the sibling elements and
 /// paragraphs that hold prose too (a third as much as it, or a paragraph of
-/// its own); all of `root` when it has no paragraphs.
+/// its own) and the headings before and between them; all of `root` when it
+/// has no paragraphs.
 /// The scoring is the one Arc90's Readability made the common ground of
 /// reader views.
 fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
@@ -292,7 +293,8 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
     // Its siblings that hold prose too: a story split by an advertisement.
     let threshold = (final_score(&nodes[best]) * 0.2).max(10.0);
     let parent = nodes[best].parent;
-    (0..nodes.len())
+    let is_heading = |id: usize| matches!(nodes[id].name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let prose: Vec<usize> = (0..nodes.len())
         .filter(|&id| {
             id == best
                 || parent.is_some() && nodes[id].parent == parent && {
@@ -303,6 +305,18 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                             && link_density(node) < 0.25
                 }
         })
+        .collect();
+    // And its headings: a headline, or the titles of its sections (not those of
+    // what follows it: "Related", "Comments").
+    let (first, last) = (prose[0], prose[prose.len() - 1]);
+    let headline = (0..first)
+        .rev()
+        .find(|&id| parent.is_some() && nodes[id].parent == parent && is_heading(id));
+    headline
+        .into_iter()
+        .chain((first..=last).filter(|&id| {
+            prose.contains(&id) || nodes[id].parent == parent && parent.is_some() && is_heading(id)
+        }))
         .map(|id| nodes[id].tokens.clone())
         .collect()
 }
@@ -492,24 +506,36 @@ mod tests {
     }
 
     /// An older page: no article element, a menu of links, teasers, a story
-    /// in two parts around an advertisement, and comment rules.
+    /// in two parts around an advertisement with related links after it, and
+    /// comment rules.
     #[test]
     fn the_story_is_found_by_its_paragraphs() {
         let page = "<html><body><div id=top><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul>\
             <p>Get our news on your phone, every morning.</p></div>\
             <div id=teasers><p><a href=/1>A long teaser about another story, with a link over all of it</a></p>\
             <p><a href=/2>Another teaser that is a link, from the first word to the last</a></p></div>\
-            <div id=story><div class=part><p>The council approved the new bridge on Tuesday, after a debate of four hours, by seven votes to two.</p>\
+            <div id=story><h1>Bridge approved</h1><div class=part><p>The council approved the new bridge on Tuesday, after a debate of four hours, by seven votes to two.</p>\
             <p>Work begins in spring, the mayor said, and the old bridge stays open, except for two closures of six weeks.</p></div>\
             <div class=ad><a href=/ad>Buy now</a></div>\
             <div class=part><p>Residents, who had asked for a crossing for years, welcomed the vote, though some worry about traffic.</p>\
-            <p>The bridge, funded by a federal grant, bonds and the state, will cost 240 million dollars in all.</p></div></div>\
+            <p>The bridge, funded by a federal grant, bonds and the state, will cost 240 million dollars in all.</p></div>\
+            <h2>Related</h2><ul><li><a href=/3>Parking fees</a></li></ul></div>\
             <div id=rules><p>Please stay on topic.</p><p>Be civil.</p></div></body></html>";
         let text = to_text(page);
-        assert!(text.starts_with("The council approved"), "{text}");
+        assert!(
+            text.starts_with("Bridge approved\n\nThe council approved"),
+            "{text}"
+        );
         assert!(text.contains("Residents, who had asked"), "{text}");
         assert!(text.ends_with("240 million dollars in all."), "{text}");
-        for boilerplate in ["Home", "Get our news", "teaser", "Buy now", "stay on topic"] {
+        for boilerplate in [
+            "Home",
+            "Get our news",
+            "teaser",
+            "Buy now",
+            "Related",
+            "stay on topic",
+        ] {
             assert!(!text.contains(boilerplate), "{boilerplate} in {text}");
         }
     }
