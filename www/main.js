@@ -1273,33 +1273,46 @@ const HTML_SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NA
 /** Elements that start a paragraph of their own. */
 const HTML_BLOCK = /^(P|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|FIGCAPTION|HR|ADDRESS)$/;
 
+/** Paragraphs: their text speaks for the element that holds them. */
+const HTML_PARAGRAPH = new Set(["P", "PRE", "TD"]);
+const HTML_HEADING = /^H[1-6]$/;
+
 /**
  * The text of a saved web page: parsed into an inert document (DOMParser runs no
- * script and loads nothing), never into this page; the article or main element
- * when there is one, without scripts, navigation and forms; blocks as paragraphs.
- * Iterative, so that deep nesting cannot overflow the stack.
+ * script and loads nothing), never into this page; within the article or main element
+ * when there is one, the element that holds its paragraphs (proseParts); without
+ * scripts, navigation and forms; blocks as paragraphs. The command line reads a page
+ * the same way (src/cli/html.rs). Iterative, so that deep nesting cannot overflow the stack.
  */
 function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
   const root = doc.querySelector("article") ?? doc.querySelector("main") ?? doc.body;
   if (!root) return "";
   const parts = [];
-  const stack = [root];
+  const stack = [];
+  for (const part of proseParts(root).reverse()) stack.push("\n\n", part);
+  let tail = ""; // the last character written: white space collapses across elements
   while (stack.length > 0) {
     const node = stack.pop();
+    let piece = null;
     if (typeof node === "string") {
-      parts.push(node);
+      piece = node;
     } else if (node.nodeType === Node.TEXT_NODE) {
-      parts.push(node.parentElement?.closest("pre") ? node.data : node.data.replace(/\s+/g, " "));
+      piece = node.parentElement?.closest("pre") ? node.data : node.data.replace(/\s+/g, " ");
+      if (piece[0] === " " && (tail === " " || tail === "\n")) piece = piece.slice(1);
     } else if (node.nodeType === Node.ELEMENT_NODE && !HTML_SKIP.has(node.tagName.toUpperCase())) {
       if (node.tagName === "BR") {
-        parts.push("\n");
-        continue;
+        piece = "\n";
+      } else {
+        const block = HTML_BLOCK.test(node.tagName);
+        if (block) stack.push("\n\n");
+        for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+        if (block) piece = "\n\n";
       }
-      const block = HTML_BLOCK.test(node.tagName);
-      if (block) stack.push("\n\n");
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-      if (block) parts.push("\n\n");
+    }
+    if (piece) {
+      parts.push(piece);
+      tail = piece[piece.length - 1];
     }
   }
   return parts
@@ -1310,7 +1323,92 @@ function htmlToText(html) {
 }
 
 /**
- * A file's text: UTF-8, or UTF-16 with a byte order mark. Anything else is a legacy
+ * Where a page's prose is, within `root`: the element that holds the most paragraph
+ * text, scored as Readability does (a paragraph of 25 letters or more counts 1, plus its
+ * commas, plus a point a hundred letters up to 3, in full for its parent and half for
+ * the one above; links count against), with the siblings that hold prose too (a third
+ * as much, or a paragraph of its own) and the headings before and between them; all of
+ * `root` when it has no paragraphs. Older pages mark no article: without this, their
+ * menus, teasers and comment rules were sentences of the summary.
+ */
+function proseParts(root) {
+  const elements = [root, ...root.querySelectorAll("*")]; // in document order
+  const skipped = new Set();
+  for (const element of elements) {
+    if (HTML_SKIP.has(element.tagName.toUpperCase()) || skipped.has(element.parentElement)) skipped.add(element);
+  }
+  const info = new Map(); // element -> { text, link, commas, prose }: letters and digits
+  const scores = new Map();
+  const addScore = (element, score) => element && scores.set(element, (scores.get(element) ?? 0) + score);
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const element = elements[i];
+    if (skipped.has(element)) continue;
+    let text = 0;
+    let link = 0;
+    let commas = 0;
+    let prose = 0;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        text += child.data.replace(/[^\p{Alphabetic}\p{N}]+/gu, "").length;
+        commas += child.data.replace(/[^,，、]+/g, "").length;
+      } else {
+        const c = info.get(child);
+        if (c) {
+          text += c.text;
+          link += c.link;
+          commas += c.commas;
+          prose += c.prose;
+        }
+      }
+    }
+    const tag = element.tagName.toUpperCase();
+    if (tag === "A") link = text;
+    if (HTML_PARAGRAPH.has(tag) && text >= 25) {
+      const score = 1 + commas + Math.min(text / 100, 3);
+      if (element !== root) {
+        addScore(element.parentElement, score);
+        if (element.parentElement !== root) addScore(element.parentElement.parentElement, score / 2);
+      }
+      if (link * 2 < text) prose = text - link;
+    }
+    info.set(element, { text, link, commas, prose });
+  }
+  const linkDensity = (e) => info.get(e).link / Math.max(info.get(e).text, 1);
+  const finalScore = (e) => (info.has(e) ? (scores.get(e) ?? 0) * (1 - linkDensity(e)) : 0);
+  let best = null;
+  for (const element of elements) {
+    // The last of equals, as the command line's max_by.
+    if ((scores.get(element) ?? 0) > 0 && info.has(element) && (best === null || finalScore(element) >= finalScore(best))) best = element;
+  }
+  if (best === null) return [root];
+  if (best === root) return [root];
+  // Its siblings that hold prose too: a story split by an advertisement.
+  const parent = best.parentElement;
+  const threshold = Math.max(10, finalScore(best) * 0.2);
+  const holdsProse = (e) => {
+    if (e === best) return true;
+    const about = info.get(e);
+    if (!about) return false;
+    return (
+      finalScore(e) >= threshold ||
+      ((e.tagName.toUpperCase() === "P" && about.text > 80) || about.prose * 10 > info.get(best).prose * 3) && linkDensity(e) < 0.25
+    );
+  };
+  const siblings = [...parent.children];
+  const prose = siblings.filter(holdsProse);
+  const first = siblings.indexOf(prose[0]);
+  const last = siblings.indexOf(prose[prose.length - 1]);
+  // And its headings: a headline, or the titles of its sections (not those of what
+  // follows it: "Related", "Comments").
+  const isHeading = (e) => HTML_HEADING.test(e.tagName.toUpperCase()) && !skipped.has(e);
+  const headline = siblings.slice(0, first).reverse().find(isHeading);
+  const parts = siblings.slice(first, last + 1).filter((e) => prose.includes(e) || isHeading(e));
+  return headline ? [headline, ...parts] : parts;
+}
+
+/**
+ * A file's text: UTF-8 (`repaired` counts bad bytes replaced when there are a few), or
+ * UTF-16 with a byte order mark. Anything else is a legacy
  * encoding: the one a web page declares, else Windows-1252 (Latin-1), named in
  * `encoding` so that the user is told. Null for binary data (NUL bytes).
  */
@@ -1324,6 +1422,16 @@ function decodeFile(bytes, html) {
   } catch {
     // Not UTF-8.
   }
+  // A UTF-8 file with a few bad bytes keeps its letters; a legacy file's high bytes
+  // almost never form UTF-8 characters.
+  const lossy = new TextDecoder("utf-8").decode(bytes);
+  let bad = 0;
+  let multibyte = 0;
+  for (const c of lossy) {
+    if (c === "\uFFFD") bad++;
+    else if (c > "\x7f") multibyte++;
+  }
+  if (multibyte > bad) return { text: lossy, repaired: bad };
   const head = html ? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(new TextDecoder("windows-1252").decode(bytes.subarray(0, 4096))) : null;
   let decoder;
   try {
@@ -1368,7 +1476,8 @@ async function openFile(file) {
       text,
       "file",
       `Opened “${file.name}”.` +
-        (decoded.encoding ? ` It is not UTF-8; it was read as ${decoded.encoding}. If letters look wrong, save it as UTF-8 and open it again.` : ""),
+        (decoded.encoding ? ` It is not UTF-8; it was read as ${decoded.encoding}. If letters look wrong, save it as UTF-8 and open it again.` : "") +
+        (decoded.repaired ? ` It is not valid UTF-8: ${plural(decoded.repaired, "bad byte")} became \uFFFD.` : ""),
       file.name,
     );
     saveDraft();

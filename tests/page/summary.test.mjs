@@ -4,6 +4,8 @@
 //
 //   node --test tests/page/
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   article,
@@ -11,6 +13,7 @@ import {
   cspViolations,
   markedSentences,
   openPage,
+  root,
   sample,
   screenshotPath,
   setInput,
@@ -365,6 +368,34 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   // The text a file replaced comes back with Undo.
   await page.click("#undo");
   assert.equal(await page.inputValue("#input"), french);
+  await context.close();
+});
+
+test("a saved web page reads as its story, as the command line reads it", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  // The story as plain text, and two pages that hold it: one marks it as an
+  // article; an older one has none, only a table of links, teasers, the story in two
+  // parts around an advertisement, comments and a footer (tests/cli.rs reads the same
+  // files and expects the same text).
+  const story = readFileSync(join(root, "tests/fixtures/news-bridge.txt"), "utf8").trim();
+  for (const name of ["news-bridge.html", "news-bridge-old.html"]) {
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+    await chooser.setFiles(join(root, "tests/fixtures", name));
+    // (The second gives the same text as the first: no new summary to wait for.)
+    await page.waitForFunction((n) => document.getElementById("status").textContent.includes(`Opened “${n}”`), name);
+    assert.equal(await page.inputValue("#input"), story, name);
+  }
+  // A UTF-8 file with one bad byte keeps its letters, and the user is told.
+  const before = await summaryId(page);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  const notes = "Zoë met the council in Genève. The vote \u2014 seven to two \u2014 was close.";
+  const bytes = Buffer.concat([Buffer.from(notes), Buffer.from([0xff]), Buffer.from(" The end.")]);
+  await chooser.setFiles({ name: "notes.txt", mimeType: "text/plain", buffer: bytes });
+  await waitForSummary(page, before);
+  assert.equal(await page.inputValue("#input"), `${notes}\uFFFD The end.`);
+  assert.match(await page.textContent("#status"), /It is not valid UTF-8: 1 bad byte became \uFFFD\./);
   await context.close();
 });
 
