@@ -10,7 +10,7 @@ import { unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { bigText, openPage, screenshotPath, settle, start, summaryItems, waitForSummary } from "./helpers.mjs";
+import { bigText, openPage, recordStatus, screenshotPath, settle, start, summaryItems, waitForSummary } from "./helpers.mjs";
 
 let env;
 before(async () => {
@@ -139,15 +139,7 @@ test("opening a 1.5 MB file says it will take a while before the text box is lai
   await waitForSummary(page);
   await settle(page);
   // Each status message, with the length of the text box's text when it was shown.
-  await page.evaluate(() => {
-    window.__status = [];
-    const status = document.getElementById("status");
-    new MutationObserver(() => window.__status.push([status.textContent, document.getElementById("input").value.length])).observe(status, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  await recordStatus(page);
   const open = async (text, name) => {
     const path = join(tmpdir(), `abridge-${name}-${process.pid}.txt`);
     writeFileSync(path, text);

@@ -12,7 +12,7 @@ import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { bigText, openPage, root, screenshotPath, settle, start, summaryId, waitForSummary } from "./helpers.mjs";
+import { bigText, openPage, recordStatus, root, screenshotPath, settle, start, summaryId, waitForSummary } from "./helpers.mjs";
 
 /** The longest main-thread task allowed: a freeze a user would notice, but far below
  * the 10-12 s that laying out 15 MB takes. */
@@ -159,15 +159,7 @@ test("Clear empties the text box and Ctrl+Z brings the text back held; so do Sam
 });
 
 test("\"Edit in the text box\" says it takes a while, then puts all of the text there", async () => {
-  await page.evaluate(() => {
-    window.__status = [];
-    const status = document.getElementById("status");
-    new MutationObserver(() => window.__status.push([status.textContent, document.getElementById("input").value.length])).observe(status, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
+  await recordStatus(page);
   await page.focus("#held-edit");
   await page.keyboard.press("Enter");
   await page.waitForFunction((n) => document.getElementById("input").value.length === n, big.length, { timeout: BIG_TIMEOUT });

@@ -76,6 +76,19 @@ export function cspViolations(page) {
   return page.evaluate(() => window.__csp ?? []);
 }
 
+/** Records each status message, with the text box's length when it was shown, in `window.__status`. */
+export async function recordStatus(page) {
+  await page.evaluate(() => {
+    window.__status = [];
+    const status = document.getElementById("status");
+    new MutationObserver(() => window.__status.push([status.textContent, document.getElementById("input").value.length])).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+}
+
 /** Waits until the page has rendered a summary (optionally a newer one than `afterId`). */
 export async function waitForSummary(page, afterId = 0, timeout = 30_000) {
   await page.waitForFunction(
