@@ -1273,8 +1273,12 @@ const HTML_SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NA
 /** Elements that start a paragraph of their own. */
 const HTML_BLOCK = /^(P|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|FIGCAPTION|HR|ADDRESS)$/;
 
-/** Paragraphs: their text speaks for the element that holds them. */
-const HTML_PARAGRAPH = new Set(["P", "PRE", "TD"]);
+/**
+ * Paragraphs: their text speaks for the element that holds them. (Not a table's cells,
+ * as in Readability: a table of long cells, such as a list of episodes, outscored the
+ * article it stands in.)
+ */
+const HTML_PARAGRAPH = new Set(["P", "PRE"]);
 const HTML_HEADING = /^H[1-6]$/;
 
 /**

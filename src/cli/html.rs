@@ -121,7 +121,7 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
         }
         match token {
             Token::Text(text) => {
-                let text = html_escape::decode_html_entities(text);
+                let text = c1_as_windows_1252(html_escape::decode_html_entities(text));
                 if pre > 0 {
                     out.push_str(&text);
                 } else {
@@ -207,7 +207,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
         nodes[id].tokens.end = end;
         let node = &nodes[id];
         let (text, link_text, commas) = (node.text, node.link_text, node.commas);
-        if matches!(node.name, "p" | "pre" | "td") && text >= 25 {
+        if matches!(node.name, "p" | "pre") && text >= 25 {
             let score = 1.0 + commas as f32 + (text as f32 / 100.0).min(3.0);
             if let Some(parent) = node.parent {
                 nodes[parent].score += score;
@@ -216,7 +216,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                 }
             }
         }
-        if matches!(nodes[id].name, "p" | "pre" | "td") && text >= 25 && link_text * 2 < text {
+        if matches!(nodes[id].name, "p" | "pre") && text >= 25 && link_text * 2 < text {
             nodes[id].prose = text - link_text;
         }
         if let Some(parent) = nodes[id].parent {
@@ -230,11 +230,25 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
         match token {
             Token::Start(name) if VOID.contains(&name.as_str()) => {}
             Token::Start(name) => {
-                // A block closes an open paragraph; an item the item before.
-                let top = open.last().map(|&id| nodes[id].name);
-                if top == Some("p") && BLOCK.contains(&name.as_str())
-                    || top == Some("li") && name == "li"
+                // What a browser's parser closes before it: a paragraph before a
+                // block, an item the one before, a cell the one before.
+                let mut depth = open.len();
+                if open.last().is_some_and(|&id| nodes[id].name == "p")
+                    && BLOCK.contains(&name.as_str())
                 {
+                    depth -= 1;
+                } else if let Some((closed, within)) = implicitly_closes(name) {
+                    for (at, &id) in open.iter().enumerate().rev() {
+                        if closed.contains(&nodes[id].name) {
+                            depth = at;
+                            break;
+                        }
+                        if within.contains(&nodes[id].name) {
+                            break;
+                        }
+                    }
+                }
+                while open.len() > depth {
                     let top = &nodes[open[open.len() - 1]];
                     skipped -= usize::from(is_skipped(top.name));
                     links -= usize::from(top.name == "a");
@@ -321,8 +335,47 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The open elements a start tag closes (the nearest, with what is open inside
+/// it), unless one of the second list comes first: an item closes the item
+/// before it in its list, a cell the cell before it in its row, a row the row
+/// before it in its table.
+fn implicitly_closes(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    match name {
+        "li" => Some((&["li"], &["ul", "ol"])),
+        "dt" | "dd" => Some((&["dt", "dd"], &["dl"])),
+        "td" | "th" => Some((&["td", "th"], &["tr", "table"])),
+        "tr" => Some((&["tr"], &["table", "tbody", "thead", "tfoot"])),
+        "tbody" | "thead" | "tfoot" => Some((&["tbody", "thead", "tfoot"], &["table"])),
+        _ => None,
+    }
+}
+
 fn is_skipped(name: &str) -> bool {
     name == "head" || SKIP.contains(&name)
+}
+
+/// `&#147;` is a curly quote, not a control character: HTML reads the
+/// references U+0080 to U+009F as the Windows-1252 characters of those bytes.
+fn c1_as_windows_1252(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !text.contains(c1) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c1(c) {
+            // In 0x80..=0x9F, so it is one byte.
+            let byte = [c as u32 as u8];
+            out.push_str(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&byte)
+                    .0,
+            );
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// Appends `text` with each run of white space as one space, as a browser
@@ -330,7 +383,8 @@ fn is_skipped(name: &str) -> bool {
 fn push_collapsed(out: &mut String, text: &str) {
     let mut space = out.ends_with([' ', '\n']);
     for c in text.chars() {
-        if c.is_whitespace() {
+        // (A stray byte order mark too, as in the page's `\s`.)
+        if c.is_whitespace() || c == '\u{feff}' {
             if !space {
                 out.push(' ');
                 space = true;
@@ -424,20 +478,23 @@ fn scan(html: &str) -> Vec<Token<'_>> {
 }
 
 /// Where a tag's `>` is, past its attributes (a quoted value may hold `>`),
-/// and whether it ends in `/>`.
+/// and whether it ends in `/>`. A quote opens a value only right after an
+/// `=`, as in a browser: elsewhere (`src="a.js"" type=x`) it is a character.
 fn tag_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
     let mut quote = None;
+    let mut after_equals = false;
     let mut last = 0u8;
     while i < bytes.len() {
         let b = bytes[i];
         match quote {
             Some(q) if b == q => quote = None,
             Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if after_equals && (b == b'"' || b == b'\'') => quote = Some(b),
             None if b == b'>' => return (i + 1, last == b'/'),
             None => {}
         }
         if !b.is_ascii_whitespace() {
+            after_equals = quote.is_none() && b == b'=';
             last = b;
         }
         i += 1;
@@ -555,12 +612,26 @@ mod tests {
             to_text(page),
             "Fish & chips \u{2014} café \u{201C}open\u{201D} now, 3 < 4"
         );
+        assert_eq!(to_text("<p>One.</p>\u{feff}<p>Two.</p>"), "One.\n\nTwo.");
+        // Across elements too.
+        assert_eq!(
+            to_text("<p>Get <span> nation </span> updates <b>now</b>.</p>"),
+            "Get nation updates now."
+        );
+        // Old pages write curly quotes as the numbers of Windows-1252's bytes.
+        assert_eq!(
+            to_text("<p>&#0147;Sorry,&#148; he said &#150; twice.</p>"),
+            "\u{201C}Sorry,\u{201D} he said \u{2013} twice."
+        );
     }
 
     #[test]
     fn attributes_may_hold_angle_brackets() {
-        let page = "<p title=\"a > b\" data-x='<p>'>Kept.</p><img alt=\">\"/><p>Also kept.</p>";
+        let page = "<p title=\"a > b\" data-x = '<p>'>Kept.</p><img alt=\">\"/><p>Also kept.</p>";
         assert_eq!(to_text(page), "Kept.\n\nAlso kept.");
+        // A stray quote outside a value opens nothing (a saved BusinessWeek page).
+        let page = "<script src=\"a.js\"\" type=\"text/javascript\"></script><p>The story.</p><p>More \"quoted\" text.</p>";
+        assert_eq!(to_text(page), "The story.\n\nMore \"quoted\" text.");
     }
 
     #[test]
