@@ -1459,6 +1459,12 @@ async function openFile(file) {
   }
   try {
     const html = /\.html?$/i.test(file.name) || file.type === "text/html";
+    if (html && file.size >= BIG_TEXT) {
+      // The browser parses a web page on this thread, about 0.3 s a megabyte in
+      // Chromium, and answers nothing meanwhile: say so first, and let that paint.
+      say(`Reading the web page “${file.name}” (${(file.size / 1e6).toFixed(1)} MB): this takes a few seconds.`);
+      await afterPaint();
+    }
     const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()), html);
     if (!decoded) {
       say(`“${file.name}” holds binary data, not text, so it was not opened.`);

@@ -134,14 +134,14 @@ test("during a 1 MB paste, input events are answered within 100 ms", async () =>
   await context.close();
 });
 
-test("opening a 1.5 MB file says it will take a while before the text box is laid out; a 3 MB one is held at once", async () => {
+test("opening a 1.5 MB file says it will take a while before the text box is laid out; a 3 MB one is held at once; a big web page is announced before it is parsed", async () => {
   const { context, page } = await openPage(env.browser, env.url);
   await waitForSummary(page);
   await settle(page);
   // Each status message, with the length of the text box's text when it was shown.
   await recordStatus(page);
-  const open = async (text, name) => {
-    const path = join(tmpdir(), `abridge-${name}-${process.pid}.txt`);
+  const open = async (text, name, extension = "txt") => {
+    const path = join(tmpdir(), `abridge-${name}-${process.pid}.${extension}`);
     writeFileSync(path, text);
     const id = await page.evaluate(() => Number(document.documentElement.dataset.summaryId ?? 0));
     const before = await page.evaluate(() => document.getElementById("input").value.length);
@@ -181,5 +181,18 @@ test("opening a 1.5 MB file says it will take a while before the text box is lai
   await page.click("#undo");
   assert.equal(await page.inputValue("#input"), medium);
   assert.ok(await page.isHidden("#held"));
+
+  // A web page of a megabyte or more: the browser parses it on the page's thread
+  // (seconds for several megabytes), so the page says so before it starts.
+  const escape = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const story = bigText(1_200_000);
+  const paragraphs = story.split("\n").filter((p) => p.trim() !== "");
+  const webPage = `<!doctype html><html><body><nav>Menu</nav><article>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}</article></body></html>`;
+  const read = await open(webPage, "page", "html");
+  const reading = read.shown.find(([message]) => message.startsWith("Reading the web page “abridge-page-"));
+  assert.ok(reading, `no notice among ${JSON.stringify(read.shown.map(([m]) => m))}`);
+  assert.match(reading[0], /\(1\.\d MB\): this takes a few seconds/);
+  assert.equal(reading[1], read.before, "the notice came before the page was read");
+  assert.equal(await page.inputValue("#input"), paragraphs.map((p) => p.trim()).join("\n\n"));
   await context.close();
 });
