@@ -253,7 +253,7 @@ fn read_input(file: Option<&str>) -> io::Result<String> {
     let sniffed_html =
         || cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]));
     let html = named_html || sniffed_html();
-    let Some(decoded) = cli::decode::decode(&bytes, html) else {
+    let Some(decoded) = cli::decode::decode(bytes, html) else {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             format!("cannot read {name}: it holds binary data, not text"),

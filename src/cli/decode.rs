@@ -27,8 +27,8 @@ const SNIFF: usize = 8192;
 
 /// Reads `bytes` as text; `None` for binary data. `html` lets a web page's
 /// `<meta charset>` name a legacy encoding.
-pub fn decode(bytes: &[u8], html: bool) -> Option<Decoded> {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+pub fn decode(bytes: Vec<u8>, html: bool) -> Option<Decoded> {
+    if let Some((encoding, bom)) = Encoding::for_bom(&bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return Some(Decoded {
             text: text.into_owned(),
@@ -38,29 +38,30 @@ pub fn decode(bytes: &[u8], html: bool) -> Option<Decoded> {
     if bytes[..bytes.len().min(SNIFF)].contains(&0) {
         return None;
     }
-    let (valid, invalid) = utf8_census(bytes);
-    if invalid == 0 {
-        // `utf8_census` found every byte valid.
-        let text = String::from_utf8(bytes.to_vec()).unwrap_or_default();
-        return Some(Decoded {
-            text,
-            reading: Reading::Unicode,
-        });
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Some(Decoded {
+                text,
+                reading: Reading::Unicode,
+            })
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let (valid, invalid) = utf8_census(&bytes);
     // A UTF-8 file with a few bad bytes keeps its letters; a Latin-1 file
     // has high bytes that almost never form UTF-8 sequences.
     if valid > invalid {
         return Some(Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
             reading: Reading::Repaired(invalid),
         });
     }
     let encoding = html
-        .then(|| declared_charset(bytes))
+        .then(|| declared_charset(&bytes))
         .flatten()
         .filter(|e| *e != UTF_8 && e.output_encoding() == *e)
         .unwrap_or(WINDOWS_1252);
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
     Some(Decoded {
         text: text.into_owned(),
         reading: Reading::Legacy(encoding.name()),
@@ -125,7 +126,7 @@ mod tests {
 
     #[test]
     fn utf8_is_read_as_it_is() {
-        let decoded = decode("Café in Zürich".as_bytes(), false).unwrap();
+        let decoded = decode("Café in Zürich".into(), false).unwrap();
         assert_eq!(decoded.text, "Café in Zürich");
         assert_eq!(decoded.reading, Reading::Unicode);
     }
@@ -136,13 +137,16 @@ mod tests {
         for unit in "Zoë".encode_utf16() {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode(&utf16, false).unwrap().text, "Zoë");
-        assert_eq!(decode(b"\xEF\xBB\xBFplain", false).unwrap().text, "plain");
+        assert_eq!(decode(utf16, false).unwrap().text, "Zoë");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFplain".to_vec(), false).unwrap().text,
+            "plain"
+        );
     }
 
     #[test]
     fn latin1_is_read_as_windows_1252() {
-        let decoded = decode(b"Caf\xe9 \x93quoted\x94 \x80 5", false).unwrap();
+        let decoded = decode(b"Caf\xe9 \x93quoted\x94 \x80 5".to_vec(), false).unwrap();
         assert_eq!(decoded.text, "Café \u{201C}quoted\u{201D} € 5");
         assert_eq!(decoded.reading, Reading::Legacy("windows-1252"));
     }
@@ -150,19 +154,19 @@ mod tests {
     #[test]
     fn a_web_page_declares_its_charset() {
         let page = b"<html><head><meta charset=\"iso-8859-7\"></head><body>\xe1\xe8\xde\xed\xe1</body></html>";
-        let decoded = decode(page, true).unwrap();
+        let decoded = decode(page.to_vec(), true).unwrap();
         assert!(decoded.text.contains("αθήνα"), "{}", decoded.text);
         assert_eq!(decoded.reading, Reading::Legacy("ISO-8859-7"));
         // Only a web page's declaration counts.
         assert_eq!(
-            decode(page, false).unwrap().reading,
+            decode(page.to_vec(), false).unwrap().reading,
             Reading::Legacy("windows-1252")
         );
         // A page that claims UTF-8 but is not is read as Windows-1252.
         let wrong =
             b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><p>Caf\xe9";
         assert_eq!(
-            decode(wrong, true).unwrap().reading,
+            decode(wrong.to_vec(), true).unwrap().reading,
             Reading::Legacy("windows-1252")
         );
     }
@@ -173,8 +177,7 @@ mod tests {
             "Zürich, Genève \u{2014} "
                 .bytes()
                 .chain(*b"\xff ok")
-                .collect::<Vec<u8>>()
-                .as_slice(),
+                .collect::<Vec<u8>>(),
             false,
         )
         .unwrap();
@@ -184,10 +187,13 @@ mod tests {
 
     #[test]
     fn binary_data_is_refused() {
-        assert_eq!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00", false), None);
+        assert_eq!(
+            decode(b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec(), false),
+            None
+        );
         // Past the first 8 KiB a NUL is only a bad character.
         let mut late = vec![b'a'; SNIFF];
         late.push(0);
-        assert!(decode(&late, false).is_some());
+        assert!(decode(late, false).is_some());
     }
 }
