@@ -102,7 +102,8 @@ const QUOTE_BYTES: usize = 160;
 const WORD_BYTES: usize = 48;
 
 /// Splits `text` into sentences, in order. Spans never overlap, and what lies
-/// between two consecutive spans (or before the first, after the last) is white space.
+/// between two consecutive spans (or before the first, after the last) is white space
+/// (or a byte order mark, which files joined with `cat` carry into the text).
 ///
 /// A blank line (or a form feed, or U+2029) starts a new paragraph. Inside a
 /// paragraph a line break ends a unit only after a heading-like line, before a list
@@ -349,9 +350,9 @@ impl Segmenter<'_> {
 
     fn emit(&mut self, start: usize, end: usize, kind: UnitKind) {
         let piece = slice(self.text, start, end);
-        let body = piece.trim_start();
+        let body = trim_start_by(piece, is_blank);
         let start = end - body.len();
-        let body = body.trim_end();
+        let body = trim_end_by(body, is_blank);
         if !body.is_empty() {
             self.out.push(SentenceSpan {
                 start,
@@ -426,9 +427,9 @@ impl Segmenter<'_> {
 
     fn line(&mut self, start: usize, end: usize) {
         let raw = slice(self.text, start, end);
-        let body = raw.trim_start();
+        let body = trim_start_by(raw, is_blank);
         let lead = raw.len() - body.len();
-        let body = body.trim_end();
+        let body = trim_end_by(body, is_blank);
         if body.is_empty() {
             self.flush();
             self.in_cue = false;
@@ -2336,7 +2337,7 @@ fn is_vowelless_word(word: &[u8]) -> bool {
     word.len() <= 4 && WORDS.contains(&key(word))
 }
 
-// The three helpers below do what `str::rsplit`, `trim_end_matches` and
+// The helpers below do what `str::rsplit`, `trim_end_matches` and
 // `trim_start_matches` do here, without a pattern searcher instantiated for
 // each kind of pattern (about 2 KB of wasm in all).
 
@@ -2366,6 +2367,22 @@ fn trim_start_by(s: &str, skip: fn(char) -> bool) -> &str {
         .find(|&(_, c)| !skip(c))
         .map_or(s.len(), |(k, _)| k);
     &s[start..]
+}
+
+/// `s` without the trailing characters that `skip` accepts.
+fn trim_end_by(s: &str, skip: fn(char) -> bool) -> &str {
+    let end = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !skip(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &s[..end]
+}
+
+/// White space, or a byte order mark: files joined with `cat` carry theirs
+/// into the text (U+FEFF, invisible, and not white space to Unicode).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
 
 /// `&text[start..end]`, or "" if that is not a slice of it: like `byte`, no

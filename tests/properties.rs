@@ -1,5 +1,5 @@
 //! Property tests: whatever the text and the options, `summarize` does not
-//! panic, its spans tile the text (with only white space between them), the
+//! panic, its spans tile the text (with only white space, or a byte order mark, between them), the
 //! UTF-16 spans describe the same text as the byte spans, the selection is an
 //! in-order subset within the budget, and the result is deterministic.
 //!
@@ -224,8 +224,15 @@ fn options() -> impl Strategy<Value = Options> {
 // The properties
 // ---------------------------------------------------------------------------
 
+/// White space, or a byte order mark (files joined with `cat` carry theirs
+/// into the text): all that may lie outside the units.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 /// Spans are in order, do not overlap, start and end on character boundaries,
-/// have no white space at either end, and only white space lies outside them.
+/// have no white space at either end, and only white space (or a byte order
+/// mark) lies outside them.
 fn check_spans(text: &str, summary: &Summary) -> Result<(), TestCaseError> {
     let mut previous_end = 0;
     let mut prefix16 = 0;
@@ -247,7 +254,7 @@ fn check_spans(text: &str, summary: &Summary) -> Result<(), TestCaseError> {
         );
         let between = between.unwrap();
         prop_assert!(
-            between.chars().all(char::is_whitespace),
+            between.chars().all(blank),
             "non-white {:?} before sentence {}",
             between,
             i
@@ -279,14 +286,14 @@ fn check_spans(text: &str, summary: &Summary) -> Result<(), TestCaseError> {
     }
     let tail = &text[previous_end..];
     prop_assert!(
-        tail.chars().all(char::is_whitespace),
+        tail.chars().all(blank),
         "non-white {:?} after the last sentence",
         tail
     );
-    // A text with anything but white space has a sentence.
+    // A text with anything but white space (or byte order marks) has a sentence.
     prop_assert_eq!(
         summary.sentences.is_empty(),
-        text.chars().all(char::is_whitespace),
+        text.chars().all(blank),
         "sentences found in a blank text, or none in a non-blank one"
     );
     Ok(())
@@ -397,7 +404,7 @@ proptest! {
         let mut previous = 0;
         for span in &spans {
             prop_assert!(previous <= span.start && span.start < span.end);
-            prop_assert!(text.get(previous..span.start).is_some_and(|t| t.chars().all(char::is_whitespace)));
+            prop_assert!(text.get(previous..span.start).is_some_and(|t| t.chars().all(blank)));
             previous = span.end;
         }
     }

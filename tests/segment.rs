@@ -9,6 +9,18 @@ use Language::*;
 
 /// (name, language, text, expected sentences)
 const CASES: &[(&str, Language, &str, &[&str])] = &[
+    // Files joined with `cat` carry their byte order marks into the text.
+    (
+        "byte order marks inside the text",
+        English,
+        "The council met.\n\u{feff}The second file starts. It ends.\n\n\u{feff}\n\nA last one.",
+        &[
+            "The council met.",
+            "The second file starts.",
+            "It ends.",
+            "A last one.",
+        ],
+    ),
     // Abbreviations and titles.
     (
         "titles",
@@ -1354,6 +1366,12 @@ fn huge_mixed_input_keeps_the_invariants() {
 }
 
 /// The documented invariants; returns what is wrong.
+/// White space, or a byte order mark (files joined with `cat` carry theirs
+/// into the text): all that may lie outside the units.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 fn check_invariants(text: &str, spans: &[SentenceSpan]) -> Result<(), String> {
     let mut previous_end = 0;
     let mut previous_paragraph = 0;
@@ -1372,7 +1390,7 @@ fn check_invariants(text: &str, spans: &[SentenceSpan]) -> Result<(), String> {
             return Err(format!("span {i} is not trimmed: {body:?}"));
         }
         let gap = &text[previous_end..s.start];
-        if !gap.chars().all(char::is_whitespace) {
+        if !gap.chars().all(blank) {
             return Err(format!("text outside spans before span {i}: {gap:?}"));
         }
         if i == 0 && s.paragraph != 0 {
@@ -1385,7 +1403,7 @@ fn check_invariants(text: &str, spans: &[SentenceSpan]) -> Result<(), String> {
         previous_paragraph = s.paragraph;
     }
     let tail = &text[previous_end..];
-    if !tail.chars().all(char::is_whitespace) {
+    if !tail.chars().all(blank) {
         return Err(format!("text after the last span: {tail:?}"));
     }
     Ok(())

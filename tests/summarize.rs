@@ -65,7 +65,7 @@ fn check_invariants(name: &str, text: &str, summary: &Summary) {
             .get(previous_end..start)
             .unwrap_or_else(|| panic!("{name}: sentence {i} starts inside a character"));
         assert!(
-            between.chars().all(char::is_whitespace),
+            between.chars().all(blank),
             "{name}: non-white text {between:?} lies outside every sentence, before sentence {i}"
         );
         let sentence = text
@@ -94,7 +94,7 @@ fn check_invariants(name: &str, text: &str, summary: &Summary) {
     }
     let tail = &text[previous_end..];
     assert!(
-        tail.chars().all(char::is_whitespace),
+        tail.chars().all(blank),
         "{name}: non-white text {tail:?} lies after the last sentence"
     );
 
@@ -1138,4 +1138,10 @@ fn a_link_scheme_is_no_keyword() {
     for scheme in ["https", "http"] {
         assert!(!keywords.contains(&scheme), "{scheme:?} in {keywords:?}");
     }
+}
+
+/// White space, or a byte order mark (files joined with `cat` carry theirs
+/// into the text): all that may lie outside the units.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }

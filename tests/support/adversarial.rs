@@ -341,7 +341,7 @@ pub fn check(
                 "sentence {i}: span {start}..{end} splits a character"
             ));
         };
-        if !between.chars().all(char::is_whitespace) {
+        if !between.chars().all(blank) {
             return Err(format!("sentence {i}: text lost before it"));
         }
         prefix16 += between.encode_utf16().count();
@@ -357,10 +357,10 @@ pub fn check(
         prefix16 += len16;
         previous = end;
     }
-    if !text[previous..].chars().all(char::is_whitespace) {
+    if !text[previous..].chars().all(blank) {
         return Err("text lost after the last sentence".into());
     }
-    let has_content = !text.chars().all(char::is_whitespace);
+    let has_content = !text.chars().all(blank);
     let chosen: Vec<&abridge::Sentence> = summary.selected().collect();
     if has_content == chosen.is_empty() {
         return Err(format!(
@@ -391,4 +391,10 @@ pub fn check(
         summary.sentences.len(),
         chosen.len()
     ))
+}
+
+/// White space, or a byte order mark (files joined with `cat` carry theirs
+/// into the text): all that may lie outside the units.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
