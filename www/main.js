@@ -1597,6 +1597,14 @@ function wire() {
     replaceText(text, "paste", `Pasted ${sizeOf(text.length)}, too long for the text box: the page holds it.`, "Pasted text");
     saveDraft();
   });
+  // Text pasted on the panel replaces the held text (there is no text box to take it).
+  el.held.addEventListener("paste", (event) => {
+    const pasted = event.clipboardData?.getData("text/plain") ?? "";
+    if (pasted === "") return;
+    event.preventDefault();
+    replaceText(pasted, "paste", `Pasted ${sizeOf(pasted.length)} in place of the text.`, "Pasted text");
+    saveDraft();
+  });
   el.heldEdit.addEventListener("click", editHeld);
 
   el.openFile.addEventListener("click", () => el.file.click());
@@ -1649,7 +1657,17 @@ function wire() {
     depth = 0;
     el.drop.classList.remove("dragging");
     const file = event.dataTransfer?.files?.[0];
-    if (!file) return; // dropped text: the textarea inserts it and fires input
+    if (!file) {
+      // Dropped text: the text box inserts it and fires input, unless the panel
+      // stands in for the box or the text is too long for it: then it replaces the
+      // text, and Undo brings that back.
+      const dropped = event.dataTransfer?.getData("text/plain") ?? "";
+      if (dropped === "" || (!held && currentText().length + dropped.length < BOX_MAX)) return;
+      event.preventDefault();
+      replaceText(dropped, "drop", `Dropped ${sizeOf(dropped.length)} of text in place of the text.`, "Dropped text");
+      saveDraft();
+      return;
+    }
     event.preventDefault();
     openFile(file);
   });

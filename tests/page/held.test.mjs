@@ -181,6 +181,47 @@ test("\"Edit in the text box\" says it takes a while, then puts all of the text 
   assert.ok(await page.isHidden("#held"));
 });
 
+test("text dropped that is too long for the text box is held; text pasted or dropped on the panel replaces it", async () => {
+  const before = await page.evaluate(() => globalThis.abridgeDebug.text());
+  const drop = async (selector, text) => {
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", t);
+      return dt;
+    }, text);
+    await page.dispatchEvent(selector, "drop", { dataTransfer });
+  };
+  // 3 MB of text dragged from another window onto the text box: held, and undoable.
+  const dropped = bigText(3 * 1024 * 1024);
+  await drop("#input", dropped);
+  let shown = await shownText();
+  assert.ok(shown.held && !shown.box, "held");
+  assert.equal(shown.length, dropped.length);
+  assert.match(shown.panel, /Dropped text/);
+  await page.click("#undo");
+  assert.equal(await page.evaluate(() => globalThis.abridgeDebug.text()), before);
+  await drop("#input", dropped);
+  await settle(page, BIG_TIMEOUT);
+
+  // A short text pasted on the panel takes the held text's place, in the text box.
+  const notes = "The council met on Tuesday. The bridge vote was seven to two.";
+  await page.evaluate((t) => navigator.clipboard.writeText(t), notes);
+  await page.focus("#held");
+  await page.keyboard.press("Control+V");
+  shown = await shownText();
+  assert.ok(shown.box && !shown.held, "in the text box");
+  assert.equal(await page.inputValue("#input"), notes);
+  await page.click("#undo");
+  shown = await shownText();
+  assert.ok(shown.held, "held again");
+  assert.equal(shown.length, dropped.length);
+  // And one dropped on the panel.
+  await drop("#held", notes);
+  assert.equal(await page.inputValue("#input"), notes);
+  assert.ok(await page.isHidden("#held"));
+  await settle(page);
+});
+
 // The panel in light and dark, on a desktop and a phone: axe finds nothing serious, a
 // long file name wraps, and Tab goes from the toolbar to "Edit in the text box".
 for (const variant of [
