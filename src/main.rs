@@ -43,7 +43,8 @@ Options:
 Text is read as UTF-8 (or UTF-16 with a byte order mark); a file in an older
 encoding is read as its web page declares, else as Windows-1252, with a warning.
 A web page (.html, .htm, or text that opens with <!doctype html> or <html>) is
-summarized by its prose: its <article> or <main>, without menus, scripts or forms.
+summarized by its prose: its story, without menus, scripts or forms (its JSON
+report includes that prose as \"text\", which the offsets refer to).
 Exit status: 0 success, 1 input/output error, 2 usage error.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -228,10 +229,17 @@ fn number(flag: &str, value: &str) -> Result<f64, Usage> {
     }
 }
 
+/// A text to summarize, and whether it is a web page's prose (which the
+/// offsets of a JSON report then refer to, so the report includes it).
+struct Input {
+    text: String,
+    web_page: bool,
+}
+
 /// Reads the whole input as text, as the page reads a file: UTF-8 or UTF-16
 /// with a byte order mark, else a legacy encoding (with a warning); a web
 /// page becomes its prose; binary data is an error.
-fn read_input(file: Option<&str>) -> io::Result<String> {
+fn read_input(file: Option<&str>) -> io::Result<Input> {
     let mut bytes = Vec::new();
     let name = match file {
         None | Some("-") => {
@@ -271,10 +279,13 @@ fn read_input(file: Option<&str>) -> io::Result<String> {
             "abridge: warning: {name} is not UTF-8; it was read as {encoding} (if letters look wrong, convert it to UTF-8)"
         ),
     }
-    Ok(if html {
-        cli::html::to_text(&decoded.text)
-    } else {
-        decoded.text
+    Ok(Input {
+        text: if html {
+            cli::html::to_text(&decoded.text)
+        } else {
+            decoded.text
+        },
+        web_page: html,
     })
 }
 
@@ -287,12 +298,15 @@ fn run_files(args: &Args) -> io::Result<()> {
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if args.files.len() <= 1 {
-        let text = if args.sample {
-            SAMPLE.to_string()
+        let input = if args.sample {
+            Input {
+                text: SAMPLE.to_string(),
+                web_page: false,
+            }
         } else {
             read_input(args.files.first().map(String::as_str))?
         };
-        write_summary(&mut out, args, &text, None)?;
+        write_summary(&mut out, args, &input, None)?;
         return out.flush();
     }
     let json = args.format == Format::Json;
@@ -313,7 +327,7 @@ fn run_files(args: &Args) -> io::Result<()> {
             written += 1;
         }
         match text {
-            Ok(text) => write_summary(&mut out, args, &text, Some(path))?,
+            Ok(input) => write_summary(&mut out, args, &input, Some(path))?,
             // One unreadable file does not lose the others' summaries.
             Err(e) => {
                 unreadable += 1;
@@ -338,10 +352,14 @@ fn run_files(args: &Args) -> io::Result<()> {
     }
 }
 
-/// One report of `--format json` with several files: the file's name first.
+/// A report of `--format json`: with several files, the file's name first;
+/// for a web page, the prose that was summarized, which its offsets refer to.
 #[derive(serde::Serialize)]
-struct FileReport<'a> {
-    file: &'a str,
+struct JsonReport<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     #[serde(flatten)]
     report: Report<'a>,
 }
@@ -357,9 +375,10 @@ struct FileError<'a> {
 fn write_summary(
     out: &mut impl Write,
     args: &Args,
-    text: &str,
+    input: &Input,
     file: Option<&str>,
 ) -> io::Result<()> {
+    let text = input.text.as_str();
     // Options were validated while parsing, so this cannot fail.
     let summary = summarize(text, &args.options)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
@@ -384,15 +403,15 @@ fn write_summary(
             }
         }
         Format::Json => {
-            let report = Report::new(&summary, text);
-            match file {
-                Some(file) => {
-                    serde_json::to_writer_pretty(&mut *out, &FileReport { file, report })?
-                }
-                None => {
-                    serde_json::to_writer_pretty(&mut *out, &report)?;
-                    writeln!(out)?;
-                }
+            let report = JsonReport {
+                file,
+                text: input.web_page.then_some(text),
+                report: Report::new(&summary, text),
+            };
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            // One report ends its line; several are items of an array.
+            if file.is_none() {
+                writeln!(out)?;
             }
         }
     }

@@ -818,10 +818,23 @@ fn a_binary_file_is_refused() {
 fn a_web_page_is_summarized_by_its_prose() {
     let page = fixture_path("news-bridge.html");
     let text = fixture_path("news-bridge.txt");
-    let expected = stdout(&run(&[&text, "--format", "json"], b""));
+    // The text file's report, and the prose its offsets refer to: a web page's
+    // report is the same, with that prose as "text".
+    let json = |output: &Output| -> serde_json::Value {
+        serde_json::from_str(&stdout(output)).expect("stdout is JSON")
+    };
+    let mut expected = json(&run(&[&text, "--format", "json"], b""));
+    expected
+        .as_object_mut()
+        .unwrap()
+        .insert("text".into(), serde_json::Value::from(BRIDGE.trim_end()));
     let from_file = run(&[&page, "--format", "json"], b"");
     assert_exit("web page", &from_file, 0);
-    assert_eq!(stdout(&from_file), expected);
+    assert_eq!(json(&from_file), expected);
+    assert!(
+        stdout(&from_file).starts_with("{\n  \"text\": "),
+        "the prose first"
+    );
     // An older layout: no <article>, a table of links, teasers, the story in
     // two parts around an advertisement, comments and a footer.
     let old_layout = run(
@@ -829,19 +842,23 @@ fn a_web_page_is_summarized_by_its_prose() {
         b"",
     );
     assert_exit("web page without an article element", &old_layout, 0);
-    assert_eq!(stdout(&old_layout), expected);
+    assert_eq!(json(&old_layout), expected);
     let html = std::fs::read(&page).unwrap();
     let from_pipe = run(&["--format", "json"], &html);
     assert_exit("web page on standard input", &from_pipe, 0);
-    assert_eq!(stdout(&from_pipe), expected);
+    assert_eq!(json(&from_pipe), expected);
     assert_eq!(stderr(&from_pipe), "");
-    // Prose that only mentions markup is left as it is.
+    // The summary in text is the text file's.
+    assert_eq!(stdout(&run(&[&page], b"")), stdout(&run(&[&text], b"")));
+    // Prose that only mentions markup is left as it is, and its report has no
+    // "text" (the offsets are into the input itself).
     let prose = "<p> marks a paragraph in HTML. The <article> element holds a story.";
-    let output = run(&[], prose.as_bytes());
+    let output = run(&["--format", "json"], prose.as_bytes());
+    let report = json(&output);
+    assert!(report.get("text").is_none(), "{report}");
     assert!(
-        stdout(&output).contains("<article>"),
-        "{:?}",
-        stdout(&output)
+        report["summary"].as_str().unwrap().contains("<article>"),
+        "{report}"
     );
 }
 
