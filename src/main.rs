@@ -34,6 +34,9 @@ Options:
                      (salience, centrality, entities, position, quality, cues)
   --format FORMAT    text (one sentence per line), markdown (bullets) or json
   --explain          a table of every sentence's features and score
+  --html             read the input as a web page (for a fragment, or each text of a
+                     batch; a page that opens with <!doctype html> or <html>, or a
+                     .html file, is one anyway)
   --sample           summarize the built-in sample article
   --jsonl            batch mode: one {\"id\",\"text\",\"sentences\"?,\"lang\"?} per input line,
                      one {\"id\",\"summary\"} per output line (sentences joined by newlines)
@@ -59,6 +62,8 @@ struct Args {
     format: Format,
     explain: bool,
     sample: bool,
+    /// Read every input as a web page.
+    html: bool,
     jsonl: bool,
     files: Vec<String>,
 }
@@ -106,6 +111,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
         format: Format::Text,
         explain: false,
         sample: false,
+        html: false,
         jsonl: false,
         files: Vec::new(),
     };
@@ -179,6 +185,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
             }
             "--explain" => args.explain = true,
             "--sample" => args.sample = true,
+            "--html" => args.html = true,
             "--jsonl" | "--batch" => args.jsonl = true,
             "-" => args.files.push(arg),
             _ if flag.starts_with('-') => return Err(Usage(format!("unknown option {flag}"))),
@@ -239,7 +246,8 @@ struct Input {
 /// Reads the whole input as text, as the page reads a file: UTF-8 or UTF-16
 /// with a byte order mark, else a legacy encoding (with a warning); a web
 /// page becomes its prose; binary data is an error.
-fn read_input(file: Option<&str>) -> io::Result<Input> {
+/// `html` reads it as a web page whatever it looks like.
+fn read_input(file: Option<&str>, html: bool) -> io::Result<Input> {
     let mut bytes = Vec::new();
     let name = match file {
         None | Some("-") => {
@@ -260,7 +268,7 @@ fn read_input(file: Option<&str>) -> io::Result<Input> {
     });
     let sniffed_html =
         || cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]));
-    let html = named_html || sniffed_html();
+    let html = html || named_html || sniffed_html();
     let Some(decoded) = cli::decode::decode(bytes, html) else {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -304,7 +312,7 @@ fn run_files(args: &Args) -> io::Result<()> {
                 web_page: false,
             }
         } else {
-            read_input(args.files.first().map(String::as_str))?
+            read_input(args.files.first().map(String::as_str), args.html)?
         };
         write_summary(&mut out, args, &input, None)?;
         return out.flush();
@@ -318,7 +326,7 @@ fn run_files(args: &Args) -> io::Result<()> {
     write!(out, "{open}")?;
     let (mut written, mut unreadable) = (0, 0);
     for path in &args.files {
-        let text = read_input(Some(path));
+        let text = read_input(Some(path), args.html);
         // An unreadable file has no entry in text or markdown, one in JSON.
         if text.is_ok() || json {
             if written > 0 {
@@ -500,7 +508,7 @@ fn run_batch(args: &Args) -> io::Result<()> {
         if line.trim().is_empty() {
             continue;
         }
-        let response = match batch_item(&line, &args.options) {
+        let response = match batch_item(&line, &args.options, args.html) {
             Ok((id, summary)) => serde_json::json!({ "id": id, "summary": summary }),
             Err((id, error)) => serde_json::json!({
                 "id": id,
@@ -516,7 +524,12 @@ fn run_batch(args: &Args) -> io::Result<()> {
 
 type BatchError = (serde_json::Value, String);
 
-fn batch_item(line: &str, defaults: &Options) -> Result<(serde_json::Value, String), BatchError> {
+/// One line of a batch; `html` reads its text as a web page.
+fn batch_item(
+    line: &str,
+    defaults: &Options,
+    html: bool,
+) -> Result<(serde_json::Value, String), BatchError> {
     let request: serde_json::Value = serde_json::from_str(line)
         .map_err(|e| (serde_json::Value::Null, format!("not JSON: {e}")))?;
     let id = request
@@ -558,6 +571,13 @@ fn batch_item(line: &str, defaults: &Options) -> Result<(serde_json::Value, Stri
             }
         }
     }
+    let prose;
+    let text = if html {
+        prose = cli::html::to_text(text);
+        prose.as_str()
+    } else {
+        text
+    };
     let summary = summarize(text, &options).map_err(|e| fail(e.to_string()))?;
     let sentences: Vec<String> = summary.selected().map(|s| one_line(s.text(text))).collect();
     Ok((id, sentences.join("\n")))

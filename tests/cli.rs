@@ -862,6 +862,32 @@ fn a_web_page_is_summarized_by_its_prose() {
     );
 }
 
+/// `--html` reads a fragment of a page (no `<html>` to tell it by) as a web
+/// page, on standard input and in each text of a batch.
+#[test]
+fn html_flag_reads_a_fragment_as_a_web_page() {
+    let page = std::fs::read_to_string(fixture_path("news-bridge.html")).unwrap();
+    let body = &page[page.find("<article>").unwrap()..];
+    let plain = stdout(&run(&[&fixture_path("news-bridge.txt")], b""));
+    let as_text = run(&[], body.as_bytes());
+    assert_exit("fragment read as text", &as_text, 0);
+    assert_ne!(
+        stdout(&as_text),
+        plain,
+        "without --html the fragment is text"
+    );
+    let as_page = run(&["--html"], body.as_bytes());
+    assert_exit("fragment read as a page", &as_page, 0);
+    assert_eq!(stdout(&as_page), plain);
+
+    let line = serde_json::json!({"id": 7, "text": body, "sentences": 3}).to_string();
+    let batch = run(&["--jsonl", "--html"], format!("{line}\n").as_bytes());
+    assert_exit("batch of pages", &batch, 0);
+    let answer: serde_json::Value = serde_json::from_str(stdout(&batch).trim()).unwrap();
+    assert_eq!(answer["id"], 7);
+    assert_eq!(answer["summary"].as_str().unwrap(), plain.trim_end());
+}
+
 /// `abridge big.txt | head -1`: the file form of the closed-pipe case.
 #[test]
 fn closed_pipe_with_a_file_argument() {
