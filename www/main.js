@@ -1406,7 +1406,8 @@ function proseParts(root) {
   // follows it: "Related", "Comments").
   const isHeading = (e) => HTML_HEADING.test(e.tagName.toUpperCase()) && !skipped.has(e);
   const headline = siblings.slice(0, first).reverse().find(isHeading);
-  const parts = siblings.slice(first, last + 1).filter((e) => prose.includes(e) || isHeading(e));
+  const kept = new Set(prose);
+  const parts = siblings.slice(first, last + 1).filter((e) => kept.has(e) || isHeading(e));
   return headline ? [headline, ...parts] : parts;
 }
 
