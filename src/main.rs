@@ -34,9 +34,9 @@ Options:
                      (salience, centrality, entities, position, quality, cues)
   --format FORMAT    text (one sentence per line), markdown (bullets) or json
   --explain          a table of every sentence's features and score
-  --html             read the input as a web page (for a fragment, or each text of a
-                     batch; a page that opens with <!doctype html> or <html>, or a
-                     .html file, is one anyway)
+  --html             read the input as a web page (a fragment, a file not named
+                     .html, or each text of a batch; a .html file, or standard
+                     input that opens with <!doctype html> or <html>, is one anyway)
   --sample           summarize the built-in sample article
   --jsonl            batch mode: one {\"id\",\"text\",\"sentences\"?,\"lang\"?} per input line,
                      one {\"id\",\"summary\"} per output line (sentences joined by newlines)
@@ -45,9 +45,9 @@ Options:
 
 Text is read as UTF-8 (or UTF-16 with a byte order mark); a file in an older
 encoding is read as its web page declares, else as Windows-1252, with a warning.
-A web page (.html, .htm, or text that opens with <!doctype html> or <html>) is
-summarized by its prose: its story, without menus, scripts or forms (its JSON
-report includes that prose as \"text\", which the offsets refer to).
+A web page (.html, .htm, or standard input that opens with <!doctype html> or
+<html>) is summarized by its prose: its story, without menus, scripts or forms
+(its JSON report includes that prose as \"text\", which the offsets refer to).
 Exit status: 0 success, 1 input/output error, 2 usage error.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -266,8 +266,11 @@ fn read_input(file: Option<&str>, html: bool) -> io::Result<Input> {
             .iter()
             .any(|ext| lower.ends_with(ext))
     });
-    let sniffed_html =
-        || cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]));
+    // A file is told by its name, as the page tells it; a pipe by how it opens.
+    let sniffed_html = || {
+        file.is_none_or(|f| f == "-")
+            && cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]))
+    };
     let html = html || named_html || sniffed_html();
     let Some(decoded) = cli::decode::decode(bytes, html) else {
         return Err(io::Error::new(

@@ -848,6 +848,18 @@ fn a_web_page_is_summarized_by_its_prose() {
     assert_exit("web page on standard input", &from_pipe, 0);
     assert_eq!(json(&from_pipe), expected);
     assert_eq!(stderr(&from_pipe), "");
+    // A file is told by its name: a page saved as .txt is text, unless --html.
+    let misnamed = std::env::temp_dir().join(format!("abridge-page-{}.txt", std::process::id()));
+    std::fs::write(&misnamed, &html).unwrap();
+    let misnamed_str = misnamed.to_str().unwrap();
+    assert!(json(&run(&[misnamed_str, "--format", "json"], b""))
+        .get("text")
+        .is_none());
+    assert_eq!(
+        json(&run(&[misnamed_str, "--html", "--format", "json"], b"")),
+        expected
+    );
+    std::fs::remove_file(&misnamed).unwrap();
     // The summary in text is the text file's.
     assert_eq!(stdout(&run(&[&page], b"")), stdout(&run(&[&text], b"")));
     // Prose that only mentions markup is left as it is, and its report has no
