@@ -1450,7 +1450,7 @@ function decodeFile(bytes, html) {
 
 async function openFile(file) {
   if (!file) return;
-  if (!/\.(txt|text|md|markdown|srt|vtt|html?)$/i.test(file.name) && !/^text\//.test(file.type)) {
+  if (!/\.(txt|text|md|markdown|srt|vtt|x?html?)$/i.test(file.name) && !/^text\//.test(file.type)) {
     say(`“${file.name}” is not a text, Markdown, subtitle or web page file, so it was not opened.`);
     return;
   }
@@ -1459,7 +1459,7 @@ async function openFile(file) {
     return;
   }
   try {
-    const html = /\.html?$/i.test(file.name) || file.type === "text/html";
+    const html = /\.x?html?$/i.test(file.name) || file.type === "text/html" || file.type === "application/xhtml+xml";
     if (html && file.size >= BIG_TEXT) {
       // The browser parses a web page on this thread, about 0.3 s a megabyte in
       // Chromium, and answers nothing meanwhile: say so first, and let that paint.

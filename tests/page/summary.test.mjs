@@ -387,6 +387,13 @@ test("a saved web page reads as its story, as the command line reads it", async 
     await page.waitForFunction((n) => document.getElementById("status").textContent.includes(`Opened “${n}”`), name);
     assert.equal(await page.inputValue("#input"), story, name);
   }
+  // The same page saved as XHTML (the CLI reads .xhtml as a page too).
+  await page.click("#clear");
+  const [chooserX] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  const xhtml = readFileSync(join(root, "tests/fixtures/news-bridge.html"));
+  await chooserX.setFiles({ name: "news-bridge.xhtml", mimeType: "application/xhtml+xml", buffer: xhtml });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("“news-bridge.xhtml”"));
+  assert.equal(await page.inputValue("#input"), story, "news-bridge.xhtml");
   // A UTF-8 file with one bad byte keeps its letters, and the user is told.
   const before = await summaryId(page);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
