@@ -11,10 +11,11 @@
 #                the adversarial inputs' times
 #   make bench-web  first summary and re-summarize latency of the page in Chromium
 #   make eval    the evaluation (scripts/eval.sh)
+#   make eval-web  how well the CLI reads saved web pages (scripts/eval_web.py)
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
-.PHONY: setup build wasm site test demo serve size bench bench-web eval clean distclean
+.PHONY: setup build wasm site test demo serve size bench bench-web eval eval-web clean distclean
 
 setup:
 	scripts/setup.sh
@@ -50,6 +51,10 @@ bench-web: site
 
 eval:
 	scripts/eval.sh
+
+# How well the CLI reads saved web pages (needs ../shared/eval's setup).
+eval-web: build
+	python3 scripts/eval_web.py
 
 clean:
 	rm -rf pkg dist
