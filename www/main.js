@@ -1384,8 +1384,7 @@ function proseParts(root) {
     // The last of equals, as the command line's max_by.
     if ((scores.get(element) ?? 0) > 0 && info.has(element) && (best === null || finalScore(element) >= finalScore(best))) best = element;
   }
-  if (best === null) return [root];
-  if (best === root) return [root];
+  if (best === null || best === root) return [root];
   // Its siblings that hold prose too: a story split by an advertisement.
   const parent = best.parentElement;
   const threshold = Math.max(10, finalScore(best) * 0.2);
