@@ -1008,6 +1008,8 @@ let draftTooLong = false;
 // structured clone happens off the page's critical path); KEY_BIG in localStorage
 // says there is one, so a start that finds it waits for the record.
 const KEY_BIG = "abridge.draftBig";
+/** The name the held text went by ("report.txt", "Pasted text"), shown again after a reload. */
+const KEY_BIG_NAME = "abridge.draftBigName";
 const DB_NAME = "abridge";
 const DB_STORE = "drafts";
 let bigDraftText = null; // the long text being written, so an older write does not win
@@ -1050,6 +1052,7 @@ function forgetBigDraft() {
   bigDraftText = null;
   if (readStore(KEY_BIG) === null) return;
   writeStore(KEY_BIG, null);
+  writeStore(KEY_BIG_NAME, null);
   withDrafts("readwrite", (store) => store.delete("draft")).catch(() => {});
 }
 
@@ -1060,6 +1063,7 @@ function saveBigDraft(text) {
     () => {
       if (bigDraftText !== text) return; // a newer draft replaced it
       writeStore(KEY_BIG, String(text.length));
+      writeStore(KEY_BIG_NAME, held?.text === text ? held.name : null);
       writeStore(KEY_DRAFT, null);
       writeStore(KEY_PARTS, null);
       for (const key of pieceKeys()) writeStore(key, null);
@@ -1872,7 +1876,7 @@ function boot() {
     readBigDraft().then((text) => {
       if (currentText() !== "") return; // the user started something else meanwhile
       // Held if it is that long: restored without laying out the text box.
-      setText(text ?? initialText(), "load", "Your saved draft");
+      setText(text ?? initialText(), "load", readStore(KEY_BIG_NAME) ?? "Your saved draft");
       if (text !== null) say(`Restored your draft (${sizeOf(text.length)}).`);
     });
   } else {

@@ -119,6 +119,7 @@ test("a reload restores the held text held, without a long task", async () => {
   assert.equal(shown.boxLength, 0);
   assert.equal(shown.length, big.length);
   assert.match(shown.panel, /15\.7 million characters/);
+  assert.match(shown.panel, /Pasted text/, "the name it went by");
   assert.ok((await wordsIn()) > 2_000_000, "the summary is of the whole draft");
 });
 
