@@ -241,7 +241,7 @@ const GERMAN: &str = "\
     demselben den denen denn dennoch denselben der deren derer derselbe derselben des deshalb \
     desselben dessen dich die dies diese dieselbe dieselben diesem diesen dieser dieses dir doch \
     dort du durch durchs dürfen eben ebenfalls ebenso ein eine einem einen einer eines einig \
-    einige einigem einigen einiger einiges einmal er erst es etwa etwas euch euer eure eurem euren \
+    einige einigem einigen einiger einiges einmal er erklärte erst es etwa etwas euch euer eure eurem euren \
     eurer eures für fürs gegen gegenüber gewesen ggf gibt hab habe haben habt hast hat hatte \
     hatten hattest hier hin hinter hätte hätten ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres \
     im immer in indem innerhalb ins insbesondere inzwischen ist ja je jede jedem jeden jeder jedes \
@@ -249,7 +249,7 @@ const GERMAN: &str = "\
     keiner keines konnte konnten könne können könnt könnte könnten laut man manche manchem manchen \
     mancher manches mehr mehrere mein meine meinem meinen meiner meines mich mir mit muss musst \
     musste mussten muß möchte möchten müssen müsste nach nachdem neben nicht nichts noch nun nur \
-    ob obwohl oder oft ohne schon sehr sei seid seien sein seine seinem seinen seiner seines seit \
+    ob obwohl oder oft ohne sagt sagte schon sehr sei seid seien sein seine seinem seinen seiner seines seit \
     selbst sich sie sind so sobald sodass sogar solange solche solchem solchen solcher solches \
     soll sollen sollte sollten sondern sonst soviel soweit sowie sowohl später statt trotz um und \
     uns unser unsere unserem unseren unserer unseres unter usw viel viele vielen vielleicht vom \
@@ -260,13 +260,13 @@ const GERMAN: &str = "\
 
 #[rustfmt::skip]
 const FRENCH: &str = "\
-    a afin ai aie aient aies ailleurs ainsi ait alors après as au aucun aucune auquel aura aurai \
+    a affirmé afin ai aie aient aies ailleurs ainsi ait alors après as au aucun aucune auquel aura aurai \
     auraient aurais aurait auras aurez auriez aurions aurons auront aussi autre autres aux \
     auxquelles auxquels avaient avais avait avant avec avez aviez avions avoir avons ayant ayante \
     ayantes ayants ayez ayons beaucoup bien c c'est c'était car ce ceci cela celle celles celui \
     cependant certaines certains ces cet cette ceux chaque chez comme comment contre d d'où d'un \
-    dans de depuis derrière des desquelles desquels dessous dessus devant donc dont du duquel \
-    durant déjà elle elles en encore entre es est et eu eue eues eurent eus eusse eussent eusses \
+    dans de depuis derrière des desquelles desquels dessous dessus devant dit donc dont du duquel \
+    durant déclaré déjà elle elles en encore entre es est et eu eue eues eurent eus eusse eussent eusses \
     eussiez eussions eut eux eûmes eût eûtes furent fus fusse fussent fusses fussiez fussions fut \
     fûmes fût fûtes ici il ils j j'ai je jusqu jusqu'au jusqu'aux jusqu'à l l'a l'on l'un l'une la \
     laquelle le lequel les lesquelles lesquels leur leurs lors lorsqu lorsqu'elle lorsqu'il \
@@ -283,10 +283,10 @@ const FRENCH: &str = "\
 
 #[rustfmt::skip]
 const SPANISH: &str = "\
-    a además ahí al algo alguna algunas alguno algunos allí ante antes aquel aquella aquellas \
+    a además afirmó ahí al algo alguna algunas alguno algunos allí ante antes aquel aquella aquellas \
     aquellos aquí así aun aunque aún bajo bien cada casi como con contra cual cuales cuando cuanta \
     cuantas cuanto cuantos cuya cuyas cuyo cuyos cuál cuáles cuándo cuánta cuántas cuánto cuántos \
-    cómo de del desde donde durante dónde e el ella ellas ello ellos en entonces entre era erais \
+    cómo de del desde dijo donde durante dónde e el ella ellas ello ellos en entonces entre era erais \
     eran eras eres es esa esas ese eso esos esta estaba estabais estaban estabas estad estamos \
     estando estar estaremos estará estarán estarás estaré estaréis estaría estaríais estaríamos \
     estarían estarías estas este estemos esto estos estoy estuve estuviera estuvierais estuvieran \
@@ -301,7 +301,7 @@ const SPANISH: &str = "\
     mis misma mismas mismo mismos mucho muchos muy más mí mía mías mío míos nada ni ninguna \
     ninguno ningún no nos nosotras nosotros nuestra nuestras nuestro nuestros nunca o os otra \
     otras otro otros para pero poco podría por porque puede pueden pues que quien quienes quién \
-    quiénes qué se sea seamos sean seas ser seremos será serán serás seré seréis sería seríais \
+    quiénes qué se sea seamos sean seas según ser seremos será serán serás seré seréis sería seríais \
     seríamos serían serías seáis si sido siempre siendo sin sino sobre sois solo somos son soy su \
     sus suya suyas suyo suyos sí sólo también tampoco tan tanto te tendremos tendrá tendrán \
     tendrás tendré tendréis tendría tendríais tendríamos tendrían tendrías tened tenemos tenga \
@@ -318,7 +318,7 @@ const ITALIAN: &str = "\
     avesti avete aveva avevamo avevano avevate avevi avevo avrai avranno avrebbe avrebbero avrei \
     avremmo avremo avreste avresti avrete avrà avrò avuta avute avuti avuto c c'era c'è che chi ci \
     cioè circa ciò coi col com'è come con contro cos'è così cui da dagl dagli dai dal dall dalla \
-    dalle dallo degl degli dei del dell della delle dello dentro deve devono di dopo dov'è dove \
+    dalle dallo degl degli dei del dell della delle dello dentro detto deve devono di dichiarato dopo dov'è dove \
     dunque durante e ebbe ebbero ebbi ecc ed egli ella era erano eravamo eravate eri ero essa esse \
     essendo essere essi esso fa faccia facciamo facciano facciate faccio facemmo facendo facesse \
     facessero facessi facessimo faceste facesti faceva facevamo facevano facevate facevi facevo \
@@ -329,7 +329,7 @@ const ITALIAN: &str = "\
     nello nessuna nessuno noi non nostra nostre nostri nostro né o ogni oltre oppure per perché \
     però più po poi poiché potrebbe prima proprio può qua qualche quale quali quando quanta quante \
     quanti quanto quasi quella quelle quelli quello questa queste questi questo qui sarai saranno \
-    sarebbe sarebbero sarei saremmo saremo sareste saresti sarete sarà sarò se sei senza si sia \
+    sarebbe sarebbero sarei saremmo saremo sareste saresti sarete sarà sarò se secondo sei senza si sia \
     siamo siano siate siete sono sopra sotto sta stai stando stanno starai staranno starebbe \
     starebbero starei staremmo staremo stareste staresti starete starà starò stava stavamo stavano \
     stavate stavi stavo stemmo stessa stesse stessero stessi stessimo stesso steste stesti stette \
@@ -339,10 +339,10 @@ const ITALIAN: &str = "\
 
 #[rustfmt::skip]
 const PORTUGUESE: &str = "\
-    a ainda algum alguma algumas alguns ali antes ao aos apenas após aquela aquelas aquele aqueles \
+    a afirmou ainda algum alguma algumas alguns ali antes ao aos apenas após aquela aquelas aquele aqueles \
     aqui aquilo as assim até bem cada com como contra contudo cuja cujas cujo cujos da daquela \
     daquele das de dela delas dele deles depois desde dessa dessas desse desses desta destas deste \
-    destes disso disto do dos durante e ela elas ele eles em embora enquanto entre era eram essa \
+    destes disse disso disto do dos durante e ela elas ele eles em embora enquanto entre era eram essa \
     essas esse esses esta estamos estas estava estavam este esteja estejam estejamos estes esteve \
     estive estivemos estiver estivera estiveram estiverem estivermos estivesse estivessem \
     estivéramos estivéssemos estou está estávamos estão eu foi fomos for fora foram forem formos \
@@ -352,7 +352,7 @@ const PORTUGUESE: &str = "\
     me mesma mesmas mesmo mesmos meu meus minha minhas muita muitas muito muitos na nas nem nenhum \
     nenhuma nessa nesse nesta neste nisso no nos nossa nossas nosso nossos num numa nunca não nós \
     o onde os ou outra outras outro outros para pela pelas pelo pelos perante pode podem pois por \
-    porque porém qual quando que quem se seja sejam sejamos sem sempre ser serei seremos seria \
+    porque porém qual quando que quem se segundo seja sejam sejamos sem sempre ser serei seremos seria \
     seriam será serão seríamos seu seus sob sobre somos sou sua suas são só também tampouco tanto \
     te tem temos tenha tenham tenhamos tenho ter terei teremos teria teriam terá terão teríamos \
     teu teus teve tinha tinham tive tivemos tiver tivera tiveram tiverem tivermos tivesse tivessem \
@@ -361,7 +361,7 @@ const PORTUGUESE: &str = "\
 
 #[rustfmt::skip]
 const DUTCH: &str = "\
-    aan al alle alleen alles als altijd andere beide ben bij binnen bovendien daar daarbij \
+    aan al aldus alle alleen alles als altijd andere beide ben bij binnen bovendien daar daarbij \
     daardoor daarmee daarna daarom daarvan dan dat de deze dezelfde die dit doch doen door dus \
     echter een eens elk elke en enkele er erg ergens even ge geen geweest geworden haar had hadden \
     heb hebben hebt heeft hem hen het hetzelfde hier hierbij hierdoor hij hoe hoewel hun ieder \
@@ -370,7 +370,7 @@ const DUTCH: &str = "\
     niets noch nog nu of om omdat ondanks onder ons onze ook op over pas per reeds sinds sommige \
     steeds te tegen terwijl tijdens toch toen tot tussen u uit uw van vanaf veel via volgens voor \
     vooral waar waarbij waarin waarmee waarom waarop waarvan wanneer want waren was wat we weer \
-    wel welk welke werd werden wezen wie wij wil wilde worden wordt zal ze zelf zelfs zich zij \
+    wel welk welke werd werden wezen wie wij wil wilde worden wordt zal ze zegt zei zelf zelfs zich zij \
     zijn zo zo'n zoals zodat zonder zou zouden zowel zulke zullen zult";
 
 #[rustfmt::skip]
