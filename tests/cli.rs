@@ -843,6 +843,14 @@ fn a_web_page_is_summarized_by_its_prose() {
     );
     assert_exit("web page without an article element", &old_layout, 0);
     assert_eq!(json(&old_layout), expected);
+    // Older still: the story as text broken with <br><br>, beside a block of
+    // short paragraphs.
+    let line_breaks = run(
+        &[&fixture_path("news-bridge-breaks.html"), "--format", "json"],
+        b"",
+    );
+    assert_exit("web page of line breaks", &line_breaks, 0);
+    assert_eq!(json(&line_breaks), expected);
     let html = std::fs::read(&page).unwrap();
     let from_pipe = run(&["--format", "json"], &html);
     assert_exit("web page on standard input", &from_pipe, 0);

@@ -1298,6 +1298,7 @@ function htmlToText(html) {
   if (!root) return "";
   const parts = [];
   const stack = [];
+  paragraphsOfLineBreaks(root);
   for (const part of proseParts(root).reverse()) stack.push("\n\n", part);
   let tail = ""; // the last character written: white space collapses across elements
   while (stack.length > 0) {
@@ -1328,6 +1329,34 @@ function htmlToText(html) {
     .replace(/[ \t]*\n[ \t]*/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * Text broken with `<br><br>`, as old pages and forums write it: what follows such a
+ * pair, up to the next pair or a block, is put in a paragraph of its own (the second
+ * line break with it), as Readability reads it, so that it counts as prose. Not inside
+ * a paragraph, whose text counts already. The command line does the same in its scan.
+ */
+function paragraphsOfLineBreaks(root) {
+  const parents = new Set([...root.querySelectorAll("br")].map((br) => br.parentElement));
+  for (const parent of parents) {
+    if (parent.tagName.toUpperCase() === "P") continue;
+    let paragraph = null;
+    let afterBreak = false; // only white space since the last <br>
+    for (const child of [...parent.childNodes]) {
+      const isBreak = child.nodeName === "BR";
+      if (isBreak && afterBreak) {
+        paragraph = parent.ownerDocument.createElement("p");
+        parent.insertBefore(paragraph, child);
+      } else if (child.nodeType === Node.ELEMENT_NODE && HTML_BLOCK.test(child.tagName.toUpperCase())) {
+        paragraph = null;
+      }
+      if (paragraph) paragraph.appendChild(child);
+      const blank = child.nodeType === Node.COMMENT_NODE || (child.nodeType === Node.TEXT_NODE && /^\s*$/.test(child.data));
+      if (isBreak) afterBreak = true;
+      else if (!blank) afterBreak = false;
+    }
+  }
 }
 
 /**

@@ -237,8 +237,51 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
             nodes[parent].commas += commas;
         }
     };
+    // The depth of the last `<br>` while only white space has followed it.
+    let mut line_break_at: Option<usize> = None;
+    let starts_at_a_break =
+        |node: &Node<'_>| matches!(&tokens[node.tokens.start], Token::Start(n) if n == "br");
     for (i, token) in tokens.iter().enumerate().take(root.end).skip(root.start) {
+        let after_break = line_break_at.take();
         match token {
+            // Text broken with `<br><br>`, as old pages and forums write it: what
+            // follows the pair, up to the next pair or block, is a paragraph, as
+            // Readability reads it (an implicit `<p>`, which a block closes).
+            Token::Start(name) if name == "br" => {
+                if after_break == Some(open.len()) {
+                    if open.last().is_some_and(|&id| starts_at_a_break(&nodes[id])) {
+                        close(&mut nodes, &mut open, &mut skipped, &mut links, i);
+                    }
+                    if open.last().is_some_and(|&id| nodes[id].name != "p")
+                        && open.len() < MAX_DEPTH
+                    {
+                        nodes.push(Node {
+                            name: "p",
+                            parent: open.last().copied(),
+                            tokens: i..root.end,
+                            text: 0,
+                            link_text: 0,
+                            commas: 0,
+                            score: 0.0,
+                            prose: 0,
+                        });
+                        open.push(nodes.len() - 1);
+                    }
+                }
+                line_break_at = Some(open.len());
+            }
+            Token::Text(text)
+                if after_break.is_some()
+                    && html_escape::decode_html_entities(text).trim().is_empty() =>
+            {
+                line_break_at = after_break;
+            }
+            // A rule closes a paragraph, as in a browser.
+            Token::Start(name) if name == "hr" => {
+                if open.last().is_some_and(|&id| nodes[id].name == "p") {
+                    close(&mut nodes, &mut open, &mut skipped, &mut links, i);
+                }
+            }
             Token::Start(name) if VOID.contains(&name.as_str()) => {}
             Token::Start(name) => {
                 // What a browser's parser closes before it: a paragraph before a
@@ -605,6 +648,52 @@ mod tests {
         ] {
             assert!(!text.contains(boilerplate), "{boilerplate} in {text}");
         }
+    }
+
+    /// A story written as text broken with `<br><br>` (old pages, forums) is
+    /// read by its paragraphs, not lost to a block of short ones beside it; a
+    /// single `<br>` is a line within a paragraph, `<br>` pairs inside a
+    /// paragraph add nothing to it, and `&nbsp;` between the two is a blank.
+    #[test]
+    fn text_broken_with_line_breaks_is_read_as_paragraphs() {
+        let story = "The council approved the new bridge on Tuesday, by seven votes to two.\
+            <br>\n<br>Work begins in spring, the mayor said, and the old bridge stays open.\
+            <br>&nbsp;<br>Residents, who had asked for a crossing for years,<br>welcomed the vote.";
+        let page = format!(
+            "<body><div id=main><h1>Bridge approved</h1><div class=story>{story}</div></div>\
+            <div id=more><p>Get the Herald on your phone, every morning, with the news.</p>\
+            <p>Our newsroom is independent, local and funded by readers.</p></div></body>"
+        );
+        assert_eq!(
+            to_text(&page),
+            "Bridge approved\n\nThe council approved the new bridge on Tuesday, by seven votes to two.\n\n\
+            Work begins in spring, the mayor said, and the old bridge stays open.\n\n\
+            Residents, who had asked for a crossing for years,\nwelcomed the vote."
+        );
+        // Without the pairs, nothing of the story is a paragraph: the short ones win.
+        let single = page
+            .replace("<br>\n<br>", "<br>")
+            .replace("<br>&nbsp;<br>", "<br>");
+        assert!(to_text(&single).starts_with("Get the Herald"));
+        // Inside a paragraph, pairs are line breaks of that paragraph, which counts already.
+        let in_paragraphs = page
+            .replace("<div class=story>", "<div class=story><p>")
+            .replace("</div></div>", "</p></div></div>");
+        assert!(to_text(&in_paragraphs).starts_with("Bridge approved\n\nThe council"));
+        // Such a paragraph beside the story is part of it, up to a block or a
+        // rule, as in a browser.
+        let beside = "<body><div><div><p>The council approved the new bridge on Tuesday.</p>\
+            <p>Work begins in spring, the mayor said, and the old bridge stays open.</p>\
+            <p>The bridge, funded by a grant, bonds and the state, costs 240 million dollars.</p></div>\
+            <br><br>Residents, who had asked for a crossing for years, welcomed the vote on Tuesday.\
+            <hr>Share this story</div></body>";
+        assert_eq!(
+            to_text(beside),
+            "The council approved the new bridge on Tuesday.\n\n\
+            Work begins in spring, the mayor said, and the old bridge stays open.\n\n\
+            The bridge, funded by a grant, bonds and the state, costs 240 million dollars.\n\n\
+            Residents, who had asked for a crossing for years, welcomed the vote on Tuesday."
+        );
     }
 
     /// Text that is not in paragraphs (lines broken with `<br>`) is all kept.
