@@ -21,9 +21,21 @@
 // path nobody found would leave a message without the char rather than trap.
 // abridge itself never panics on any input (tests/js/robustness.test.mjs).
 //
-// Only functions that cannot return become traps (binaryen types their body
-// `unreachable`), so a trap cannot change what a call that returns computes;
-// the silenced formatter above is the one function that returns.
+// The rest of the formatting machinery stayed for the same reason: the table
+// kept the panic payload's methods, `String`'s `fmt::Write` methods and the
+// formatters panic messages take the address of (`u32`, `&str`, `Range<usize>`
+// ...), and with them `core::fmt::write`, `Formatter::pad` and `pad_integral`
+// (1.4 KB gzipped). abridge's wasm formats nothing (its messages are joined
+// strings, src/wasm.rs): those formatters are silenced too, and the payload's
+// methods, which only the panic runtime creates and calls, trap. A check
+// proves it before the module is written: once they are stubbed,
+// `core::fmt::write`, where every `format!` and `write!` goes, must not be
+// reachable by direct calls from the exports or from any function in the
+// table; if it is, something formats outside a panic and the build stops.
+//
+// Otherwise only functions that cannot return become traps (binaryen types their
+// body `unreachable`), so a trap cannot change what a call that returns computes;
+// the silenced formatters return Ok, having written nothing.
 // Names come from the module's name section (wasm-bindgen keeps it; wasm-opt
 // --strip-debug drops it afterwards). If `core::panicking::panic_fmt`, which
 // every panic goes through, is not found, the build stops rather than ship a
@@ -46,8 +58,22 @@ const PANIC_PATHS = [
   /^std::panicking::(begin_panic_handler|rust_panic_with_hook|panic_with_hook)$/,
 ];
 const FUNNEL = "core::panicking::panic_fmt";
-// Formatters that only panic messages use: they write nothing and return Ok.
-const SILENT_FORMATTERS = [/^<char as core::fmt::Debug>::fmt$/];
+// The panic message's payload, which only the panic runtime (trapping above)
+// creates and reads: it traps too, though it could return.
+const PANIC_PAYLOAD = [/^<std::panicking::panic_handler::\w+Payload as core::panic::PanicPayload>::\w+$/];
+// Formatters that only panic messages use (the first since the start; the
+// rest found by `twiggy paths` as kept by the table alone): they write nothing
+// and return Ok.
+const SILENT_FORMATTERS = [
+  /^<char as core::fmt::Debug>::fmt$/,
+  /^<core::ops::range::Range<usize> as core::fmt::Debug>::fmt$/,
+  /^<u32 as core::fmt::Display>::fmt$/,
+  /^<usize as core::fmt::UpperHex>::fmt$/,
+  /^<&str as core::fmt::Display>::fmt$/,
+  /^<core::cell::Borrow(Mut)?Error as core::fmt::Display>::fmt$/,
+  /^<std::panicking::panic_handler::(FormatString|StaticStr)Payload as core::fmt::Display>::fmt$/,
+  /^<alloc::string::String as core::fmt::Write>::write_(str|char|fmt)$/,
+];
 
 const plainPath = (name) =>
   name
@@ -69,13 +95,13 @@ for (const file of process.argv.slice(2)) {
     const path = plainPath(info.name);
     if (SILENT_FORMATTERS.some((re) => re.test(path))) {
       // `fn fmt(&self, &mut Formatter) -> fmt::Result`: two pointers in, 0 (Ok) out.
-      if (info.results !== binaryen.i32 || binaryen.expandType(info.params).length !== 2) {
+      if (info.results !== binaryen.i32 || binaryen.expandType(info.params).length < 2) {
         throw new Error(`${file}: ${info.name} does not have the signature of a formatter`);
       }
       silent.push(info);
     } else if (
-      PANIC_PATHS.some((re) => re.test(path)) &&
-      binaryen.getExpressionType(info.body) === binaryen.unreachable
+      (PANIC_PATHS.some((re) => re.test(path)) && binaryen.getExpressionType(info.body) === binaryen.unreachable) ||
+      PANIC_PAYLOAD.some((re) => re.test(path))
     ) {
       stubs.push(info);
     }
@@ -89,6 +115,10 @@ for (const file of process.argv.slice(2)) {
   };
   for (const info of stubs) replace(info, info.vars, module.unreachable());
   for (const info of silent) replace(info, [], module.i32.const(0));
+  const formatting = reachableFormatting(module);
+  if (formatting) {
+    throw new Error(`${file}: ${formatting} calls core::fmt::write: something formats outside a panic; silence less`);
+  }
   const bytes = module.emitBinary();
   module.dispose();
   const { locations, paths } = forgetPanicLocations(bytes);
@@ -100,6 +130,41 @@ for (const file of process.argv.slice(2)) {
     `${file}: ${stubs.length} panic entry points trap at once, ${silent.length} formatter(s) silenced, ` +
       `${locations} panic locations in ${paths} source files zeroed`,
   );
+}
+
+// With the panics trapping and the formatters above silenced, nothing that
+// runs may still format: `core::fmt::write` must not be reachable by direct
+// calls from the exports or from any function in the table (binaryen's text
+// form, one function per ` (func $name` line). Returns the function that still
+// calls it, or null.
+function reachableFormatting(module) {
+  const name = String.raw`\$("(?:[^"\\]|\\.)*"|[^\s()"]+)`;
+  const funcStart = new RegExp(String.raw`^ \(func ${name}`);
+  const call = new RegExp(String.raw`\((?:return_)?call ${name}`, "g");
+  const reference = new RegExp(name, "g");
+  const callees = new Map();
+  const roots = [];
+  let current = null;
+  for (const line of module.emitText().split("\n")) {
+    const start = funcStart.exec(line);
+    if (start) {
+      current = [];
+      callees.set(start[1], current);
+    } else if (/^ \((export|elem|start) /.test(line)) {
+      for (const [, id] of line.matchAll(reference)) roots.push([id, null]);
+    } else if (current) {
+      for (const [, id] of line.matchAll(call)) current.push(id);
+    }
+  }
+  const seen = new Set();
+  while (roots.length > 0) {
+    const [id, caller] = roots.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (plainPath(id.replace(/^"|"$/g, "")) === "core::fmt::write") return caller;
+    for (const callee of callees.get(id) ?? []) roots.push([callee, id]);
+  }
+  return null;
 }
 
 // Every call that may panic passes a `core::panic::Location` (file, line,
