@@ -643,8 +643,26 @@ impl<'t> Recognizer<'t> {
         let (offset, word) = words[i];
         let mut used = 1;
         let mut end = offset + word.len();
-        let next = if i + 1 < words.len() {
-            shape(i + 1)
+        // "15 000", "1 500 000": digits grouped by thousands with a space, one
+        // number. A no-break, narrow no-break or thin space groups in any
+        // language; a plain one only where that is the custom (French,
+        // Russian), not "March 3 100 protesters".
+        let mut grouped = false;
+        if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+            while let Some(&(at, part)) = words.get(i + used) {
+                let gap = &sentence[end..at];
+                let grouping = matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}")
+                    || gap == " " && matches!(self.language, Language::French | Language::Russian);
+                if !grouping || part.len() != 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+                    break;
+                }
+                end = at + 3;
+                used += 1;
+                grouped = true;
+            }
+        }
+        let next = if i + used < words.len() {
+            shape(i + used)
         } else {
             Shape::UNKNOWN
         };
@@ -676,10 +694,10 @@ impl<'t> Recognizer<'t> {
             end = words[i + used - 1].0 + words[i + used - 1].1.len();
         }
         // A clock time, or a date of several words.
-        let time = used > 1;
+        let time = used > 1 && !grouped;
         if !time && next.has(Shape::MAGNITUDE) {
-            used = 2;
-            end = words[i + 1].0 + words[i + 1].1.len();
+            end = words[i + used].0 + words[i + used].1.len();
+            used += 1;
         }
         let kind = if matches!(before, Some('$' | '€' | '£' | '¥')) {
             EntityKind::Money
@@ -1168,6 +1186,43 @@ mod tests {
             assert!(found.contains(&want), "{want:?} in {found:?}");
         }
         assert_eq!(found.len(), 12, "{found:?}");
+    }
+
+    /// Thousands grouped with a space are one number: with a no-break, narrow
+    /// no-break or thin space in any language, with a plain one in French
+    /// (and Russian), where that is how numbers are written; never a day and
+    /// a count in English.
+    #[test]
+    fn thousands_grouped_with_a_space_are_one_number() {
+        use super::EntityKind::{Date, Number};
+        let found = entities_in(
+            "Le groupe emploie 1 500 000 salariés et 12\u{202f}000 cadres. Il recrute 15 000 \
+             ouvriers et 15 000 techniciens. En 2019 300 personnes ont signé.",
+            Language::French,
+        );
+        for want in [
+            ("1 500 000", Number, 1),
+            ("12\u{202f}000", Number, 1),
+            ("15 000", Number, 2),
+            ("2019", Date, 1),
+            ("300", Number, 1),
+        ] {
+            let want = (want.0.to_string(), want.1, want.2);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+        assert!(
+            !found.iter().any(|(t, ..)| t == "000" || t == "500"),
+            "{found:?}"
+        );
+        let found = entities("On March 3 100 protesters came. It cost 12\u{a0}000 dollars.");
+        for want in [
+            ("March 3", Date, 1),
+            ("100", Number, 1),
+            ("12\u{a0}000", Number, 1),
+        ] {
+            let want = (want.0.to_string(), want.1, want.2);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
     }
 
     #[test]
