@@ -1273,7 +1273,7 @@ function undoReplace() {
 }
 
 /** Elements whose text is no part of a page's prose. */
-const HTML_SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NAV", "ASIDE", "FORM", "BUTTON", "SELECT", "IFRAME", "OBJECT", "HEAD"]);
+const HTML_SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NAV", "ASIDE", "FORM", "BUTTON", "SELECT", "IFRAME", "OBJECT", "TITLE", "HEAD"]);
 /** Elements that start a paragraph of their own. */
 const HTML_BLOCK = /^(P|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|FIGCAPTION|HR|ADDRESS)$/;
 

@@ -395,6 +395,13 @@ test("a saved web page reads as its story, as the command line reads it", async 
   await chooserX.setFiles({ name: "news-bridge.xhtml", mimeType: "application/xhtml+xml", buffer: xhtml });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("“news-bridge.xhtml”"));
   assert.equal(await page.inputValue("#input"), story, "news-bridge.xhtml");
+  // A <title> that stands in the body (old filings have one there) is not read there
+  // either, as in the CLI: a browser never shows it.
+  const [chooserT] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  const titled = "<html><body><title>FORM 10-K ANNUAL REPORT</title><p>The company sold more pumps this year than in any year before.</p></body></html>";
+  await chooserT.setFiles({ name: "filing.html", mimeType: "text/html", buffer: Buffer.from(titled) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("“filing.html”"));
+  assert.equal(await page.inputValue("#input"), "The company sold more pumps this year than in any year before.");
   // A UTF-8 file with one bad byte keeps its letters, and the user is told.
   const before = await summaryId(page);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
