@@ -336,34 +336,67 @@ const MONTHS_AND_DAYS: &[&str] = &[
 
 /// Titles in front of names: "President Xi Jinping" is the entity "Xi Jinping".
 /// Lower-cased here; they count written with a capital and the rest lower case.
+/// German's too, which its capitals make part of a name otherwise
+/// ("Oberbürgermeisterin Katrin Vogel"), and the abbreviated forms of
+/// address of French and Spanish ("Mme Durand", "Sr. García").
 const TITLES: &[&str] = &[
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "bürgermeister",
+    "bürgermeisterin",
     "chancellor",
     "dr",
+    "frau",
     "gen",
     "general",
     "gov",
     "governor",
+    "herr",
+    "kanzler",
+    "kanzlerin",
     "king",
+    "könig",
+    "königin",
     "judge",
     "justice",
     "leader",
     "minister",
+    "ministerin",
+    "mlle",
+    "mme",
+    "ministerpräsident",
+    "ministerpräsidentin",
     "mr",
     "mrs",
     "ms",
+    "oberbürgermeister",
+    "oberbürgermeisterin",
+    "papst",
     "pope",
     "premier",
     "president",
+    "präsident",
+    "präsidentin",
     "prime",
     "prince",
     "princess",
+    "prinz",
+    "prinzessin",
     "prof",
+    "professor",
+    "professorin",
     "queen",
     "rep",
     "sen",
     "senator",
     "sir",
+    "sprecher",
+    "sprecherin",
+    "sr",
+    "sra",
     "st",
+    "trainer",
+    "trainerin",
 ];
 
 /// Words that label parts of a document ("Figure 3", "Table 2"), not entities.
@@ -1186,6 +1219,58 @@ mod tests {
             assert!(found.contains(&want), "{want:?} in {found:?}");
         }
         assert_eq!(found.len(), 12, "{found:?}");
+    }
+
+    /// A German title is no part of the name it stands before, as an English
+    /// one is not: the name is what the text mentions again.
+    #[test]
+    fn titles_in_german_french_and_spanish_are_no_part_of_the_name() {
+        let found = entities_in(
+            "Am Montag sprach Oberbürgermeisterin Katrin Vogel im Rathaus. Später sagte \
+             Vogel, die Bahn komme. Ihr Sprecher Thomas Brenner widersprach. Auch \
+             Bundeskanzler Olaf Scholz und Professor Anna Roth kamen.",
+            Language::German,
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        for name in ["Katrin Vogel", "Thomas Brenner", "Olaf Scholz", "Anna Roth"] {
+            assert!(names.contains(&name), "{name} in {found:?}");
+        }
+        assert!(
+            found.contains(&("Katrin Vogel".into(), super::EntityKind::Name, 2)),
+            "{found:?}"
+        );
+        for title in [
+            "Oberbürgermeisterin",
+            "Sprecher",
+            "Bundeskanzler",
+            "Professor",
+        ] {
+            assert!(
+                !names.iter().any(|n| n.contains(title)),
+                "{title} in {found:?}"
+            );
+        }
+        // And French and Spanish abbreviated forms of address.
+        let found = entities_in(
+            "Selon Mme Durand, le projet avance. Durand a confirmé.",
+            Language::French,
+        );
+        assert!(
+            found.contains(&("Durand".into(), super::EntityKind::Name, 2)),
+            "{found:?}"
+        );
+        let found = entities_in(
+            "El Sr. García llegó. La Sra. Ribera habló con García.",
+            Language::Spanish,
+        );
+        assert!(
+            found.contains(&("García".into(), super::EntityKind::Name, 2)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Ribera".into(), super::EntityKind::Name, 1)),
+            "{found:?}"
+        );
     }
 
     /// Thousands grouped with a space are one number: with a no-break, narrow
