@@ -1080,6 +1080,17 @@ mod tests {
         entities_in(text, Language::English)
     }
 
+    /// Asserts that each of `wants` (text, kind, mentions) was found.
+    fn assert_found(
+        found: &[(String, super::EntityKind, u32)],
+        wants: &[(&str, super::EntityKind, u32)],
+    ) {
+        for &(text, kind, mentions) in wants {
+            let want = (text.to_string(), kind, mentions);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+    }
+
     fn entities_in(text: &str, language: Language) -> Vec<(String, super::EntityKind, u32)> {
         let spans = crate::segment(text, language);
         let tokens = crate::tokenize::tokenize(text, &spans, language);
@@ -1175,16 +1186,16 @@ mod tests {
              They left at 9:15",
         );
         use super::EntityKind::{Date, Number};
-        for want in [
-            ("12/03/2024", Date, 2),
-            ("10:02:11", Date, 1),
-            ("1", Number, 2),
-            ("10:30", Date, 2),
-            ("11:45", Date, 1),
-        ] {
-            let want = (want.0.to_string(), want.1, want.2);
-            assert!(found.contains(&want), "{want:?} in {found:?}");
-        }
+        assert_found(
+            &found,
+            &[
+                ("12/03/2024", Date, 2),
+                ("10:02:11", Date, 1),
+                ("1", Number, 2),
+                ("10:30", Date, 2),
+                ("11:45", Date, 1),
+            ],
+        );
         assert!(
             !found
                 .iter()
@@ -1202,22 +1213,22 @@ mod tests {
              Its 2024 plan.",
         );
         use super::EntityKind::{Date, Number};
-        for want in [
-            ("March 3, 2024", Date, 1),
-            ("March 3rd", Date, 1),
-            ("3 March 2020", Date, 1),
-            ("May 2021", Date, 1),
-            ("May 5", Date, 1),
-            ("21st June", Date, 1),
-            ("Monday", Date, 1),
-            ("March", Date, 1),
-            ("3 million", Number, 1),
-            ("Sunday", Date, 1),
-            ("2024", Date, 1),
-        ] {
-            let want = (want.0.to_string(), want.1, want.2);
-            assert!(found.contains(&want), "{want:?} in {found:?}");
-        }
+        assert_found(
+            &found,
+            &[
+                ("March 3, 2024", Date, 1),
+                ("March 3rd", Date, 1),
+                ("3 March 2020", Date, 1),
+                ("May 2021", Date, 1),
+                ("May 5", Date, 1),
+                ("21st June", Date, 1),
+                ("Monday", Date, 1),
+                ("March", Date, 1),
+                ("3 million", Number, 1),
+                ("Sunday", Date, 1),
+                ("2024", Date, 1),
+            ],
+        );
         assert_eq!(found.len(), 12, "{found:?}");
     }
 
@@ -1251,26 +1262,21 @@ mod tests {
             );
         }
         // And French and Spanish abbreviated forms of address.
-        let found = entities_in(
-            "Selon Mme Durand, le projet avance. Durand a confirmé.",
-            Language::French,
-        );
-        assert!(
-            found.contains(&("Durand".into(), super::EntityKind::Name, 2)),
-            "{found:?}"
-        );
-        let found = entities_in(
-            "El Sr. García llegó. La Sra. Ribera habló con García.",
-            Language::Spanish,
-        );
-        assert!(
-            found.contains(&("García".into(), super::EntityKind::Name, 2)),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&("Ribera".into(), super::EntityKind::Name, 1)),
-            "{found:?}"
-        );
+        let spanish = "El Sr. García llegó. La Sra. Ribera habló con García.";
+        for (text, language, name, mentions) in [
+            (
+                "Selon Mme Durand, le projet avance. Durand a confirmé.",
+                Language::French,
+                "Durand",
+                2,
+            ),
+            (spanish, Language::Spanish, "García", 2),
+            (spanish, Language::Spanish, "Ribera", 1),
+        ] {
+            let found = entities_in(text, language);
+            let want = (name.to_string(), super::EntityKind::Name, mentions);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
     }
 
     /// Thousands grouped with a space are one number: with a no-break, narrow
@@ -1285,29 +1291,29 @@ mod tests {
              ouvriers et 15 000 techniciens. En 2019 300 personnes ont signé.",
             Language::French,
         );
-        for want in [
-            ("1 500 000", Number, 1),
-            ("12\u{202f}000", Number, 1),
-            ("15 000", Number, 2),
-            ("2019", Date, 1),
-            ("300", Number, 1),
-        ] {
-            let want = (want.0.to_string(), want.1, want.2);
-            assert!(found.contains(&want), "{want:?} in {found:?}");
-        }
+        assert_found(
+            &found,
+            &[
+                ("1 500 000", Number, 1),
+                ("12\u{202f}000", Number, 1),
+                ("15 000", Number, 2),
+                ("2019", Date, 1),
+                ("300", Number, 1),
+            ],
+        );
         assert!(
             !found.iter().any(|(t, ..)| t == "000" || t == "500"),
             "{found:?}"
         );
         let found = entities("On March 3 100 protesters came. It cost 12\u{a0}000 dollars.");
-        for want in [
-            ("March 3", Date, 1),
-            ("100", Number, 1),
-            ("12\u{a0}000", Number, 1),
-        ] {
-            let want = (want.0.to_string(), want.1, want.2);
-            assert!(found.contains(&want), "{want:?} in {found:?}");
-        }
+        assert_found(
+            &found,
+            &[
+                ("March 3", Date, 1),
+                ("100", Number, 1),
+                ("12\u{a0}000", Number, 1),
+            ],
+        );
     }
 
     #[test]

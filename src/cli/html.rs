@@ -192,6 +192,22 @@ struct Node<'t> {
     prose: usize,
 }
 
+impl<'t> Node<'t> {
+    /// An element opened at the token range's start, nothing counted yet.
+    fn new(name: &'t str, parent: Option<usize>, tokens: Range<usize>) -> Self {
+        Node {
+            name,
+            parent,
+            tokens,
+            text: 0,
+            link_text: 0,
+            commas: 0,
+            score: 0.0,
+            prose: 0,
+        }
+    }
+}
+
 /// Where a page's prose is, within `root`: the element that holds the most
 /// paragraph text (its paragraphs count for it in full and half for the
 /// element above; links count against it), with the sibling elements and
@@ -255,16 +271,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                     if open.last().is_some_and(|&id| nodes[id].name != "p")
                         && open.len() < MAX_DEPTH
                     {
-                        nodes.push(Node {
-                            name: "p",
-                            parent: open.last().copied(),
-                            tokens: i..root.end,
-                            text: 0,
-                            link_text: 0,
-                            commas: 0,
-                            score: 0.0,
-                            prose: 0,
-                        });
+                        nodes.push(Node::new("p", open.last().copied(), i..root.end));
                         open.push(nodes.len() - 1);
                     }
                 }
@@ -311,16 +318,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                 }
                 skipped += usize::from(is_skipped(name));
                 links += usize::from(name == "a");
-                nodes.push(Node {
-                    name,
-                    parent: open.last().copied(),
-                    tokens: i..root.end,
-                    text: 0,
-                    link_text: 0,
-                    commas: 0,
-                    score: 0.0,
-                    prose: 0,
-                });
+                nodes.push(Node::new(name, open.last().copied(), i..root.end));
                 open.push(nodes.len() - 1);
             }
             Token::End(name) => {
