@@ -588,9 +588,17 @@ impl<'t> Recognizer<'t> {
             let run_end = words[end - 1].0 + words[end - 1].1.len();
             let opens = i == 0 || {
                 let before = &sentence.as_bytes()[..offset];
-                // After a credit that opens the sentence: "(CNN)When".
+                // After a credit that opens the sentence: "(CNN)When"; after
+                // a dateline's dash: "WASHINGTON (CNN) -- The White House"
+                // (no lower-case word before it: not an aside's dash).
                 let credit = before.first() == Some(&b'(')
-                    && (before.ends_with(b")") || before.ends_with(b") "));
+                    && (before.ends_with(b")") || before.ends_with(b") "))
+                    || ["-- ", "— ", "– "]
+                        .iter()
+                        .any(|dash| before.ends_with(dash.as_bytes()))
+                        && !before
+                            .split(|&b| b == b' ')
+                            .any(|word| word.first().is_some_and(u8::is_ascii_lowercase));
                 // An opening quote is glued to its first word, except French
                 // guillemets, set off by a (no-break) space; a straight quote
                 // before a space closes a quotation ('"Weird Al" Yankovic').
@@ -1407,6 +1415,36 @@ mod tests {
         assert_eq!(
             names,
             [("Al-Shabaab", 2), ("Kenya", 2), ("CNN", 1), ("Nairobi", 1)]
+        );
+    }
+
+    /// A dateline's dash opens the sentence as the credit does, so a name
+    /// after it drops its article and chains with its later mentions; an
+    /// aside's dash inside a sentence does not ("planes -- Indian planes").
+    #[test]
+    fn a_word_after_a_dateline_opens_the_sentence() {
+        let found = entities(
+            "LONDON, England (CNN) -- The White House said on Monday that it would act. \
+             Officials at the White House agreed. A few planes -- Indian planes -- landed.",
+        );
+        assert_found(
+            &found,
+            &[
+                ("White House", super::EntityKind::Name, 2),
+                ("Indian", super::EntityKind::Name, 1),
+            ],
+        );
+        assert!(
+            !found.iter().any(|(t, ..)| t == "The White House"),
+            "{found:?}"
+        );
+        let found = entities_in(
+            "FREIBURG — Der Gemeinderat der Stadt Freiburg hat entschieden.",
+            Language::German,
+        );
+        assert!(
+            !found.iter().any(|(t, ..)| t.starts_with("Der ")),
+            "{found:?}"
         );
     }
 
