@@ -589,11 +589,12 @@ impl<'t> Recognizer<'t> {
             let opens = i == 0 || {
                 let before = &sentence.as_bytes()[..offset];
                 // After a credit that opens the sentence: "(CNN)When"; after
-                // a dateline's dash: "WASHINGTON (CNN) -- The White House"
-                // (no lower-case word before it: not an aside's dash).
+                // a dateline's dash: "WASHINGTON (CNN) -- The White House",
+                // "LONDON (Reuters) - The" (no lower-case word before it: not
+                // an aside's dash).
                 let credit = before.first() == Some(&b'(')
                     && (before.ends_with(b")") || before.ends_with(b") "))
-                    || ["-- ", "— ", "– "]
+                    || ["-- ", "— ", "– ", " - "]
                         .iter()
                         .any(|dash| before.ends_with(dash.as_bytes()))
                         && !before
@@ -1425,12 +1426,13 @@ mod tests {
     fn a_word_after_a_dateline_opens_the_sentence() {
         let found = entities(
             "LONDON, England (CNN) -- The White House said on Monday that it would act. \
-             Officials at the White House agreed. A few planes -- Indian planes -- landed.",
+             Officials at the White House agreed. A few planes -- Indian planes -- landed. \
+             TEHRAN (AFP) - The White House was silent.",
         );
         assert_found(
             &found,
             &[
-                ("White House", super::EntityKind::Name, 2),
+                ("White House", super::EntityKind::Name, 3),
                 ("Indian", super::EntityKind::Name, 1),
             ],
         );
