@@ -283,16 +283,11 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
             {
                 line_break_at = after_break;
             }
-            // A rule closes a paragraph, as in a browser.
-            Token::Start(name) if name == "hr" => {
-                if open.last().is_some_and(|&id| nodes[id].name == "p") {
-                    close(&mut nodes, &mut open, &mut skipped, &mut links, i);
-                }
-            }
-            Token::Start(name) if VOID.contains(&name.as_str()) => {}
             Token::Start(name) => {
                 // What a browser's parser closes before it: a paragraph before a
-                // block, an item the one before, a cell the one before.
+                // block (a rule too, though it holds nothing), an item the one
+                // before, a cell the one before.
+                let void = VOID.contains(&name.as_str());
                 let mut depth = open.len();
                 if open.last().is_some_and(|&id| nodes[id].name == "p")
                     && BLOCK.contains(&name.as_str())
@@ -312,9 +307,14 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                 // As deep as Chromium's parser nests, and no deeper (a new
                 // element there is the last one's sibling): every search of
                 // the open elements stays short, whatever the page.
-                depth = depth.min(MAX_DEPTH - 1);
+                if !void {
+                    depth = depth.min(MAX_DEPTH - 1);
+                }
                 while open.len() > depth {
                     close(&mut nodes, &mut open, &mut skipped, &mut links, i);
+                }
+                if void {
+                    continue;
                 }
                 skipped += usize::from(is_skipped(name));
                 links += usize::from(name == "a");
