@@ -1297,6 +1297,39 @@ const HTML_NOT_NESTED = /^(a|nobr|html|head|body|option|optgroup|tr|td|th|thead|
 /** What a start tag closes: a paragraph before a block, an item the one before. */
 const HTML_CLOSES = { li: ["li"], dt: ["dt", "dd"], dd: ["dt", "dd"] };
 /**
+ * The markup of `html`, in order: each tag as `{ index, end, name, closing, selfClosing }`
+ * (`name` lower-cased; `end` past the text of a raw text element, which is no markup),
+ * and each comment, doctype or processing instruction without a `name`. Linear: no
+ * pattern runs past a "<", so a "<" that opens no tag costs a short look.
+ */
+function* htmlMarkup(html) {
+  // (A comment opens with "<!-{2}", so written: the page inlines this script. It is
+  // the one pattern whose match does not end in ">".)
+  const tag = /<(\/?)([A-Za-z][^\s/<>]*)[^<>]*?(\/?)>|<!-{2}|<[!?/][^<>]*>/g;
+  let match;
+  while ((match = tag.exec(html))) {
+    const index = match.index;
+    if (!match[0].endsWith(">")) {
+      const close = html.indexOf("-->", tag.lastIndex);
+      tag.lastIndex = close < 0 ? html.length : close + 3;
+      yield { index, end: tag.lastIndex };
+      continue;
+    }
+    const name = match[2]?.toLowerCase();
+    const closing = match[1] === "/";
+    if (name && !closing && HTML_RAW.test(name)) tag.lastIndex = endOfRawText(html, name, tag.lastIndex);
+    yield { index, end: tag.lastIndex, name, closing, selfClosing: match[3] === "/" };
+  }
+}
+
+/** Where the text of a raw text element `name` that starts at `from` ends. */
+function endOfRawText(html, name, from) {
+  const end = new RegExp(`</${name}`, "ig");
+  end.lastIndex = from;
+  return end.exec(html) ? end.lastIndex - name.length - 2 : html.length;
+}
+
+/**
  * What the browser's parser would spend on a web page's nesting: the sum over its start
  * tags of how many elements are open there. Chromium checks its stack of open elements,
  * which its depth limit does not shorten, at each tag: 40,000 unclosed `<div>`s (280 KB)
@@ -1314,44 +1347,24 @@ function nestingCost(html, limit) {
       open.set(top, open.get(top) - 1);
     } while (top !== name);
   };
-  // (No tag's pattern runs past a "<": a "<" that opens no tag costs a short look.)
-  // (A comment opens with "<!-{2}", so written: the page inlines this script.
-  // It is the one pattern whose match does not end in ">".)
-  const tag = /<(\/?)([A-Za-z][^\s/<>]*)[^<>]*?(\/?)>|<!-{2}|<[!?][^<>]*>/g;
   let cost = 0;
-  let match;
-  while ((match = tag.exec(html)) && cost <= limit) {
-    if (!match[0].endsWith(">")) {
-      const end = html.indexOf("-->", tag.lastIndex);
-      tag.lastIndex = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    if (match[2] === undefined) continue;
-    const name = match[2].toLowerCase();
-    if (match[1]) {
+  for (const { name, closing, selfClosing } of htmlMarkup(html)) {
+    if (cost > limit) break;
+    if (!name) continue;
+    if (closing) {
       if (open.get(name)) closeTo(name);
       continue;
     }
-    if (HTML_RAW.test(name)) {
-      tag.lastIndex = endOfRawText(html, name, tag.lastIndex);
-      continue;
-    }
+    if (HTML_RAW.test(name)) continue;
     if (open.get("p") && HTML_BLOCK.test(name.toUpperCase())) closeTo("p");
     for (const closed of HTML_CLOSES[name] ?? []) if (open.get(closed)) closeTo(closed);
     cost += stack.length;
-    if (!match[3] && !HTML_NOT_NESTED.test(name)) {
+    if (!selfClosing && !HTML_NOT_NESTED.test(name)) {
       stack.push(name);
       open.set(name, (open.get(name) ?? 0) + 1);
     }
   }
   return cost;
-}
-
-/** Where the text of a raw text element `name` that starts at `from` ends. */
-function endOfRawText(html, name, from) {
-  const end = new RegExp(`</${name}`, "ig");
-  end.lastIndex = from;
-  return end.exec(html) ? end.lastIndex - name.length - 2 : html.length;
 }
 
 /**
@@ -1362,26 +1375,13 @@ function endOfRawText(html, name, from) {
  */
 function flatHtmlText(html) {
   const parts = [];
-  const tag = /<(\/?)([A-Za-z][^\s/<>]*)[^<>]*>|<!-{2}|<[!?/][^<>]*>/g;
   let at = 0;
-  let match;
-  while ((match = tag.exec(html))) {
-    parts.push(html.slice(at, match.index));
-    at = tag.lastIndex;
-    if (!match[0].endsWith(">")) {
-      const end = html.indexOf("-->", at);
-      at = tag.lastIndex = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    const name = (match[2] ?? "").toUpperCase();
-    if (!match[1] && HTML_RAW.test(name.toLowerCase())) {
-      // A script's, a style's or a title's text is no part of the prose.
-      at = tag.lastIndex = endOfRawText(html, name, at);
-    } else if (name === "BR") {
-      parts.push("\n");
-    } else if (HTML_BLOCK.test(name)) {
-      parts.push("\n\n");
-    }
+  for (const { index, end, name } of htmlMarkup(html)) {
+    parts.push(html.slice(at, index));
+    at = end;
+    const tag = name?.toUpperCase();
+    if (tag === "BR") parts.push("\n");
+    else if (tag && HTML_BLOCK.test(tag)) parts.push("\n\n");
   }
   parts.push(html.slice(at));
   const text = parts.join("").replaceAll("<", "&lt;");
