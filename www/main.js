@@ -1286,6 +1286,27 @@ const HTML_PARAGRAPH = new Set(["P", "PRE"]);
 const HTML_HEADING = /^H[1-6]$/;
 
 /**
+ * What stands beside a story rather than in it, by the words of an element's class or
+ * id (comments, menus, sidebars, related links, sharing buttons, footers, sponsors,
+ * pop-ups; unless a word says it may be the story's own, "main-content") or by its
+ * role, as Readability drops its "unlikely candidates"; read on the elements a page
+ * closes itself. The command line reads the same marks (src/cli/html.rs).
+ */
+const HTML_INCIDENTAL = /comment|disqus|replies|sidebar|related|footer|menu|breadcrumb|pagination|pager|social|share|sponsor|promo|banner|popup|shoutbox|skyscraper|community|gdpr|-ad-/;
+const HTML_MAYBE_STORY = /article|body|column|content|main/;
+const HTML_INCIDENTAL_ROLES = new Set(["navigation", "complementary", "menu", "menubar", "dialog", "alertdialog"]);
+const HTML_MARKED = /^(DIV|SECTION|ARTICLE|HEADER|FOOTER|UL|OL|DL|TABLE|SPAN|FIGURE|H[1-6])$/;
+/** Characters of text below which a page is read again without those marks. */
+const HTML_SHORT_TEXT = 500;
+
+function isIncidental(element) {
+  if (!HTML_MARKED.test(element.tagName.toUpperCase())) return false;
+  const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase();
+  const role = (element.getAttribute("role") ?? "").trim().toLowerCase();
+  return HTML_INCIDENTAL_ROLES.has(role) || (HTML_INCIDENTAL.test(marks) && !HTML_MAYBE_STORY.test(marks));
+}
+
+/**
  * The most nesting work (see nestingCost) a web page may ask of the parser: about 0.7 s
  * of Chromium's DOMParser. Of the 58 saved news pages measured, the most asks 20,060.
  */
@@ -1396,17 +1417,38 @@ function flatHtmlText(html) {
  * The text of a saved web page: parsed into an inert document (DOMParser runs no
  * script and loads nothing), never into this page; within the article or main element
  * when there is one, the element that holds its paragraphs (proseParts); without
- * scripts, navigation and forms; blocks as paragraphs. The command line reads a page
+ * scripts, navigation, forms, comments and sidebars; blocks as paragraphs. The command line reads a page
  * the same way (src/cli/html.rs). Iterative, so that deep nesting cannot overflow the stack.
  */
 function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
-  const root = doc.querySelector("article") ?? doc.querySelector("main") ?? doc.body;
-  if (!root) return "";
+  if (!doc.body) return "";
+  paragraphsOfLineBreaks(doc.body);
+  const text = storyText(doc, true);
+  // Little text left: the marks took the story with them (a page that calls its
+  // story's box "sidebar-layout"); read again without them, as Readability does, and
+  // keep the longer.
+  if (text.length >= 2 * HTML_SHORT_TEXT || [...text].length >= HTML_SHORT_TEXT) return text;
+  const unmarked = storyText(doc, false);
+  return [...unmarked].length > [...text].length ? unmarked : text;
+}
+
+/**
+ * The text of a parsed page's story (see proseParts), leaving out what `marked` elements
+ * stand beside it (isIncidental) when asked.
+ */
+function storyText(doc, marked) {
+  const leftOut = (e) => HTML_SKIP.has(e.tagName.toUpperCase()) || (marked && isIncidental(e));
+  // (Not one in or marked as what stands beside the story: a comment written as an article.)
+  const beside = (e) => {
+    for (let at = e; marked && at; at = at.parentElement) if (isIncidental(at)) return true;
+    return false;
+  };
+  const first = (tag) => [...doc.getElementsByTagName(tag)].find((e) => !beside(e));
+  const root = first("article") ?? first("main") ?? doc.body;
   const parts = [];
   const stack = [];
-  paragraphsOfLineBreaks(root);
-  for (const part of proseParts(root).reverse()) stack.push("\n\n", part);
+  for (const part of proseParts(root, leftOut).reverse()) stack.push("\n\n", part);
   let tail = ""; // the last character written: white space collapses across elements
   while (stack.length > 0) {
     const node = stack.pop();
@@ -1416,7 +1458,7 @@ function htmlToText(html) {
     } else if (node.nodeType === Node.TEXT_NODE) {
       piece = node.parentElement?.closest("pre") ? node.data : node.data.replace(/\s+/g, " ");
       if (piece[0] === " " && (tail === " " || tail === "\n")) piece = piece.slice(1);
-    } else if (node.nodeType === Node.ELEMENT_NODE && !HTML_SKIP.has(node.tagName.toUpperCase())) {
+    } else if (node.nodeType === Node.ELEMENT_NODE && !leftOut(node)) {
       if (node.tagName === "BR") {
         piece = "\n";
       } else {
@@ -1475,11 +1517,11 @@ function paragraphsOfLineBreaks(root) {
  * `root` when it has no paragraphs. Older pages mark no article: without this, their
  * menus, teasers and comment rules were sentences of the summary.
  */
-function proseParts(root) {
+function proseParts(root, leftOut) {
   const elements = [root, ...root.querySelectorAll("*")]; // in document order
   const skipped = new Set();
   for (const element of elements) {
-    if (HTML_SKIP.has(element.tagName.toUpperCase()) || skipped.has(element.parentElement)) skipped.add(element);
+    if (leftOut(element) || skipped.has(element.parentElement)) skipped.add(element);
   }
   const info = new Map(); // element -> { text, link, commas, prose }: letters and digits
   const scores = new Map();

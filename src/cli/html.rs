@@ -1,7 +1,9 @@
 //! The text of a web page, read as the page reads a dropped `.html` file:
 //! within the first `<article>`, else `<main>`, else the whole page, the
 //! element that holds its paragraphs (see [`content`]); no scripts, styles,
-//! navigation, forms or asides; each block a paragraph of its own.
+//! navigation, forms or asides, nor what a class, id or role marks as
+//! standing beside the story (comments, sidebars, share bars: see
+//! [`INCIDENTAL`]); each block a paragraph of its own.
 //!
 //! A tolerant scanner, not an HTML parser: text extraction needs tags, text
 //! and character references, not the document tree.
@@ -10,6 +12,55 @@
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "select",
     "iframe", "object", "title",
+];
+
+/// Words in a class or id that mark what stands beside a story rather than
+/// in it: comments, menus, sidebars, related links, sharing buttons, footers,
+/// sponsors, pop-ups. Readability drops such "unlikely candidates" too.
+const INCIDENTAL: &[&str] = &[
+    "comment",
+    "disqus",
+    "replies",
+    "sidebar",
+    "related",
+    "footer",
+    "menu",
+    "breadcrumb",
+    "pagination",
+    "pager",
+    "social",
+    "share",
+    "sponsor",
+    "promo",
+    "banner",
+    "popup",
+    "shoutbox",
+    "skyscraper",
+    "community",
+    "gdpr",
+    "-ad-",
+];
+
+/// Words that keep an element whatever else its class says: it may be the
+/// story's own ("main-content", "article-footer-wrap").
+const MAYBE_STORY: &[&str] = &["article", "body", "column", "content", "main"];
+
+/// The elements such a mark is read on: those a page closes itself (an item
+/// or a paragraph may be left open, and a reader that skipped it would skip
+/// on past its end).
+const MARKED: &[&str] = &[
+    "div", "section", "article", "header", "footer", "ul", "ol", "dl", "table", "span", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+];
+
+/// Roles of what stands beside a story.
+const INCIDENTAL_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
 ];
 
 /// Elements that start a paragraph of their own.
@@ -64,7 +115,9 @@ use std::ops::Range;
 #[derive(Debug, PartialEq)]
 enum Token<'a> {
     Text(&'a str),
-    Start(String),
+    /// A start tag's name, and whether its class, id or role marks what
+    /// stands beside a story (see [`INCIDENTAL`]).
+    Start(String, bool),
     End(String),
 }
 
@@ -79,9 +132,33 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// The readable text of `html`, paragraphs separated by blank lines.
 pub fn to_text(html: &str) -> String {
-    let tokens = scan(html);
-    let mut out = String::with_capacity(html.len() / 2);
-    for part in content(&tokens, root_range(&tokens)) {
+    let mut tokens = scan(html);
+    let text = read(&tokens);
+    // Little text left: the marks took the story with them (a page that calls
+    // its story's box "sidebar-layout"); read again without them, as
+    // Readability does, and keep the longer.
+    if text.chars().nth(SHORT_TEXT).is_none() {
+        for token in &mut tokens {
+            if let Token::Start(_, incidental) = token {
+                *incidental = false;
+            }
+        }
+        let unmarked = read(&tokens);
+        if unmarked.chars().count() > text.chars().count() {
+            return unmarked;
+        }
+    }
+    text
+}
+
+/// Characters of text below which a page is read again without the marks of
+/// what stands beside its story.
+const SHORT_TEXT: usize = 500;
+
+/// The text of the story among `tokens` (see [`content`]).
+fn read(tokens: &[Token<'_>]) -> String {
+    let mut out = String::new();
+    for part in content(tokens, root_range(tokens)) {
         write_text(&tokens[part], &mut out);
         out.push_str("\n\n");
     }
@@ -102,13 +179,13 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
                     continue;
                 }
                 // Content ends a head left open, as in a browser.
-                Token::Start(name) if !IN_HEAD.contains(&name.as_str()) => in_head = false,
+                Token::Start(name, _) if !IN_HEAD.contains(&name.as_str()) => in_head = false,
                 _ => continue,
             }
         }
         if let Some((name, depth)) = &mut skipping {
             match token {
-                Token::Start(n) if n == *name => *depth += 1,
+                Token::Start(n, _) if n == *name => *depth += 1,
                 Token::End(n) if n == *name => {
                     *depth -= 1;
                     if *depth == 0 {
@@ -128,12 +205,14 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
                     push_collapsed(out, &text);
                 }
             }
-            Token::Start(name) if name == "head" => in_head = true,
-            Token::Start(name) if SKIP.contains(&name.as_str()) => skipping = Some((name, 1)),
-            Token::Start(name) if name == "br" => out.push('\n'),
-            Token::Start(name) | Token::End(name) if BLOCK.contains(&name.as_str()) => {
+            Token::Start(name, _) if name == "head" => in_head = true,
+            Token::Start(name, incidental) if *incidental || SKIP.contains(&name.as_str()) => {
+                skipping = Some((name, 1))
+            }
+            Token::Start(name, _) if name == "br" => out.push('\n'),
+            Token::Start(name, _) | Token::End(name) if BLOCK.contains(&name.as_str()) => {
                 if name == "pre" {
-                    if matches!(token, Token::Start(_)) {
+                    if matches!(token, Token::Start(..)) {
                         pre += 1;
                     } else {
                         pre = pre.saturating_sub(1);
@@ -146,19 +225,18 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
     }
 }
 
-/// The tokens of the first `<article>`, else the first `<main>`, else all.
+/// The tokens of the first `<article>`, else the first `<main>`, else all;
+/// not one in or marked as what stands beside the story (a comment written as
+/// an article).
 fn root_range(tokens: &[Token<'_>]) -> Range<usize> {
     for root in ["article", "main"] {
-        let Some(start) = tokens
-            .iter()
-            .position(|t| matches!(t, Token::Start(n) if n == root))
-        else {
+        let Some(start) = first_start(tokens, root) else {
             continue;
         };
         let mut depth = 0usize;
         for (i, token) in tokens.iter().enumerate().skip(start) {
             match token {
-                Token::Start(n) if n == root => depth += 1,
+                Token::Start(n, _) if n == root => depth += 1,
                 Token::End(n) if n == root => {
                     depth -= 1;
                     if depth == 0 {
@@ -173,12 +251,36 @@ fn root_range(tokens: &[Token<'_>]) -> Range<usize> {
     0..tokens.len()
 }
 
+/// Where the first start tag `name` is that is neither marked nor inside a
+/// marked element.
+fn first_start(tokens: &[Token<'_>], name: &str) -> Option<usize> {
+    let mut marked: Option<(&str, usize)> = None; // the marked element, its nesting
+    for (i, token) in tokens.iter().enumerate() {
+        match (token, &mut marked) {
+            (Token::Start(n, _), Some((open, depth))) if n == open => *depth += 1,
+            (Token::End(n), Some((open, depth))) if n == open => {
+                *depth -= 1;
+                if *depth == 0 {
+                    marked = None;
+                }
+            }
+            (_, Some(_)) => {}
+            (Token::Start(n, true), None) => marked = Some((n, 1)),
+            (Token::Start(n, false), None) if n == name => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// How deep elements nest: Chromium's HTML parser's limit.
 const MAX_DEPTH: usize = 512;
 
 /// An element of the page, for finding where its prose is.
 struct Node<'t> {
     name: &'t str,
+    /// Whether its text is never prose: a script, a menu, a comment thread.
+    skipped: bool,
     parent: Option<usize>,
     /// Its tokens: from its start tag to past its end tag.
     tokens: Range<usize>,
@@ -194,9 +296,10 @@ struct Node<'t> {
 
 impl<'t> Node<'t> {
     /// An element opened at the token range's start, nothing counted yet.
-    fn new(name: &'t str, parent: Option<usize>, tokens: Range<usize>) -> Self {
+    fn new(name: &'t str, skipped: bool, parent: Option<usize>, tokens: Range<usize>) -> Self {
         Node {
             name,
+            skipped,
             parent,
             tokens,
             text: 0,
@@ -231,7 +334,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
         let Some(id) = open.pop() else { return };
         nodes[id].tokens.end = end;
         let node = &nodes[id];
-        *skipped -= usize::from(is_skipped(node.name));
+        *skipped -= usize::from(node.skipped);
         *links -= usize::from(node.name == "a");
         let (text, link_text, commas) = (node.text, node.link_text, node.commas);
         if matches!(node.name, "p" | "pre") && text >= 25 {
@@ -256,14 +359,14 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
     // The depth of the last `<br>` while only white space has followed it.
     let mut line_break_at: Option<usize> = None;
     let starts_at_a_break =
-        |node: &Node<'_>| matches!(&tokens[node.tokens.start], Token::Start(n) if n == "br");
+        |node: &Node<'_>| matches!(&tokens[node.tokens.start], Token::Start(n, _) if n == "br");
     for (i, token) in tokens.iter().enumerate().take(root.end).skip(root.start) {
         let after_break = line_break_at.take();
         match token {
             // Text broken with `<br><br>`, as old pages and forums write it: what
             // follows the pair, up to the next pair or block, is a paragraph, as
             // Readability reads it (an implicit `<p>`, which a block closes).
-            Token::Start(name) if name == "br" => {
+            Token::Start(name, _) if name == "br" => {
                 if after_break == Some(open.len()) {
                     if open.last().is_some_and(|&id| starts_at_a_break(&nodes[id])) {
                         close(&mut nodes, &mut open, &mut skipped, &mut links, i);
@@ -271,7 +374,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                     if open.last().is_some_and(|&id| nodes[id].name != "p")
                         && open.len() < MAX_DEPTH
                     {
-                        nodes.push(Node::new("p", open.last().copied(), i..root.end));
+                        nodes.push(Node::new("p", false, open.last().copied(), i..root.end));
                         open.push(nodes.len() - 1);
                     }
                 }
@@ -283,7 +386,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
             {
                 line_break_at = after_break;
             }
-            Token::Start(name) => {
+            Token::Start(name, incidental) => {
                 // What a browser's parser closes before it: a paragraph before a
                 // block (a rule too, though it holds nothing), an item the one
                 // before, a cell the one before.
@@ -316,9 +419,10 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                 if void {
                     continue;
                 }
-                skipped += usize::from(is_skipped(name));
+                let skip = *incidental || is_skipped(name);
+                skipped += usize::from(skip);
                 links += usize::from(name == "a");
-                nodes.push(Node::new(name, open.last().copied(), i..root.end));
+                nodes.push(Node::new(name, skip, open.last().copied(), i..root.end));
                 open.push(nodes.len() - 1);
             }
             Token::End(name) => {
@@ -357,7 +461,9 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
     // Its siblings that hold prose too: a story split by an advertisement.
     let threshold = (final_score(&nodes[best]) * 0.2).max(10.0);
     let parent = nodes[best].parent;
-    let is_heading = |id: usize| matches!(nodes[id].name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let is_heading = |id: usize| {
+        matches!(nodes[id].name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !nodes[id].skipped
+    };
     let prose: Vec<usize> = (0..nodes.len())
         .filter(|&id| {
             id == best
@@ -502,7 +608,9 @@ fn scan(html: &str) -> Vec<Token<'_>> {
                 tokens.push(Token::End(name));
             } else {
                 let raw = RAW.contains(&name.as_str()) && !self_closing;
-                tokens.push(Token::Start(name.clone()));
+                let incidental = MARKED.contains(&name.as_str())
+                    && is_incidental(&html[name_from + name_len..close]);
+                tokens.push(Token::Start(name.clone(), incidental));
                 if self_closing && !VOID.contains(&name.as_str()) {
                     tokens.push(Token::End(name.clone()));
                 }
@@ -526,6 +634,80 @@ fn scan(html: &str) -> Vec<Token<'_>> {
         tokens.push(Token::Text(&html[text_from..]));
     }
     tokens
+}
+
+/// Whether a start tag's attributes (from past its name) mark what stands
+/// beside a story: a class or id with a word of [`INCIDENTAL`] and none of
+/// [`MAYBE_STORY`], or a role of [`INCIDENTAL_ROLES`].
+fn is_incidental(attributes: &str) -> bool {
+    let (mut marks, mut role) = (String::new(), String::new());
+    let mut seen = [false; 3]; // as in a browser, the first of each counts
+    for (name, value) in Attributes(attributes.as_bytes(), attributes) {
+        let Some(at) = ["class", "id", "role"]
+            .iter()
+            .position(|known| name.eq_ignore_ascii_case(known))
+        else {
+            continue;
+        };
+        if std::mem::replace(&mut seen[at], true) {
+            continue;
+        }
+        let value = value.to_ascii_lowercase();
+        if at == 2 {
+            role = value;
+        } else {
+            marks.push_str(&value);
+            marks.push(' ');
+        }
+    }
+    INCIDENTAL_ROLES.contains(&role.trim())
+        || INCIDENTAL.iter().any(|word| marks.contains(word))
+            && !MAYBE_STORY.iter().any(|word| marks.contains(word))
+}
+
+/// A start tag's attributes as (name, value) pairs, from past its name to its
+/// `>`: values quoted or not, a name alone with an empty value.
+struct Attributes<'a>(&'a [u8], &'a str);
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let Attributes(bytes, text) = self;
+        let skip = |bytes: &[u8], from: usize, stop: &dyn Fn(u8) -> bool| {
+            from + bytes[from..].iter().take_while(|&&b| !stop(b)).count()
+        };
+        let mut i = skip(bytes, 0, &|b| !(b.is_ascii_whitespace() || b == b'/'));
+        if i >= bytes.len() || bytes[i] == b'>' {
+            return None;
+        }
+        // A name runs to a space, `=`, `/` or `>` (a leading `=` is part of it).
+        let name_end = skip(bytes, i + 1, &|b| {
+            b.is_ascii_whitespace() || matches!(b, b'=' | b'/' | b'>')
+        });
+        let name = &text[i..name_end];
+        i = skip(bytes, name_end, &|b| !b.is_ascii_whitespace());
+        let mut value = "";
+        if bytes.get(i) == Some(&b'=') {
+            i = skip(bytes, i + 1, &|b| !b.is_ascii_whitespace());
+            match bytes.get(i) {
+                Some(&quote) if quote == b'"' || quote == b'\'' => {
+                    let end = skip(bytes, i + 1, &|b| b == quote);
+                    value = &text[i + 1..end];
+                    i = (end + 1).min(bytes.len());
+                }
+                _ => {
+                    let end = skip(bytes, i, &|b| b.is_ascii_whitespace() || b == b'>');
+                    value = &text[i..end];
+                    i = end;
+                }
+            }
+        } else {
+            i = name_end.max(i);
+        }
+        *self = Attributes(&bytes[i..], &text[i..]);
+        Some((name, value))
+    }
 }
 
 /// Where a tag's `>` is, past its attributes (a quoted value may hold `>`),
@@ -692,6 +874,76 @@ mod tests {
             The bridge, funded by a grant, bonds and the state, costs 240 million dollars.\n\n\
             Residents, who had asked for a crossing for years, welcomed the vote on Tuesday."
         );
+    }
+
+    /// A comment thread longer than the story, a sidebar and a share bar
+    /// inside the story, each marked by its class or id, are no part of the
+    /// text; a mark that also says "content" or "main" is no mark, and
+    /// comments written as articles are not the page's article.
+    #[test]
+    fn what_stands_beside_the_story_is_left_out() {
+        let story = "<h1>Bridge approved</h1>\
+            <p>The council approved the new bridge on Tuesday, after a debate of four hours, by seven votes to two.</p>\
+            <div class=\"share-tools\"><span>Share this story with your friends, family and colleagues</span></div>\
+            <p>Work begins in spring, the mayor said, and the old bridge stays open, except for two closures.</p>\
+            <p>Residents, who had asked for a crossing for years, welcomed the vote, though some worry about the traffic it brings.</p>\
+            <p>The bridge, funded by a federal grant, bonds and the state, will cost 240 million dollars and open in three years.</p>\
+            <p>The vote ends a dispute of a decade over where to cross the river.</p>";
+        let comment = |who: &str| {
+            format!(
+                "<div class=\"comment\"><p>{who} wrote: I have crossed that river twice a day, by ferry, \
+                for thirty years, and a bridge is long overdue, whatever it costs.</p></div>"
+            )
+        };
+        let thread: String = ["Ann", "Bob", "Cid", "Dee"]
+            .iter()
+            .map(|who| comment(who))
+            .collect();
+        let page = format!(
+            "<body><div class=\"main-content\"><div class=story>{story}</div>\
+            <div id=comments><h3>Comments</h3>{thread}</div></div>\
+            <div role=complementary><p>Most read: a long list of other stories, with commas, and more.</p></div>\
+            <div class=\"sidebar\"><p>Subscribe to the Herald today, every morning, at home or on your phone.</p></div></body>"
+        );
+        let text = to_text(&page);
+        assert_eq!(
+            text,
+            "Bridge approved\n\nThe council approved the new bridge on Tuesday, after a debate of four hours, \
+            by seven votes to two.\n\nWork begins in spring, the mayor said, and the old bridge stays open, except for two closures.\n\n\
+            Residents, who had asked for a crossing for years, welcomed the vote, though some worry about the traffic it brings.\n\n\
+            The bridge, funded by a federal grant, bonds and the state, will cost 240 million dollars and open in three years.\n\n\
+            The vote ends a dispute of a decade over where to cross the river."
+        );
+        // Unmarked, the thread is the page's prose.
+        let unmarked = page
+            .replace("id=comments", "")
+            .replace("class=\"comment\"", "");
+        assert!(to_text(&unmarked).contains("Ann wrote"));
+        // Comments written as articles are not the page's article.
+        let as_articles = page.replace("<div class=\"comment\">", "<article class=\"comment\">");
+        let as_articles = as_articles.replace("costs.</p></div>", "costs.</p></article>");
+        assert!(as_articles.contains("<article"));
+        assert_eq!(to_text(&as_articles), text);
+        // A page whose story sits in a marked box loses nothing: with too
+        // little text left, the marks are not read.
+        let boxed = format!(
+            "<body><div class=\"with-sidebar\">{story}</div><footer><p>The Herald, 1 Main Street, since 1851.</p></footer></body>"
+        );
+        assert!(to_text(&boxed).starts_with("Bridge approved\n\nThe council approved"));
+    }
+
+    #[test]
+    fn marks_are_read_from_class_id_and_role_as_a_browser_reads_attributes() {
+        assert!(is_incidental(" class=\"x Sidebar-left\">"));
+        assert!(is_incidental(" title='a > b' ID=comments hidden>"));
+        assert!(is_incidental(" data-x=1 role = navigation />"));
+        assert!(is_incidental("\nclass\n=\nshare-bar>"));
+        assert!(!is_incidental(" class=\"sidebar main-content\">"));
+        // The first of an attribute counts; a value is not a name.
+        assert!(!is_incidental(" class=story class=sidebar>"));
+        assert!(!is_incidental(" title=\"class=sidebar\" data-comment>"));
+        assert!(!is_incidental(" role=\"main\">"));
+        assert!(!is_incidental(""));
     }
 
     /// Text that is not in paragraphs (lines broken with `<br>`) is all kept.

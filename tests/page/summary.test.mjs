@@ -375,13 +375,15 @@ test("a saved web page reads as its story, as the command line reads it", async 
   const { context, page } = await openPage(env.browser, env.url);
   await waitForSummary(page);
   await settle(page);
-  // The story as plain text, and three pages that hold it: one marks it as an
+  // The story as plain text, and four pages that hold it: one marks it as an
   // article; an older one has none, only a table of links, teasers, the story in two
   // parts around an advertisement, comments and a footer; the oldest writes it as
-  // text broken with <br><br> beside a block of short paragraphs (tests/cli.rs reads
-  // the same files and expects the same text).
+  // text broken with <br><br> beside a block of short paragraphs; a blog's has a share
+  // bar in it, and a comment thread of articles and a sidebar beside it, known by
+  // their classes and role (tests/cli.rs reads the same files and expects the same
+  // text).
   const story = readFileSync(join(root, "tests/fixtures/news-bridge.txt"), "utf8").trim();
-  for (const name of ["news-bridge.html", "news-bridge-old.html", "news-bridge-breaks.html"]) {
+  for (const name of ["news-bridge.html", "news-bridge-old.html", "news-bridge-breaks.html", "news-bridge-comments.html"]) {
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
     await chooser.setFiles(join(root, "tests/fixtures", name));
     // (The second gives the same text as the first: no new summary to wait for.)
