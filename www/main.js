@@ -1289,8 +1289,8 @@ const HTML_HEADING = /^H[1-6]$/;
  * What stands beside a story rather than in it, by the words of an element's class or
  * id (comments, menus, sidebars, related links, sharing buttons, footers, sponsors,
  * pop-ups; unless a word says it may be the story's own, "main-content") or by its
- * role, as Readability drops its "unlikely candidates"; read on the elements a page
- * closes itself. The command line reads the same marks (src/cli/html.rs).
+ * role, as Readability drops its "unlikely candidates", and what is hidden; read on
+ * the elements a page closes itself. The command line reads the same marks (src/cli/html.rs).
  */
 const HTML_INCIDENTAL = /comment|disqus|replies|sidebar|related|footer|menu|breadcrumb|pagination|pager|social|share|sponsor|promo|banner|popup|shoutbox|skyscraper|community|gdpr|-ad-/;
 const HTML_MAYBE_STORY = /article|body|column|content|main/;
@@ -1301,6 +1301,10 @@ const HTML_SHORT_TEXT = 500;
 
 function isIncidental(element) {
   if (!HTML_MARKED.test(element.tagName.toUpperCase())) return false;
+  // What a browser does not show, as Readability leaves it out too.
+  const style = (element.getAttribute("style") ?? "").replace(/[ \t\n\f\r]/g, "").toLowerCase();
+  if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden")?.toLowerCase() === "true") return true;
+  if (style.includes("display:none") || style.includes("visibility:hidden")) return true;
   const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase();
   const role = (element.getAttribute("role") ?? "").trim().toLowerCase();
   return HTML_INCIDENTAL_ROLES.has(role) || (HTML_INCIDENTAL.test(marks) && !HTML_MAYBE_STORY.test(marks));

@@ -3,7 +3,7 @@
 //! element that holds its paragraphs (see [`content`]); no scripts, styles,
 //! navigation, forms or asides, nor what a class, id or role marks as
 //! standing beside the story (comments, sidebars, share bars: see
-//! [`INCIDENTAL`]); each block a paragraph of its own.
+//! [`INCIDENTAL`]) or as hidden; each block a paragraph of its own.
 //!
 //! A tolerant scanner, not an HTML parser: text extraction needs tags, text
 //! and character references, not the document tree.
@@ -638,29 +638,41 @@ fn scan(html: &str) -> Vec<Token<'_>> {
 
 /// Whether a start tag's attributes (from past its name) mark what stands
 /// beside a story: a class or id with a word of [`INCIDENTAL`] and none of
-/// [`MAYBE_STORY`], or a role of [`INCIDENTAL_ROLES`].
+/// [`MAYBE_STORY`], or a role of [`INCIDENTAL_ROLES`]; or what a browser
+/// does not show (`hidden`, `aria-hidden="true"`, an inline `display: none`
+/// or `visibility: hidden`), as Readability leaves it out too.
 fn is_incidental(attributes: &str) -> bool {
-    let (mut marks, mut role) = (String::new(), String::new());
-    let mut seen = [false; 3]; // as in a browser, the first of each counts
+    const READ: [&str; 5] = ["class", "id", "role", "style", "aria-hidden"];
+    let mut values = [""; 5];
+    let mut seen = [false; 5]; // as in a browser, the first of each counts
     for (name, value) in Attributes(attributes.as_bytes(), attributes) {
-        let Some(at) = ["class", "id", "role"]
+        if name.eq_ignore_ascii_case("hidden") {
+            return true;
+        }
+        let Some(at) = READ
             .iter()
             .position(|known| name.eq_ignore_ascii_case(known))
         else {
             continue;
         };
-        if std::mem::replace(&mut seen[at], true) {
-            continue;
-        }
-        let value = value.to_ascii_lowercase();
-        if at == 2 {
-            role = value;
-        } else {
-            marks.push_str(&value);
-            marks.push(' ');
+        if !std::mem::replace(&mut seen[at], true) {
+            values[at] = value;
         }
     }
-    INCIDENTAL_ROLES.contains(&role.trim())
+    let [class, id, role, style, aria_hidden] = values;
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if aria_hidden.eq_ignore_ascii_case("true")
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
+    {
+        return true;
+    }
+    let marks = format!("{class} {id}").to_ascii_lowercase();
+    INCIDENTAL_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
         || INCIDENTAL.iter().any(|word| marks.contains(word))
             && !MAYBE_STORY.iter().any(|word| marks.contains(word))
 }
@@ -876,15 +888,15 @@ mod tests {
         );
     }
 
-    /// A comment thread longer than the story, a sidebar and a share bar
-    /// inside the story, each marked by its class or id, are no part of the
-    /// text; a mark that also says "content" or "main" is no mark, and
+    /// A comment thread, a sidebar, a share bar inside the story and hidden
+    /// text, each marked by its attributes, are no part of the text; a mark that also says "content" or "main" is no mark, and
     /// comments written as articles are not the page's article.
     #[test]
     fn what_stands_beside_the_story_is_left_out() {
         let story = "<h1>Bridge approved</h1>\
             <p>The council approved the new bridge on Tuesday, after a debate of four hours, by seven votes to two.</p>\
             <div class=\"share-tools\"><span>Share this story with your friends, family and colleagues</span></div>\
+            <div style=\"display: none\"><p>Video transcript: the council, the mayor, the bridge, the vote, the river, the town.</p></div>\
             <p>Work begins in spring, the mayor said, and the old bridge stays open, except for two closures.</p>\
             <p>Residents, who had asked for a crossing for years, welcomed the vote, though some worry about the traffic it brings.</p>\
             <p>The bridge, funded by a federal grant, bonds and the state, will cost 240 million dollars and open in three years.</p>\
@@ -933,7 +945,7 @@ mod tests {
     }
 
     #[test]
-    fn marks_are_read_from_class_id_and_role_as_a_browser_reads_attributes() {
+    fn marks_are_read_from_attributes_as_a_browser_reads_them() {
         assert!(is_incidental(" class=\"x Sidebar-left\">"));
         assert!(is_incidental(" title='a > b' ID=comments hidden>"));
         assert!(is_incidental(" data-x=1 role = navigation />"));
@@ -944,6 +956,15 @@ mod tests {
         assert!(!is_incidental(" title=\"class=sidebar\" data-comment>"));
         assert!(!is_incidental(" role=\"main\">"));
         assert!(!is_incidental(""));
+        // What a browser does not show.
+        assert!(is_incidental(" hidden>"));
+        assert!(is_incidental(" aria-hidden=TRUE>"));
+        assert!(is_incidental(" style=\"color: red; display : none\">"));
+        assert!(is_incidental(" style='Visibility:Hidden'>"));
+        assert!(!is_incidental(
+            " aria-hidden=false style=\"display: block\">"
+        ));
+        assert!(!is_incidental(" style=\"\" style=\"display:none\">"));
     }
 
     /// Text that is not in paragraphs (lines broken with `<br>`) is all kept.

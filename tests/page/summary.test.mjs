@@ -379,7 +379,7 @@ test("a saved web page reads as its story, as the command line reads it", async 
   // article; an older one has none, only a table of links, teasers, the story in two
   // parts around an advertisement, comments and a footer; the oldest writes it as
   // text broken with <br><br> beside a block of short paragraphs; a blog's has a share
-  // bar in it, and a comment thread of articles and a sidebar beside it, known by
+  // bar and a hidden transcript in it, and a comment thread of articles and a sidebar beside it, known by
   // their classes and role (tests/cli.rs reads the same files and expects the same
   // text).
   const story = readFileSync(join(root, "tests/fixtures/news-bridge.txt"), "utf8").trim();
