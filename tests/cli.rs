@@ -851,9 +851,10 @@ fn a_web_page_is_summarized_by_its_prose() {
     );
     assert_exit("web page of line breaks", &line_breaks, 0);
     assert_eq!(json(&line_breaks), expected);
-    // A blog's: a share bar and a hidden transcript in the story, and beside it a comment thread (its
-    // comments written as articles, which were taken for the page's article)
-    // and a sidebar, each known by its class, id or role.
+    // A blog's: a share bar and a hidden transcript in the story, and beside
+    // it a comment thread (its comments written as articles, which were
+    // taken for the page's article) and a sidebar, each known by its
+    // attributes.
     let blog = run(
         &[
             &fixture_path("news-bridge-comments.html"),
