@@ -889,8 +889,9 @@ mod tests {
     }
 
     /// A comment thread, a sidebar, a share bar inside the story and hidden
-    /// text, each marked by its attributes, are no part of the text; a mark that also says "content" or "main" is no mark, and
-    /// comments written as articles are not the page's article.
+    /// text, each marked by its attributes, are no part of the text; a mark
+    /// that also says "content" or "main" is no mark, and comments written as
+    /// articles are not the page's article.
     #[test]
     fn what_stands_beside_the_story_is_left_out() {
         let story = "<h1>Bridge approved</h1>\
@@ -947,7 +948,7 @@ mod tests {
     #[test]
     fn marks_are_read_from_attributes_as_a_browser_reads_them() {
         assert!(is_incidental(" class=\"x Sidebar-left\">"));
-        assert!(is_incidental(" title='a > b' ID=comments hidden>"));
+        assert!(is_incidental(" title='a > b' ID=comments data-hidden>"));
         assert!(is_incidental(" data-x=1 role = navigation />"));
         assert!(is_incidental("\nclass\n=\nshare-bar>"));
         assert!(!is_incidental(" class=\"sidebar main-content\">"));
