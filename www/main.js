@@ -1421,8 +1421,9 @@ function flatHtmlText(html) {
  * The text of a saved web page: parsed into an inert document (DOMParser runs no
  * script and loads nothing), never into this page; within the article or main element
  * when there is one, the element that holds its paragraphs (proseParts); without
- * scripts, navigation, forms, comments and sidebars; blocks as paragraphs. The command line reads a page
- * the same way (src/cli/html.rs). Iterative, so that deep nesting cannot overflow the stack.
+ * scripts, navigation, forms, comments and sidebars; blocks as paragraphs. The command
+ * line reads a page the same way (src/cli/html.rs). Iterative, so that deep nesting
+ * cannot overflow the stack.
  */
 function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");

@@ -168,7 +168,7 @@ fn read(tokens: &[Token<'_>]) -> String {
 /// Appends the text of `tokens` to `out`: blocks as paragraphs, skipped
 /// elements left out.
 fn write_text(tokens: &[Token<'_>], out: &mut String) {
-    let mut skipping: Option<(&String, usize)> = None; // the skipped element, its nesting
+    let mut skipping: Option<Passing<'_>> = None;
     let mut in_head = false;
     let mut pre = 0usize;
     for token in tokens {
@@ -183,16 +183,9 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
                 _ => continue,
             }
         }
-        if let Some((name, depth)) = &mut skipping {
-            match token {
-                Token::Start(n, _) if n == *name => *depth += 1,
-                Token::End(n) if n == *name => {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        skipping = None;
-                    }
-                }
-                _ => {}
+        if let Some(passing) = &mut skipping {
+            if passing.ends_at(token) {
+                skipping = None;
             }
             continue;
         }
@@ -207,7 +200,7 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
             }
             Token::Start(name, _) if name == "head" => in_head = true,
             Token::Start(name, incidental) if *incidental || SKIP.contains(&name.as_str()) => {
-                skipping = Some((name, 1))
+                skipping = Some(Passing::new(name))
             }
             Token::Start(name, _) if name == "br" => out.push('\n'),
             Token::Start(name, _) | Token::End(name) if BLOCK.contains(&name.as_str()) => {
@@ -254,23 +247,45 @@ fn root_range(tokens: &[Token<'_>]) -> Range<usize> {
 /// Where the first start tag `name` is that is neither marked nor inside a
 /// marked element.
 fn first_start(tokens: &[Token<'_>], name: &str) -> Option<usize> {
-    let mut marked: Option<(&str, usize)> = None; // the marked element, its nesting
+    let mut marked: Option<Passing<'_>> = None;
     for (i, token) in tokens.iter().enumerate() {
-        match (token, &mut marked) {
-            (Token::Start(n, _), Some((open, depth))) if n == open => *depth += 1,
-            (Token::End(n), Some((open, depth))) if n == open => {
-                *depth -= 1;
-                if *depth == 0 {
-                    marked = None;
-                }
+        if let Some(passing) = &mut marked {
+            if passing.ends_at(token) {
+                marked = None;
             }
-            (_, Some(_)) => {}
-            (Token::Start(n, true), None) => marked = Some((n, 1)),
-            (Token::Start(n, false), None) if n == name => return Some(i),
+            continue;
+        }
+        match token {
+            Token::Start(n, true) => marked = Some(Passing::new(n)),
+            Token::Start(n, false) if n == name => return Some(i),
             _ => {}
         }
     }
     None
+}
+
+/// An element being passed over to its end tag, counted by its name (as
+/// deep as it nests in itself).
+struct Passing<'a> {
+    name: &'a str,
+    depth: usize,
+}
+
+impl<'a> Passing<'a> {
+    /// Passing over the element whose start tag was just read.
+    fn new(name: &'a str) -> Self {
+        Passing { name, depth: 1 }
+    }
+
+    /// Reads the next token; whether it ends the element.
+    fn ends_at(&mut self, token: &Token<'_>) -> bool {
+        match token {
+            Token::Start(n, _) if n == self.name => self.depth += 1,
+            Token::End(n) if n == self.name => self.depth -= 1,
+            _ => {}
+        }
+        self.depth == 0
+    }
 }
 
 /// How deep elements nest: Chromium's HTML parser's limit.
@@ -660,7 +675,7 @@ fn is_incidental(attributes: &str) -> bool {
         }
     }
     let [class, id, role, style, aria_hidden] = values;
-    let style: String = style
+    let style = style
         .chars()
         .filter(|c| !c.is_ascii_whitespace())
         .collect::<String>()
