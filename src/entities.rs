@@ -226,7 +226,6 @@ impl Shape {
             }
         };
         let listed = |bit: u8| lists.entity & bit != 0;
-        let lower_month_or_day = listed(LISTED_MONTH_OR_DAY);
         // Document parts and titles count written "Figure" and "President":
         // a capital, then the lower-cased form's letters.
         if first.is_ascii_uppercase() && word.get(1..) == lower.get(1..) {
@@ -236,8 +235,11 @@ impl Shape {
         // Connectors count in lower case only ("van", not "Van").
         set(listed(LISTED_CONNECTOR) && word == lower, Self::CONNECTOR);
         // An ASCII word lower-cases as `eq_ignore_ascii_case` compares; any
-        // other never equals an ASCII month.
-        set(lower_month_or_day && word.is_ascii(), Self::MONTH_OR_DAY);
+        // other never equals an English month.
+        set(
+            listed(LISTED_MONTH_OR_DAY) && word.is_ascii() || month_abroad(language, lists),
+            Self::MONTH_OR_DAY,
+        );
         set(word.len() == 4 && is_year(word), Self::YEAR);
         set(word.bytes().all(|b| b.is_ascii_alphanumeric()), Self::PLAIN);
         Shape(shape | Self::listed_bits(language, lists))
@@ -251,7 +253,7 @@ impl Shape {
         if lists.entity & LISTED_CONNECTOR != 0 {
             shape |= Self::CONNECTOR;
         }
-        if lists.entity & LISTED_MONTH_OR_DAY != 0 {
+        if month_or_day(language, lists) {
             shape |= Self::MONTH_OR_DAY;
         }
         Shape(shape)
@@ -268,7 +270,11 @@ impl Shape {
                 | Self::PLAIN
                 | listed(LISTED_DOCUMENT_PART, Self::DOCUMENT_PART)
                 | listed(LISTED_TITLE, Self::TITLE)
-                | listed(LISTED_MONTH_OR_DAY, Self::MONTH_OR_DAY)
+                | if month_or_day(language, lists) {
+                    Self::MONTH_OR_DAY
+                } else {
+                    0
+                }
                 | Self::listed_bits(language, lists),
         )
     }
@@ -285,10 +291,7 @@ impl Shape {
             is_function_word_by_lists(language, lists.stop),
             Self::FUNCTION_WORD,
         );
-        set(
-            lists.entity & LISTED_MONTH_OR_DAY != 0,
-            Self::LOWER_MONTH_OR_DAY,
-        );
+        set(month_or_day(language, lists), Self::LOWER_MONTH_OR_DAY);
         set(lists.entity & LISTED_MAGNITUDE != 0, Self::MAGNITUDE);
         set(lists.entity & LISTED_PERCENT != 0, Self::PERCENT);
         bits
@@ -416,7 +419,109 @@ const DOCUMENT_PARTS: &[&str] = &[
     "tabelle",
 ];
 
-const MAGNITUDES: &[&str] = &["billion", "million", "thousand", "trillion", "bn", "m"];
+/// The months of the other languages with a stop list, as a date writes them
+/// ("3 mars", "3. März", "3 марта": Russian's genitive), where they differ
+/// from the English names, which count in every language (German writes
+/// "April" and "August" so). They count in every language but English, where
+/// "Mars" is a planet and "Mayo" a clinic. (A bit for each language would keep
+/// "Mars" a name in German too, but the word table's entries grew by a byte
+/// for it, and the wasm by 270 bytes.)
+const MONTHS_ABROAD: &[&str] = &[
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// Millions and billions in English and the other languages with a stop list
+/// ("15 millions d'euros", "3 Mrd.", "2 milhões").
+const MAGNITUDES: &[&str] = &[
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+    "bn",
+    "m",
+    "millions",
+    "milliard",
+    "milliards",
+    "millionen",
+    "milliarden",
+    "mio",
+    "mrd",
+    "millones",
+    "milioni",
+    "miliardi",
+    "milhões",
+    "miljoen",
+    "miljard",
+    "млн",
+    "млрд",
+];
 
 const PERCENT_WORDS: &[&str] = &["percent", "prozent", "pourcent"];
 
@@ -427,6 +532,7 @@ const LISTED_PERCENT: u8 = 1 << 2;
 const LISTED_DOCUMENT_PART: u8 = 1 << 3;
 const LISTED_TITLE: u8 = 1 << 4;
 const LISTED_CONNECTOR: u8 = 1 << 5;
+const LISTED_MONTH_ABROAD: u8 = 1 << 6;
 
 /// The lists a word's shape asks about, each with its bit: the language
 /// detector's table holds their words, so that one lookup of the lower-cased
@@ -440,6 +546,7 @@ pub(crate) const ENTITY_LISTS: &[(u8, &[&str])] = &[
     (LISTED_DOCUMENT_PART, DOCUMENT_PARTS),
     (LISTED_TITLE, TITLES),
     (LISTED_CONNECTOR, NAME_CONNECTORS),
+    (LISTED_MONTH_ABROAD, MONTHS_ABROAD),
 ];
 
 impl<'t> Recognizer<'t> {
@@ -730,8 +837,10 @@ impl<'t> Recognizer<'t> {
                 used += 1;
             }
         }
-        // "3 March 2020", "3rd March": one date.
-        if used == 1 && next.has(Shape::MONTH_OR_DAY) {
+        // "3 March 2020", "3rd March", "3 de marzo": one date.
+        if used == 1
+            && (next.has(Shape::MONTH_OR_DAY) || words.get(i + 1).is_some_and(|w| w.1 == "de"))
+        {
             used = full_date(sentence, words, shape, i, true);
             end = words[i + used - 1].0 + words[i + used - 1].1.len();
         }
@@ -982,6 +1091,16 @@ fn is_connector(lower: &[u8]) -> bool {
     NAME_CONNECTORS.iter().any(|c| c.as_bytes() == lower)
 }
 
+/// Whether the lists make a word a month or a weekday in `language`.
+fn month_or_day(language: Language, lists: WordLists) -> bool {
+    lists.entity & LISTED_MONTH_OR_DAY != 0 || month_abroad(language, lists)
+}
+
+/// Whether the word is one of [`MONTHS_ABROAD`] and `language` not English.
+fn month_abroad(language: Language, lists: WordLists) -> bool {
+    lists.entity & LISTED_MONTH_ABROAD != 0 && language != Language::English
+}
+
 fn is_month_or_day(word: &str) -> bool {
     word.len() <= 9 && MONTHS_AND_DAYS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
@@ -1018,8 +1137,8 @@ fn is_acronym(word: &str) -> bool {
 
 /// How many words from `words[i]` make a date of a day, a month and a year:
 /// "March 3", "March 3rd, 2024", "March 2024" (`day_first` false: `words[i]`
-/// is a month), "3 March", "3rd March 2020" (true: `words[i + 1]` is a month
-/// or a weekday); 1 if none.
+/// is a month), "3 March", "3rd March 2020", "3. März 2024", "3 de marzo de
+/// 2024" (true: the month follows the day); 1 if none.
 fn full_date(
     sentence: &str,
     words: &[Word<'_>],
@@ -1027,21 +1146,39 @@ fn full_date(
     i: usize,
     day_first: bool,
 ) -> usize {
-    // Whether words[k] exists and follows words[k - 1] after a space (or a comma and one).
-    let spaced = |k: usize, comma: bool| {
-        k < words.len() && {
-            let gap = &sentence.as_bytes()[words[k - 1].0 + words[k - 1].1.len()..words[k].0];
-            gap == b" " || comma && gap == b", "
+    // Where the part after `words[k - 1]` is: `words[k]` after a space (or
+    // `also`: a comma before a year, German's point after a day), or the word
+    // after "de" ("3 de marzo de 2024", in Spanish and Portuguese).
+    let part = |k: usize, also: &[u8]| {
+        let gap = |k: usize| {
+            let end = words[k - 1].0 + words[k - 1].1.len();
+            words
+                .get(k)
+                .map(|&(start, _)| &sentence.as_bytes()[end..start])
+        };
+        match gap(k)? {
+            b" " if words[k].1 == "de" && gap(k + 1) == Some(b" ") => Some(k + 1),
+            gap if gap == b" " || gap == also => Some(k),
+            _ => None,
         }
     };
-    if !spaced(i + 1, false) {
+    let parts = if day_first {
+        part(i + 1, b". ").map(|month| (i, month))
+    } else {
+        part(i + 1, b" ").map(|day| (day, i))
+    };
+    let Some((day, month)) = parts else {
         return 1;
-    }
-    let (day, month) = if day_first { (i, i + 1) } else { (i + 1, i) };
-    if is_day(words[day].1) && !is_weekday(words[month].1) {
-        2 + usize::from(spaced(i + 2, !day_first) && shape(i + 2).has(Shape::YEAR))
-    } else if !day_first && shape(i + 1).has(Shape::YEAR) {
-        2
+    };
+    if is_day(words[day].1) && shape(month).has(Shape::MONTH_OR_DAY) && !is_weekday(words[month].1)
+    {
+        let last = day.max(month);
+        match part(last + 1, if day_first { b" " } else { b", " }) {
+            Some(year) if shape(year).has(Shape::YEAR) => year + 1 - i,
+            _ => last + 1 - i,
+        }
+    } else if !day_first && shape(day).has(Shape::YEAR) {
+        day + 1 - i
     } else {
         1
     }
@@ -1323,6 +1460,69 @@ mod tests {
                 ("12\u{a0}000", Number, 1),
             ],
         );
+    }
+
+    #[test]
+    fn dates_and_millions_are_read_as_each_language_writes_them() {
+        use super::EntityKind::{Date, Name, Number};
+        for (text, language, date, amount) in [
+            (
+                "Le 3 mars 2024, Lyon a voté 15 millions d'euros. Lyon paiera le 3 mars 2024.",
+                Language::French,
+                "3 mars 2024",
+                "15 millions",
+            ),
+            (
+                "Am 3. März 2024 gab Freiburg 15 Mio. Euro frei. Freiburg zahlt am 3. März 2024.",
+                Language::German,
+                "3. März 2024",
+                "15 Mio",
+            ),
+            (
+                "El 3 de marzo de 2024 Sevilla aprobó 15 millones de euros. Sevilla pagará el \
+                 3 de marzo de 2024.",
+                Language::Spanish,
+                "3 de marzo de 2024",
+                "15 millones",
+            ),
+            (
+                "Em 3 de março de 2024 Lisboa aprovou 15 milhões de euros. Lisboa paga em 3 de \
+                 março de 2024.",
+                Language::Portuguese,
+                "3 de março de 2024",
+                "15 milhões",
+            ),
+            (
+                "Il 3 maggio 2024 Torino ha stanziato 15 milioni di euro. Torino pagherà il 3 \
+                 maggio 2024.",
+                Language::Italian,
+                "3 maggio 2024",
+                "15 milioni",
+            ),
+            (
+                "Op 3 maart 2024 gaf Utrecht 15 miljoen euro uit. Utrecht betaalt op 3 maart 2024.",
+                Language::Dutch,
+                "3 maart 2024",
+                "15 miljoen",
+            ),
+            (
+                "3 марта 2024 года Казань выделила 15 млрд рублей. Казань заплатит 3 марта 2024 \
+                 года.",
+                Language::Russian,
+                "3 марта 2024",
+                "15 млрд",
+            ),
+        ] {
+            let found = entities_in(text, language);
+            assert_found(&found, &[(date, Date, 2), (amount, Number, 1)]);
+            assert!(
+                !found.iter().any(|(t, ..)| t == "3" || t == "2024"),
+                "{language:?}: {found:?}"
+            );
+        }
+        // Not in English, where these words are names.
+        let found = entities("Bruno Mars sang at the Mayo Clinic. Bruno Mars came back.");
+        assert_found(&found, &[("Bruno Mars", Name, 2), ("Mayo Clinic", Name, 1)]);
     }
 
     #[test]
