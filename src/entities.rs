@@ -237,7 +237,8 @@ impl Shape {
         // An ASCII word lower-cases as `eq_ignore_ascii_case` compares; any
         // other never equals an English month.
         set(
-            listed(LISTED_MONTH_OR_DAY) && word.is_ascii() || month_abroad(language, lists),
+            listed(LISTED_MONTH_OR_DAY) && word.is_ascii()
+                || month_abroad(language, lists, word == lower),
             Self::MONTH_OR_DAY,
         );
         set(word.len() == 4 && is_year(word), Self::YEAR);
@@ -253,7 +254,7 @@ impl Shape {
         if lists.entity & LISTED_CONNECTOR != 0 {
             shape |= Self::CONNECTOR;
         }
-        if month_or_day(language, lists) {
+        if month_or_day(language, lists, true) {
             shape |= Self::MONTH_OR_DAY;
         }
         Shape(shape)
@@ -270,7 +271,7 @@ impl Shape {
                 | Self::PLAIN
                 | listed(LISTED_DOCUMENT_PART, Self::DOCUMENT_PART)
                 | listed(LISTED_TITLE, Self::TITLE)
-                | if month_or_day(language, lists) {
+                | if month_or_day(language, lists, false) {
                     Self::MONTH_OR_DAY
                 } else {
                     0
@@ -291,7 +292,10 @@ impl Shape {
             is_function_word_by_lists(language, lists.stop),
             Self::FUNCTION_WORD,
         );
-        set(month_or_day(language, lists), Self::LOWER_MONTH_OR_DAY);
+        set(
+            month_or_day(language, lists, true),
+            Self::LOWER_MONTH_OR_DAY,
+        );
         set(lists.entity & LISTED_MAGNITUDE != 0, Self::MAGNITUDE);
         set(lists.entity & LISTED_PERCENT != 0, Self::PERCENT);
         bits
@@ -419,22 +423,20 @@ const DOCUMENT_PARTS: &[&str] = &[
     "tabelle",
 ];
 
+/// German's months, where they differ from the English names, which count in
+/// every language (German writes "April" and "August" so): these count in
+/// every language but English, where "Mai" and "Juli" are names.
+const GERMAN_MONTHS: &[&str] = &[
+    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+];
+
 /// The months of the other languages with a stop list, as a date writes them
-/// ("3 mars", "3. März", "3 марта": Russian's genitive), where they differ
-/// from the English names, which count in every language (German writes
-/// "April" and "August" so). They count in every language but English, where
-/// "Mars" is a planet and "Mayo" a clinic. (A bit for each language would keep
-/// "Mars" a name in German too, but the word table's entries grew by a byte
-/// for it, and the wasm by 270 bytes.)
+/// ("3 mars", "3 de marzo", "3 марта": Russian's genitive), where they differ
+/// from the English names. They count in every language but English, and in
+/// lower case only, as those languages write their months: "Mars" is a planet
+/// in German too, "Julio" a man and "Mayo" a clinic. (A bit for each language
+/// in the word table cost the wasm 270 bytes.)
 const MONTHS_ABROAD: &[&str] = &[
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
     "janvier",
     "février",
     "mars",
@@ -532,7 +534,8 @@ const LISTED_PERCENT: u8 = 1 << 2;
 const LISTED_DOCUMENT_PART: u8 = 1 << 3;
 const LISTED_TITLE: u8 = 1 << 4;
 const LISTED_CONNECTOR: u8 = 1 << 5;
-const LISTED_MONTH_ABROAD: u8 = 1 << 6;
+const LISTED_GERMAN_MONTH: u8 = 1 << 6;
+const LISTED_MONTH_ABROAD: u8 = 1 << 7;
 
 /// The lists a word's shape asks about, each with its bit: the language
 /// detector's table holds their words, so that one lookup of the lower-cased
@@ -546,6 +549,7 @@ pub(crate) const ENTITY_LISTS: &[(u8, &[&str])] = &[
     (LISTED_DOCUMENT_PART, DOCUMENT_PARTS),
     (LISTED_TITLE, TITLES),
     (LISTED_CONNECTOR, NAME_CONNECTORS),
+    (LISTED_GERMAN_MONTH, GERMAN_MONTHS),
     (LISTED_MONTH_ABROAD, MONTHS_ABROAD),
 ];
 
@@ -1091,14 +1095,17 @@ fn is_connector(lower: &[u8]) -> bool {
     NAME_CONNECTORS.iter().any(|c| c.as_bytes() == lower)
 }
 
-/// Whether the lists make a word a month or a weekday in `language`.
-fn month_or_day(language: Language, lists: WordLists) -> bool {
-    lists.entity & LISTED_MONTH_OR_DAY != 0 || month_abroad(language, lists)
+/// Whether the lists make a word a month or a weekday in `language`, as it
+/// is written (`lower_case`: in lower case only).
+fn month_or_day(language: Language, lists: WordLists, lower_case: bool) -> bool {
+    lists.entity & LISTED_MONTH_OR_DAY != 0 || month_abroad(language, lists, lower_case)
 }
 
-/// Whether the word is one of [`MONTHS_ABROAD`] and `language` not English.
-fn month_abroad(language: Language, lists: WordLists) -> bool {
-    lists.entity & LISTED_MONTH_ABROAD != 0 && language != Language::English
+/// Whether the word is a month of [`GERMAN_MONTHS`], or of [`MONTHS_ABROAD`]
+/// written in lower case, and `language` not English.
+fn month_abroad(language: Language, lists: WordLists, lower_case: bool) -> bool {
+    let bits = LISTED_GERMAN_MONTH | if lower_case { LISTED_MONTH_ABROAD } else { 0 };
+    lists.entity & bits != 0 && language != Language::English
 }
 
 fn is_month_or_day(word: &str) -> bool {
@@ -1520,9 +1527,26 @@ mod tests {
                 "{language:?}: {found:?}"
             );
         }
-        // Not in English, where these words are names.
+        // Not in English, where these words are names, nor in capitals where
+        // a language writes its months in lower case.
         let found = entities("Bruno Mars sang at the Mayo Clinic. Bruno Mars came back.");
         assert_found(&found, &[("Bruno Mars", Name, 2), ("Mayo Clinic", Name, 1)]);
+        let found = entities_in(
+            "Der Rover landete 2021 auf dem Mars. Seit dem 18. Februar 2021 fährt er über den \
+             Mars. Die NASA steuert ihn.",
+            Language::German,
+        );
+        // (A lone German capital is a name only when a longer one explains it.)
+        assert_found(&found, &[("18. Februar 2021", Date, 1)]);
+        assert!(!found.iter().any(|(t, ..)| t == "Mars"), "{found:?}");
+        let found = entities_in(
+            "Julio Cortázar nació en 1914. Julio escribió Rayuela el 3 de mayo de 1963.",
+            Language::Spanish,
+        );
+        assert_found(
+            &found,
+            &[("Julio Cortázar", Name, 2), ("3 de mayo de 1963", Date, 1)],
+        );
     }
 
     #[test]
