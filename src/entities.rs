@@ -841,6 +841,30 @@ impl<'t> Recognizer<'t> {
                 used += 1;
             }
         }
+        // "2024年3月3日", "3月3日", "2024년 3월 3일": Chinese, Japanese and
+        // Korean write a date as numbers, each with its unit (year, month,
+        // day) after it, one date; "15亿", "3万": a number with its ten
+        // thousands or hundred millions, one number.
+        // (年 after a number that is no year is a count of years: "3年".
+        // Of the three units only 年 starts with the byte 0xE5.)
+        let dated = used == 1
+            && is_date_unit(sentence, end)
+            && (sentence.as_bytes()[end] != 0xE5 || shape(i).has(Shape::YEAR));
+        if dated {
+            end += 3;
+            // Then each number right after a unit (a word of its own) with
+            // its unit after it: "3月3日".
+            while let Some(&(at, part)) = words.get(i + used + 1) {
+                if at != end
+                    || !part.as_bytes()[0].is_ascii_digit()
+                    || !is_date_unit(sentence, at + part.len())
+                {
+                    break;
+                }
+                end = at + part.len() + 3;
+                used += 2;
+            }
+        }
         // "3 March 2020", "3rd March", "3 de marzo": one date.
         if used == 1
             && (next.has(Shape::MONTH_OR_DAY) || words.get(i + 1).is_some_and(|w| w.1 == "de"))
@@ -849,7 +873,7 @@ impl<'t> Recognizer<'t> {
             end = words[i + used - 1].0 + words[i + used - 1].1.len();
         }
         // A clock time, or a date of several words.
-        let time = used > 1 && !grouped;
+        let time = used > 1 && !grouped || dated;
         if !time && next.has(Shape::MAGNITUDE) {
             end = words[i + used].0 + words[i + used].1.len();
             used += 1;
@@ -1089,6 +1113,15 @@ fn is_function_word(language: Language, word: &str) -> bool {
 /// word in a text of `language`: on that language's list or on English's.
 fn is_function_word_by_lists(language: Language, stops: u8) -> bool {
     stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0
+}
+
+/// Whether `sentence` has a unit of a Chinese or Japanese date at `at`:
+/// 年, 月 or 日 (year, month, day).
+fn is_date_unit(sentence: &str, at: usize) -> bool {
+    matches!(
+        sentence.as_bytes().get(at..at + 3),
+        Some([0xE5, 0xB9, 0xB4] | [0xE6, 0x9C, 0x88] | [0xE6, 0x97, 0xA5])
+    )
 }
 
 fn is_connector(lower: &[u8]) -> bool {
@@ -1547,6 +1580,32 @@ mod tests {
             &found,
             &[("Julio Cortázar", Name, 2), ("3 de mayo de 1963", Date, 1)],
         );
+    }
+
+    #[test]
+    fn chinese_and_japanese_dates_are_one_date() {
+        use super::EntityKind::{Date, Number};
+        let found = entities_in(
+            "2024年3月3日，北京宣布投资。3月3日的会上，市长说工程将于2025年完工。2024年15家企业参加了。\
+             工程要3年。",
+            Language::Chinese,
+        );
+        assert_found(
+            &found,
+            &[
+                ("2024年3月3日", Date, 1),
+                ("3月3日", Date, 1),
+                ("2025年", Date, 1),
+                ("2024年", Date, 1),
+                ("15", Number, 1),
+                ("3", Number, 1),
+            ],
+        );
+        let found = entities_in(
+            "3月3日の会見で、知事は3月3日に発表した。",
+            Language::Japanese,
+        );
+        assert_found(&found, &[("3月3日", Date, 2)]);
     }
 
     #[test]
