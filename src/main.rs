@@ -45,8 +45,8 @@ Options:
 
 Text is read as UTF-8 (or UTF-16 with a byte order mark); a file in an older
 encoding is read as its web page declares, else as Windows-1252, with a warning.
-A web page (.html, .htm, or standard input that opens with <!doctype html> or
-<html>) is summarized by its prose: its story, without menus, scripts or forms
+A web page (.html, .htm, .xhtml, or standard input that opens with <!doctype html>
+or <html>) is summarized by its prose: its story, without menus, scripts or forms
 (its JSON report includes that prose as \"text\", which the offsets refer to).
 Exit status: 0 success, 1 input/output error, 2 usage error.";
 
