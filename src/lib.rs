@@ -289,7 +289,9 @@ pub(crate) fn counted_spans(text: &str, spans: &[SentenceSpan]) -> (Vec<usize>, 
     (chars, utf16)
 }
 
-/// The chars of `s`, as `s.chars().count()`.
+/// The chars of `s`, as `s.chars().count()`. Used for every count of chars
+/// in the library, so that the wasm links no second counter (std's was 0.3 KB
+/// gzipped).
 pub(crate) fn char_count(s: &str) -> usize {
     // std counts a machine word at a time: natively eight bytes, and faster.
     if cfg!(target_arch = "wasm32") {

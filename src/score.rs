@@ -301,7 +301,7 @@ fn expected_sentences(
             (w as f64 * n / total.max(1) as f64).min(n)
         }
         crate::Length::Chars(c) => {
-            let total: usize = spans.iter().map(|s| s.text(text).chars().count()).sum();
+            let total: usize = spans.iter().map(|s| crate::char_count(s.text(text))).sum();
             (c as f64 * n / total.max(1) as f64).min(n)
         }
     }
@@ -839,7 +839,7 @@ fn is_byline(sentence: &str) -> bool {
     let Some(rest) = sentence.strip_prefix("By ") else {
         return false;
     };
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    let words: Vec<&str> = rest.split_ascii_whitespace().collect();
     words.len() <= 8
         && words
             .iter()

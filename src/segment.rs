@@ -1023,7 +1023,7 @@ impl Segmenter<'_> {
             return self.cut_back(block, at, chars);
         }
         let at = word_boundary(self.text, i, block.unit);
-        let chars = block.chars - slice(self.text, at, i).chars().count();
+        let chars = block.chars - crate::char_count(slice(self.text, at, i));
         self.cut_back(block, at, chars);
     }
 
@@ -1410,7 +1410,7 @@ impl Segmenter<'_> {
         }
         let cluster = self.cluster(i, block);
         let mut end = cluster.end;
-        block.chars += slice(self.text, i, end).chars().count().saturating_sub(1);
+        block.chars += crate::char_count(slice(self.text, i, end)).saturating_sub(1);
         let protected = i > block.region.0 && end <= block.region.1;
         if end >= block.end {
             return end;
@@ -1929,7 +1929,8 @@ impl Segmenter<'_> {
         let end = self.word_end(at, block.end);
         let mut buf = [0u8; 64];
         let word = slice(self.text, at, end);
-        word.chars().count() >= min && lower_into(word, &mut buf).is_some_and(is_sentence_starter)
+        crate::char_count(word) >= min
+            && lower_into(word, &mut buf).is_some_and(is_sentence_starter)
     }
 
     /// The end of the run of letters at `at`.
@@ -1946,7 +1947,9 @@ impl Segmenter<'_> {
 
     fn words_before(&self, start: usize, block: &Block) -> usize {
         let floor = self.boundary_up(block.unit.max(start.saturating_sub(96)));
-        slice(self.text, floor, start).split_whitespace().count()
+        slice(self.text, floor, start)
+            .split_ascii_whitespace()
+            .count()
     }
 
     fn exclamation_word(&self, i: usize, block: &Block) -> bool {
@@ -1993,9 +1996,9 @@ impl Segmenter<'_> {
             let head = &word[..k];
             let tail = trim_start_by(&word[k..], |c| matches!(c, '\'' | '’'));
             // The head may open the sentence: "L'avv. Verdi".
-            if head.chars().count() <= 4
+            if crate::char_count(head) <= 4
                 && head.chars().skip(1).all(char::is_lowercase)
-                && tail.chars().count() >= 2
+                && crate::char_count(tail) >= 2
             {
                 word = tail;
                 start = i - word.len();
@@ -2169,7 +2172,7 @@ impl Segmenter<'_> {
         let (first, before, _) = self.word_before(start - 2, block.start);
         let part = slice(self.text, first, start - 2);
         if part.is_empty()
-            || part.chars().count() > 3
+            || crate::char_count(part) > 3
             || !part.chars().all(letters::is_alphabetic)
             || before.is_some_and(|c| !c.is_whitespace() && !is_opener(c))
         {

@@ -939,7 +939,7 @@ fn strip_clitics(word: &str) -> &str {
         return word;
     };
     let (head, tail) = (&word[..at], &word[at + 1..]);
-    if (1..=3).contains(&head.chars().count()) && tail.chars().count() > 2 {
+    if (1..=3).contains(&crate::char_count(head)) && crate::char_count(tail) > 2 {
         tail
     } else if matches!(tail, "s" | "ll" | "re" | "ve" | "d" | "m") {
         head
