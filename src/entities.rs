@@ -843,27 +843,42 @@ impl<'t> Recognizer<'t> {
         }
         // "2024年3月3日", "3月3日", "2024년 3월 3일": Chinese, Japanese and
         // Korean write a date as numbers, each with its unit (year, month,
-        // day) after it, one date; "15亿", "3万": a number with its ten
-        // thousands or hundred millions, one number.
-        // (年 after a number that is no year is a count of years: "3年".
-        // Of the three units only 年 starts with the byte 0xE5.)
+        // day) after it: one date. Chinese and Japanese units are words of
+        // their own; Korean ones end the number's word, a space apart.
+        // Past the digits at `at`, ASCII or full width ("２７日").
+        let digits = |mut at: usize| loop {
+            match sentence.as_bytes()[at..] {
+                [b'0'..=b'9', ..] => at += 1,
+                [0xEF, 0xBC, 0x90..=0x99, ..] => at += 3,
+                _ => return at,
+            }
+        };
+        let mut unit = digits(offset);
+        // (年 or 년 after a number that is no year counts years: "3年".
+        // Of the units only they start with the byte 0xE5 or 0xEB.)
         let dated = used == 1
-            && is_date_unit(sentence, end)
-            && (sentence.as_bytes()[end] != 0xE5 || shape(i).has(Shape::YEAR));
+            && is_date_unit(sentence, unit)
+            && (!matches!(sentence.as_bytes()[unit], 0xE5 | 0xEB)
+                || is_year(&word[..unit - offset]));
         if dated {
-            end += 3;
-            // Then each number right after a unit (a word of its own) with
-            // its unit after it: "3月3日".
-            while let Some(&(at, part)) = words.get(i + used + 1) {
-                if at != end
-                    || !part.as_bytes()[0].is_ascii_digit()
-                    || !is_date_unit(sentence, at + part.len())
-                {
+            let mut last = i;
+            loop {
+                // Past the unit ("2025년에": a Korean word may go on).
+                end = unit + 3;
+                if words[last].0 + words[last].1.len() < end {
+                    last += 1;
+                }
+                let Some(&(at, _)) = words.get(last + 1) else {
+                    break;
+                };
+                unit = digits(at);
+                let gap = &sentence.as_bytes()[end..at];
+                if !(gap.is_empty() || gap == b" ") || unit == at || !is_date_unit(sentence, unit) {
                     break;
                 }
-                end = at + part.len() + 3;
-                used += 2;
+                last += 1;
             }
+            used = last + 1 - i;
         }
         // "3 March 2020", "3rd March", "3 de marzo": one date.
         if used == 1
@@ -1115,12 +1130,19 @@ fn is_function_word_by_lists(language: Language, stops: u8) -> bool {
     stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0
 }
 
-/// Whether `sentence` has a unit of a Chinese or Japanese date at `at`:
-/// 年, 月 or 日 (year, month, day).
+/// Whether `sentence` has a unit of a Chinese, Japanese or Korean date at
+/// `at`: 年, 月 or 日, 년, 월 or 일 (year, month, day).
 fn is_date_unit(sentence: &str, at: usize) -> bool {
     matches!(
         sentence.as_bytes().get(at..at + 3),
-        Some([0xE5, 0xB9, 0xB4] | [0xE6, 0x9C, 0x88] | [0xE6, 0x97, 0xA5])
+        Some(
+            [0xE5, 0xB9, 0xB4]
+                | [0xE6, 0x9C, 0x88]
+                | [0xE6, 0x97, 0xA5]
+                | [0xEB, 0x85, 0x84]
+                | [0xEC, 0x9B, 0x94]
+                | [0xEC, 0x9D, 0xBC]
+        )
     )
 }
 
@@ -1583,7 +1605,7 @@ mod tests {
     }
 
     #[test]
-    fn chinese_and_japanese_dates_are_one_date() {
+    fn chinese_japanese_and_korean_dates_are_one_date() {
         use super::EntityKind::{Date, Number};
         let found = entities_in(
             "2024年3月3日，北京宣布投资。3月3日的会上，市长说工程将于2025年完工。2024年15家企业参加了。\
@@ -1602,10 +1624,23 @@ mod tests {
             ],
         );
         let found = entities_in(
-            "3月3日の会見で、知事は3月3日に発表した。",
+            "3月3日の会見で、知事は3月3日に発表した。４月１日に始まる。４月１日です。",
             Language::Japanese,
         );
-        assert_found(&found, &[("3月3日", Date, 2)]);
+        assert_found(&found, &[("3月3日", Date, 2), ("４月１日", Date, 2)]);
+        let found = entities_in(
+            "2024년 3월 3일 서울시가 발표했다. 시장은 2025년에 완공된다고 말했다. 2025년 15명이 \
+             환영했다. 공사는 3년 걸린다.",
+            Language::Korean,
+        );
+        assert_found(
+            &found,
+            &[
+                ("2024년 3월 3일", Date, 1),
+                ("2025년", Date, 2),
+                ("3년", Number, 1),
+            ],
+        );
     }
 
     #[test]
