@@ -525,7 +525,15 @@ const MAGNITUDES: &[&str] = &[
     "млрд",
 ];
 
-const PERCENT_WORDS: &[&str] = &["percent", "prozent", "pourcent"];
+const PERCENT_WORDS: &[&str] = &[
+    "percent",
+    "prozent",
+    "pourcent",
+    "procent",
+    "процент",
+    "процента",
+    "процентов",
+];
 
 // Bits of `WordLists::entity`.
 const LISTED_MONTH_OR_DAY: u8 = 1;
@@ -1525,8 +1533,8 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_millions_are_read_as_each_language_writes_them() {
-        use super::EntityKind::{Date, Name, Number};
+    fn dates_millions_and_per_cent_are_read_as_each_language_writes_them() {
+        use super::EntityKind::{Date, Name, Number, Percent};
         for (text, language, date, amount) in [
             (
                 "Le 3 mars 2024, Lyon a voté 15 millions d'euros. Lyon paiera le 3 mars 2024.",
@@ -1582,6 +1590,16 @@ mod tests {
                 "{language:?}: {found:?}"
             );
         }
+        let found = entities_in(
+            "Инфляция выросла на 5 процентов. Безработица упала на 3 процента. Инфляция 5 процентов.",
+            Language::Russian,
+        );
+        assert_found(&found, &[("5", Percent, 2), ("3", Percent, 1)]);
+        let found = entities_in(
+            "De inflatie steeg 5 procent, de lonen 5 procent.",
+            Language::Dutch,
+        );
+        assert_found(&found, &[("5", Percent, 2)]);
         // Not in English, where these words are names, nor in capitals where
         // a language writes its months in lower case.
         let found = entities("Bruno Mars sang at the Mayo Clinic. Bruno Mars came back.");
