@@ -901,7 +901,27 @@ impl<'t> Recognizer<'t> {
             end = words[i + used].0 + words[i + used].1.len();
             used += 1;
         }
-        let kind = if matches!(before, Some('$' | '€' | '£' | '¥')) {
+        // "15亿元", "100万円", "30元": Chinese and Japanese ten thousands or
+        // hundred millions, and yuan or yen, each a word of its own (which
+        // the scan passes as it passes all Han).
+        let mut yuan = false;
+        if !time {
+            let unit = |end: usize, units: &[[u8; 3]]| {
+                units
+                    .iter()
+                    .any(|u| sentence.as_bytes()[end..].starts_with(u))
+            };
+            let tens = [
+                [0xE4, 0xB8, 0x87],
+                [0xE4, 0xBA, 0xBF],
+                [0xE8, 0x90, 0xAC],
+                [0xE5, 0x84, 0x84],
+            ];
+            end += 3 * usize::from(unit(end, &tens));
+            yuan = unit(end, &[[0xE5, 0x85, 0x83], [0xE5, 0x86, 0x86]]);
+            end += 3 * usize::from(yuan);
+        }
+        let kind = if yuan || matches!(before, Some('$' | '€' | '£' | '¥')) {
             EntityKind::Money
         } else if after == Some('%') || next.has(Shape::PERCENT) {
             EntityKind::Percent
@@ -914,7 +934,7 @@ impl<'t> Recognizer<'t> {
         } else {
             EntityKind::Number
         };
-        let start = if kind == EntityKind::Money {
+        let start = if kind == EntityKind::Money && !yuan {
             offset - before.map_or(0, char::len_utf8)
         } else {
             offset
@@ -1659,6 +1679,25 @@ mod tests {
                 ("3년", Number, 1),
             ],
         );
+    }
+
+    #[test]
+    fn chinese_and_japanese_amounts_keep_their_units() {
+        use super::EntityKind::{Money, Number};
+        let found = entities_in(
+            "北京投资15亿元建设地铁。市长说15亿元是必要的。票价为3元，共有1.5万人参加。",
+            Language::Chinese,
+        );
+        assert_found(
+            &found,
+            &[
+                ("15亿元", Money, 2),
+                ("3元", Money, 1),
+                ("1.5万", Number, 1),
+            ],
+        );
+        let found = entities_in("東京都は100万円を投資した。", Language::Japanese);
+        assert_found(&found, &[("100万円", Money, 1)]);
     }
 
     #[test]
