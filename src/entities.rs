@@ -865,7 +865,7 @@ impl<'t> Recognizer<'t> {
         // (年 or 년 after a number that is no year counts years: "3年".
         // Of the units only they start with the byte 0xE5 or 0xEB.)
         let dated = used == 1
-            && is_date_unit(sentence, unit)
+            && has_unit(sentence, unit, DATE_UNITS)
             && (!matches!(sentence.as_bytes()[unit], 0xE5 | 0xEB)
                 || is_year(&word[..unit - offset]));
         if dated {
@@ -881,7 +881,10 @@ impl<'t> Recognizer<'t> {
                 };
                 unit = digits(at);
                 let gap = &sentence.as_bytes()[end..at];
-                if !(gap.is_empty() || gap == b" ") || unit == at || !is_date_unit(sentence, unit) {
+                if !(gap.is_empty() || gap == b" ")
+                    || unit == at
+                    || !has_unit(sentence, unit, DATE_UNITS)
+                {
                     break;
                 }
                 last += 1;
@@ -906,19 +909,8 @@ impl<'t> Recognizer<'t> {
         // the scan passes as it passes all Han).
         let mut yuan = false;
         if !time {
-            let unit = |end: usize, units: &[[u8; 3]]| {
-                units
-                    .iter()
-                    .any(|u| sentence.as_bytes()[end..].starts_with(u))
-            };
-            let tens = [
-                [0xE4, 0xB8, 0x87],
-                [0xE4, 0xBA, 0xBF],
-                [0xE8, 0x90, 0xAC],
-                [0xE5, 0x84, 0x84],
-            ];
-            end += 3 * usize::from(unit(end, &tens));
-            yuan = unit(end, &[[0xE5, 0x85, 0x83], [0xE5, 0x86, 0x86]]);
+            end += 3 * usize::from(has_unit(sentence, end, MYRIADS));
+            yuan = has_unit(sentence, end, &["元", "円"]);
             end += 3 * usize::from(yuan);
         }
         let kind = if yuan || matches!(before, Some('$' | '€' | '£' | '¥')) {
@@ -1158,20 +1150,17 @@ fn is_function_word_by_lists(language: Language, stops: u8) -> bool {
     stops & (stop_list_bit(language) | stop_list_bit(Language::English)) != 0
 }
 
-/// Whether `sentence` has a unit of a Chinese, Japanese or Korean date at
-/// `at`: 年, 月 or 日, 년, 월 or 일 (year, month, day).
-fn is_date_unit(sentence: &str, at: usize) -> bool {
-    matches!(
-        sentence.as_bytes().get(at..at + 3),
-        Some(
-            [0xE5, 0xB9, 0xB4]
-                | [0xE6, 0x9C, 0x88]
-                | [0xE6, 0x97, 0xA5]
-                | [0xEB, 0x85, 0x84]
-                | [0xEC, 0x9B, 0x94]
-                | [0xEC, 0x9D, 0xBC]
-        )
-    )
+/// The units of a date in Chinese, Japanese and Korean: year, month, day.
+const DATE_UNITS: &[&str] = &["年", "月", "日", "년", "월", "일"];
+
+/// Ten thousands and hundred millions in Chinese and Japanese.
+const MYRIADS: &[&str] = &["万", "亿", "萬", "億"];
+
+/// Whether `sentence` has one of `units` (each three bytes of UTF-8) at `at`.
+fn has_unit(sentence: &str, at: usize, units: &[&str]) -> bool {
+    units
+        .iter()
+        .any(|unit| sentence.as_bytes()[at..].starts_with(unit.as_bytes()))
 }
 
 fn is_connector(lower: &[u8]) -> bool {
