@@ -241,7 +241,7 @@ impl Shape {
                 || month_abroad(language, lists, word == lower),
             Self::MONTH_OR_DAY,
         );
-        set(word.len() == 4 && is_year(word), Self::YEAR);
+        set(matches!(word.len(), 4 | 12) && is_year(word), Self::YEAR);
         set(word.bytes().all(|b| b.is_ascii_alphanumeric()), Self::PLAIN);
         Shape(shape | Self::listed_bits(language, lists))
     }
@@ -867,7 +867,7 @@ impl<'t> Recognizer<'t> {
         let dated = used == 1
             && has_unit(sentence, unit, DATE_UNITS)
             && (!matches!(sentence.as_bytes()[unit], 0xE5 | 0xEB)
-                || is_year(&word[..unit - offset]));
+                || is_year(&sentence[offset..unit]));
         if dated {
             let mut last = i;
             loop {
@@ -906,12 +906,20 @@ impl<'t> Recognizer<'t> {
         }
         // "15亿元", "100万円", "30元": Chinese and Japanese ten thousands or
         // hundred millions, and yuan or yen, each a word of its own (which
-        // the scan passes as it passes all Han).
+        // the scan passes as it passes all Han). Korean writes its myriads
+        // in the number's word, and maybe the won and a particle too
+        // ("15억원의", "15억 원"): the number ends at its unit.
         let mut yuan = false;
         if !time {
-            end += 3 * usize::from(has_unit(sentence, end, MYRIADS));
-            yuan = has_unit(sentence, end, &["元", "円"]);
-            end += 3 * usize::from(yuan);
+            let at = if has_unit(sentence, unit, MYRIADS) {
+                unit
+            } else {
+                end
+            };
+            end = at + unit_len(sentence, at, MYRIADS);
+            let currency = unit_len(sentence, end, CURRENCIES);
+            yuan = currency > 0;
+            end += currency;
         }
         let kind = if yuan || matches!(before, Some('$' | '€' | '£' | '¥')) {
             EntityKind::Money
@@ -1153,14 +1161,24 @@ fn is_function_word_by_lists(language: Language, stops: u8) -> bool {
 /// The units of a date in Chinese, Japanese and Korean: year, month, day.
 const DATE_UNITS: &[&str] = &["年", "月", "日", "년", "월", "일"];
 
-/// Ten thousands and hundred millions in Chinese and Japanese.
-const MYRIADS: &[&str] = &["万", "亿", "萬", "億"];
+/// Ten thousands and hundred millions (and, in Korean, trillions) in
+/// Chinese, Japanese and Korean.
+const MYRIADS: &[&str] = &["万", "亿", "萬", "億", "만", "억", "조"];
 
-/// Whether `sentence` has one of `units` (each three bytes of UTF-8) at `at`.
-fn has_unit(sentence: &str, at: usize, units: &[&str]) -> bool {
+/// Yuan, yen, won and (Korean) dollars after a number.
+const CURRENCIES: &[&str] = &["元", "円", "원", " 원", "달러", " 달러"];
+
+/// The length in bytes of the first of `units` that `sentence` has at `at`, or 0.
+fn unit_len(sentence: &str, at: usize, units: &[&str]) -> usize {
     units
         .iter()
-        .any(|unit| sentence.as_bytes()[at..].starts_with(unit.as_bytes()))
+        .find(|unit| sentence.as_bytes()[at..].starts_with(unit.as_bytes()))
+        .map_or(0, |unit| unit.len())
+}
+
+/// Whether `sentence` has one of `units` at `at`.
+fn has_unit(sentence: &str, at: usize, units: &[&str]) -> bool {
+    unit_len(sentence, at, units) > 0
 }
 
 fn is_connector(lower: &[u8]) -> bool {
@@ -1284,11 +1302,20 @@ fn is_weekday(word: &str) -> bool {
     word.as_bytes()[word.len() - 3] | 0x20 == b'd'
 }
 
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.bytes().all(|b| b.is_ascii_digit())
-        && matches!(word.as_bytes()[0], b'1' | b'2')
-        && (1000..=2199).contains(&word.parse::<u32>().unwrap_or(0))
+/// Whether a number in ASCII or full-width digits ("２０２４") is a year.
+fn is_year(digits: &str) -> bool {
+    let (mut year, mut count) = (0u32, 0);
+    for byte in digits.bytes() {
+        // A full-width digit is EF BC 90..99.
+        let digit = match byte {
+            b'0'..=b'9' => byte - b'0',
+            0x90..=0x99 => byte - 0x90,
+            _ => continue,
+        };
+        year = year.wrapping_mul(10).wrapping_add(u32::from(digit));
+        count += 1;
+    }
+    count == 4 && (1000..=2199).contains(&year)
 }
 
 fn strip_possessive(name: &str) -> &str {
@@ -1655,6 +1682,15 @@ mod tests {
             Language::Japanese,
         );
         assert_found(&found, &[("3月3日", Date, 2), ("４月１日", Date, 2)]);
+        // A year in full-width digits is a year too.
+        let found = entities_in(
+            "２０２４年３月３日に発表した。２０２４ 年。",
+            Language::Japanese,
+        );
+        assert_found(
+            &found,
+            &[("２０２４年３月３日", Date, 1), ("２０２４", Date, 1)],
+        );
         let found = entities_in(
             "2024년 3월 3일 서울시가 발표했다. 시장은 2025년에 완공된다고 말했다. 2025년 15명이 \
              환영했다. 공사는 3년 걸린다.",
@@ -1671,7 +1707,7 @@ mod tests {
     }
 
     #[test]
-    fn chinese_and_japanese_amounts_keep_their_units() {
+    fn chinese_japanese_and_korean_amounts_keep_their_units() {
         use super::EntityKind::{Money, Number};
         let found = entities_in(
             "北京投资15亿元建设地铁。市长说15亿元是必要的。票价为3元，共有1.5万人参加。",
@@ -1687,6 +1723,21 @@ mod tests {
         );
         let found = entities_in("東京都は100万円を投資した。", Language::Japanese);
         assert_found(&found, &[("100万円", Money, 1)]);
+        // Korean joins the myriad, and maybe the won and a particle, to the
+        // number: the amount ends at its unit.
+        let found = entities_in(
+            "회사는 15억원의 이익을 냈다. 매출은 15억 원이었다. 100만 달러를 받았다. 3만명이 왔다.",
+            Language::Korean,
+        );
+        assert_found(
+            &found,
+            &[
+                ("15억원", Money, 1),
+                ("15억 원", Money, 1),
+                ("100만 달러", Money, 1),
+                ("3만", Number, 1),
+            ],
+        );
     }
 
     #[test]
