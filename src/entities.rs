@@ -626,7 +626,11 @@ impl<'t> Recognizer<'t> {
             }
             // "March 3, 2024", "March 3rd", "March 2024": one date, in a
             // title-case line too ("Posted on March 3, 2024 by Jane Doe").
-            if s.has(Shape::CAPITALISED) && s.has(Shape::MONTH_OR_DAY) && !is_weekday(word) {
+            // A month that its language writes in lower case opens a date
+            // only at the sentence's start: "Mars 2024 a été" (but "la
+            // mission Mars 2020").
+            let month = s.has(Shape::MONTH_OR_DAY) || i == 0 && s.has(Shape::LOWER_MONTH_OR_DAY);
+            if s.has(Shape::CAPITALISED) && month && !is_weekday(word) {
                 let used = full_date(sentence, words, &shape, i, false);
                 if used > 1 {
                     let end = words[i + used - 1].0 + words[i + used - 1].1.len();
@@ -1656,6 +1660,21 @@ mod tests {
             &found,
             &[("Julio Cortázar", Name, 2), ("3 de mayo de 1963", Date, 1)],
         );
+        // Capitalised at a sentence's start, such a month opens a date too,
+        // but not in the middle of one, where the capital makes it a name.
+        let found = entities_in(
+            "Mars 2024 a été chaud à Lyon. Julio de 2024 fue caluroso. La sonde Mars 2020 arrive.",
+            Language::French,
+        );
+        assert_found(
+            &found,
+            &[
+                ("Mars 2024", Date, 1),
+                ("Julio de 2024", Date, 1),
+                ("2020", Date, 1),
+            ],
+        );
+        assert!(!found.iter().any(|(t, ..)| t == "Mars 2020"), "{found:?}");
     }
 
     #[test]
