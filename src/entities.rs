@@ -988,7 +988,10 @@ impl<'t> Recognizer<'t> {
         // A name that only ever opens a sentence loses its first word when
         // the rest is a name on its own elsewhere and the text writes that
         // word in lower case, not as a connector: "Later Mélenchon" is Mélenchon, "Barack
-        // Obama" and "Al Qaeda" stay.
+        // Obama" and "Al Qaeda" stay. In German, where the rest may be a noun
+        // after an adjective ("Moderne Traktoren"), it loses that word
+        // whenever the text writes it in lower case, and the rest is a name
+        // only as a lone capital is.
         for mention in &mut self.mentions {
             let full = &self.forms[mention.form as usize];
             if !mention.opener || full.confirmed {
@@ -1001,10 +1004,12 @@ impl<'t> Recognizer<'t> {
             };
             let (first, rest) = (&full.text[..space], &full.text[space + 1..]);
             if let Some(rest) = self.raw_forms.get(rest.as_bytes()) {
-                if self.forms[rest as usize].confirmed
+                let german = self.language == Language::German;
+                if (self.forms[rest as usize].confirmed || german)
                     && with_lowercase(first, &|lower| in_lower_case(lower) && !is_connector(lower))
                 {
                     mention.form = rest;
+                    mention.tentative |= german;
                 }
             }
         }
@@ -1933,6 +1938,20 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
         assert_eq!(names, ["Paris"]);
         assert_eq!(found[0].2, 2);
+    }
+
+    /// German capitalises nouns, and any first word: an adjective that opens
+    /// a sentence ("Moderne Traktoren") is no name with the noun after it
+    /// when the text writes it in lower case too; a name stays one.
+    #[test]
+    fn a_german_adjective_at_a_sentence_start_makes_no_name() {
+        let found = entities_in(
+            "Moderne Traktoren ziehen Pflüge. Der Bauer kauft moderne Maschinen. Er mag \
+             Traktoren. Karl Drais baute ein Laufrad. Später fuhr Karl Drais damit.",
+            Language::German,
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(names, ["Karl Drais"]);
     }
 
     #[test]
