@@ -32,8 +32,9 @@ node scripts/short-import-names.mjs "$out/web" "$out/node"
 printf '{ "type": "commonjs" }\n' > "$out/node/package.json"
 
 if [ "${WASM_OPT:-1}" != 0 ]; then
-  # After wasm-bindgen, never before. Names and producers go; the target_features
-  # section stays (rustc emits bulk memory etc. and wasm-opt must know).
+  # After wasm-bindgen, never before. Names and producers go. wasm-opt reads the
+  # target_features section (rustc emits bulk memory etc. and wasm-opt must know)
+  # and then drops it from its output: engines never read it (132 bytes).
   # wasm-bindgen writes the same module for both targets: optimize it once.
   #
   # -ocimfs 20: a function with one caller is inlined only when it is small.
@@ -46,7 +47,7 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
   # stack), so `load(p + k)` may become `load offset=k (p)`: 179 bytes less gzip.
   wasm_opt() {
     node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=20 \
-      --low-memory-unused --strip-debug --strip-producers "$1" -o "$1"
+      --low-memory-unused --strip-debug --strip-producers --strip-target-features "$1" -o "$1"
   }
   # First the panic entry points become bare traps (scripts/stub-panics.mjs:
   # the formatting behind them is 3.0 KB gzipped that can never be seen).
