@@ -5,6 +5,7 @@
 #   -> the JS snippets pasted into the glue (scripts/inline-snippets.mjs)
 #   -> short import names (scripts/short-import-names.mjs)
 #   -> panic entry points stubbed (scripts/stub-panics.mjs) -> wasm-opt -Oz
+#   -> data nothing refers to zeroed (scripts/forget-dead-data.mjs)
 #   -> pkg/package.json (pkg-template/package.json with Cargo.toml's version), README, LICENSE
 #
 # WASM_PROFILE=release|wasm picks the cargo profile (default: wasm, i.e. opt-level "z").
@@ -18,7 +19,10 @@ profile=${WASM_PROFILE:-wasm}
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 out=${PKG_DIR:-$root/pkg}
 
-cargo build --lib --locked --target wasm32-unknown-unknown --profile "$profile"
+# `cargo rustc` rather than `cargo build` for the linker's map of the module,
+# which scripts/forget-dead-data.mjs reads (the module is the same either way).
+map="$target_dir/wasm32-unknown-unknown/$profile/abridge.wasm.map"
+cargo rustc --lib --locked --target wasm32-unknown-unknown --profile "$profile" -- -C link-arg=--Map="$map"
 wasm="$target_dir/wasm32-unknown-unknown/$profile/abridge.wasm"
 
 rm -rf "$out"
@@ -51,14 +55,18 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
   }
   # First the panic entry points become bare traps (scripts/stub-panics.mjs:
   # the formatting behind them is 3.0 KB gzipped that can never be seen).
+  # Last, the data that only removed code read becomes zeros
+  # (scripts/forget-dead-data.mjs: the tables behind panic messages, 2.5 KB gzipped).
   if cmp -s "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"; then
     node scripts/stub-panics.mjs "$out/web/abridge_bg.wasm"
     wasm_opt "$out/web/abridge_bg.wasm"
+    node scripts/forget-dead-data.mjs "$wasm" "$map" "$out/web/abridge_bg.wasm"
     cp "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
   else
     node scripts/stub-panics.mjs "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
     wasm_opt "$out/web/abridge_bg.wasm"
     wasm_opt "$out/node/abridge_bg.wasm"
+    node scripts/forget-dead-data.mjs "$wasm" "$map" "$out/web/abridge_bg.wasm" "$out/node/abridge_bg.wasm"
   fi
 fi
 

@@ -42,7 +42,7 @@
 // module 3 KB over its size.
 import binaryen from "binaryen";
 import { readFileSync, writeFileSync } from "node:fs";
-import { reader } from "./wasm-reader.mjs";
+import { dataSegments } from "./wasm-reader.mjs";
 
 // Paths without crate disambiguators (`core[c593..]::`) or hashes (`::h12ab..`).
 const PANIC_PATHS = [
@@ -204,32 +204,4 @@ function forgetPanicLocations(bytes) {
 
 function endsWithRs(bytes, end) {
   return bytes[end - 3] === 0x2e && bytes[end - 2] === 0x72 && bytes[end - 1] === 0x73; // ".rs"
-}
-
-// The active segments of the data section: where each lands in memory and
-// where its bytes are in the module. wasm-bindgen writes only `i32.const`
-// offsets into memory 0 (flags 0).
-function dataSegments(bytes) {
-  const r = reader(bytes);
-  while (r.at < bytes.length) {
-    const id = bytes[r.at++];
-    const size = r.leb();
-    const end = r.at + size;
-    if (id === 11) {
-      const segments = [];
-      for (let count = r.leb(); count > 0; count--) {
-        const flags = r.leb();
-        if (flags !== 0 || bytes[r.at] !== 0x41) throw new Error(`data segment of an unexpected kind (${flags})`);
-        r.at++;
-        const address = r.leb(); // an sleb, which reads the same as a leb when it is not negative
-        if (bytes[r.at++] !== 0x0b) throw new Error("data segment offset is not a constant");
-        const length = r.leb();
-        segments.push({ address, offset: r.at, length });
-        r.at += length;
-      }
-      return segments;
-    }
-    r.at = end;
-  }
-  return [];
 }

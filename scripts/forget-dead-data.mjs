@@ -1,0 +1,120 @@
+// `make wasm`, after wasm-opt: the data that nothing left in the module refers
+// to becomes zeros.
+//
+//   node scripts/forget-dead-data.mjs linked.wasm linked.map module.wasm...
+//
+// wasm-opt removes the functions nothing calls, but it keeps the data segments
+// whole, so the tables and strings that only those functions read stay: after
+// scripts/stub-panics.mjs, `is_printable`'s and `grapheme_extend`'s Unicode
+// tables (for `<char as Debug>`), the digit pairs of integer formatting, panic
+// messages, the panic payloads' vtables. About 3 KB that compress badly (2.5 KB
+// gzipped); zeroed, they cost next to nothing. (wasm-opt does not run again:
+// splitting the segments around the zeros costs more gzip than it saves.)
+//
+// Which bytes belong to what comes from the linker's map (`wasm-ld --Map`,
+// asked for by scripts/build-wasm.sh): each data object's address and size.
+// Code refers to an address as an `i32.const` or as a load's or store's
+// `offset=`, data as a pointer among its bytes. An object stays if anything in
+// the module points into it, or up to 64 bytes before it (code may fold a
+// negative index into the base, `x[i - 1]`: the linker's relocations in this
+// module go at most 4 bytes below their object), or at its end when no other
+// object starts there (a backward loop's first pointer). Pointers in the data
+// are read at every byte offset, not only aligned ones: a chance match keeps an
+// object, it never drops one. The same rule run on the linked module must see
+// every object referred to (the linker keeps nothing unreferenced); an object
+// it does not see is referred to some other way and is never zeroed. Data
+// addresses are the linker's throughout (wasm-bindgen and wasm-opt move no
+// data), and the map must describe the linked module given: the offsets and
+// sizes of its code and data sections are checked.
+import binaryen from "binaryen";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dataSegments, reader } from "./wasm-reader.mjs";
+
+const SLACK = 64;
+const [linked, mapFile, ...files] = process.argv.slice(2);
+const map = readFileSync(mapFile, "utf8").split("\n");
+const linkedBytes = readFileSync(linked);
+
+// The map's sections (`- offset size NAME`, each whole: id, size and
+// payload) against the linked module's.
+const linkedSections = sections(linkedBytes);
+for (const [id, name] of [[10, "CODE"], [11, "DATA"]]) {
+  const line = map.find((l) => new RegExp(String.raw`^\s+-\s+[0-9a-f]+\s+[0-9a-f]+ ${name}$`).test(l));
+  const [offset, size] = (line?.trim().split(/\s+/).slice(1, 3) ?? []).map((x) => parseInt(x, 16));
+  const [at, length] = linkedSections.get(id) ?? [];
+  if (offset !== at || size !== length) {
+    throw new Error(`${mapFile} does not describe ${linked} (${name} section at ${offset}, ${size} bytes: ${at}, ${length})`);
+  }
+}
+
+// Data objects: the map's input sections with an address (`addr offset size  file:(section)`).
+let objects = [];
+for (const line of map) {
+  const m = /^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\S.*:\(\..*\)$/.exec(line);
+  if (m) objects.push({ address: parseInt(m[1], 16), size: parseInt(m[2], 16) });
+}
+if (objects.length === 0) throw new Error(`${mapFile}: no data objects; has the map's layout changed?`);
+const starts = new Set(objects.map((o) => o.address));
+
+// Objects the rule does not see referred to in the linked module are left alone.
+const seenLinked = referred(linkedBytes);
+objects = objects.filter(seenLinked);
+
+for (const file of files) {
+  const bytes = readFileSync(file);
+  const seen = referred(bytes);
+  let [dead, zeroed] = [0, 0];
+  for (const { address, size } of objects.filter((object) => !seen(object))) {
+    dead++;
+    for (const { address: start, offset, length } of dataSegments(bytes)) {
+      const [from, to] = [Math.max(address, start), Math.min(address + size, start + length)];
+      if (from < to) {
+        bytes.fill(0, offset + from - start, offset + to - start);
+        zeroed += to - from;
+      }
+    }
+  }
+  writeFileSync(file, bytes);
+  console.log(`${file}: ${dead} of ${objects.length} data objects referred to by nothing, ${zeroed} bytes zeroed`);
+}
+
+// Whether a module refers to an object, by the rule above: a test of objects.
+function referred(bytes) {
+  const refs = [];
+  const module = binaryen.readBinary(bytes);
+  for (const line of module.emitText().split("\n")) {
+    if (/^ \(data /.test(line)) continue; // a segment's own address
+    for (const [, value] of line.matchAll(/i32\.const (-?\d+)/g)) refs.push(Number(value) >>> 0);
+    for (const [, value] of line.matchAll(/offset=(\d+)/g)) refs.push(Number(value));
+  }
+  module.dispose();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const { offset, length } of dataSegments(bytes)) {
+    for (let p = offset; p + 4 <= offset + length; p++) refs.push(view.getUint32(p, true));
+  }
+  refs.sort((a, b) => a - b);
+  return ({ address, size }) => {
+    // The first reference at or past `address - SLACK`: is it inside?
+    let [lo, hi] = [0, refs.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid] < address - SLACK) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = starts.has(address + size) ? address + size - 1 : address + size;
+    return lo < refs.length && refs[lo] <= end;
+  };
+}
+
+// Where each section starts and its length (id, size and payload), by id.
+function sections(bytes) {
+  const r = reader(bytes);
+  const found = new Map();
+  while (r.at < bytes.length) {
+    const start = r.at++;
+    const size = r.leb();
+    r.at += size;
+    found.set(bytes[start], [start, r.at - start]);
+  }
+  return found;
+}
