@@ -805,7 +805,10 @@ fn penalties(
     let title_item = span.kind == UnitKind::ListItem
         && words < 5
         && sentence.as_bytes()[0].is_ascii_digit()
-        && sentence.ends_with(|c: char| c.is_alphanumeric());
+        && sentence
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
     if span.kind == UnitKind::Heading || title_item {
         found.push(Penalty::Heading);
     } else if words < 5 {
@@ -815,11 +818,18 @@ fn penalties(
     if words > 35 {
         found.push(Penalty::RunOn);
     }
-    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', '»', ' ']);
-    if trimmed.ends_with(['?', '？']) {
+    // The ends read as chars, not through `trim_end_matches`, `starts_with`
+    // and `ends_with` with char patterns: each kind of pattern links a searcher
+    // of its own into the wasm.
+    let before_closers = sentence
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | ' '));
+    if matches!(before_closers, Some('?' | '？')) {
         found.push(Penalty::Question);
     }
-    if sentence.starts_with(['"', '“', '«', '„']) && sentence.ends_with(['"', '”', '»', '“'])
+    if matches!(sentence.chars().next(), Some('"' | '“' | '«' | '„'))
+        && matches!(sentence.chars().next_back(), Some('"' | '”' | '»' | '“'))
     {
         found.push(Penalty::Quote);
     }
