@@ -764,7 +764,7 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
         ]))
         .into());
     };
-    if code.trim().eq_ignore_ascii_case("auto") {
+    if crate::segment::trim_by(&code, char::is_whitespace).eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
     match Language::from_code(&code) {

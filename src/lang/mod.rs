@@ -106,7 +106,7 @@ impl Language {
     /// assert_eq!(Language::from_code("klingon"), None);
     /// ```
     pub fn from_code(code: &str) -> Option<Language> {
-        let code = code.trim();
+        let code = crate::segment::trim_by(code, char::is_whitespace);
         let primary = &code[..code
             .bytes()
             .position(|b| b == b'-' || b == b'_')
