@@ -50,8 +50,11 @@ for (const [id, name] of [[10, "CODE"], [11, "DATA"]]) {
 // Data objects: the map's input sections with an address (`addr offset size  file:(section)`).
 let objects = [];
 for (const line of map) {
-  const m = /^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\S.*:\(\..*\)$/.exec(line);
-  if (m) objects.push({ address: parseInt(m[1], 16), size: parseInt(m[2], 16) });
+  const m = /^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+(\S.*):\((\..*)\)$/.exec(line);
+  if (m) {
+    const [address, size] = [parseInt(m[1], 16), parseInt(m[2], 16)];
+    objects.push({ address, size, runtime: m[3].includes("/rustlib/"), section: m[4] });
+  }
 }
 if (objects.length === 0) throw new Error(`${mapFile}: no data objects; has the map's layout changed?`);
 const starts = new Set(objects.map((o) => o.address));
@@ -59,6 +62,11 @@ const starts = new Set(objects.map((o) => o.address));
 // Objects the rule does not see referred to in the linked module are left alone.
 const seenLinked = referred(linkedBytes);
 objects = objects.filter(seenLinked);
+// And only what panics and formatting alone read may go, by its bytes or its
+// name: a second guard, so that a table the code still reads through an
+// address the rule cannot see (wasm-opt folding `TABLE[c - 0x3000]` into one
+// constant far below it) is never lost, whatever the rule says.
+objects = objects.filter(zeroable);
 
 for (const file of files) {
   const bytes = readFileSync(file);
@@ -76,6 +84,20 @@ for (const file of files) {
   }
   writeFileSync(file, bytes);
   console.log(`${file}: ${dead} of ${objects.length} data objects referred to by nothing, ${zeroed} bytes zeroed`);
+}
+
+// A panic's location (a pointer to its file's name, the name's length, a line
+// and a column), text (a panic's message), or the runtime's (core, std,
+// alloc) literals and the Unicode tables behind `<char as Debug>`.
+function zeroable({ address, size, runtime, section }) {
+  const segment = dataSegments(linkedBytes).find((s) => address >= s.address && address + size <= s.address + s.length);
+  if (!segment) return false;
+  const bytes = linkedBytes.subarray(segment.offset + address - segment.address, segment.offset + address - segment.address + size);
+  const word = (i) => bytes.readUInt32LE(i);
+  const inData = (pointer) => dataSegments(linkedBytes).some((s) => pointer >= s.address && pointer < s.address + s.length);
+  const location = size === 16 && inData(word(0)) && word(4) < 4096 && word(8) < 1 << 20 && word(12) < 4096;
+  const text = bytes.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x0a);
+  return location || text || (runtime && /^\.rodata\.(\.Lanon|.*(printable|grapheme_extend))/.test(section));
 }
 
 // Whether a module refers to an object, by the rule above: a test of objects.
