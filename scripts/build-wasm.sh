@@ -22,6 +22,8 @@ out=${PKG_DIR:-$root/pkg}
 # `cargo rustc` rather than `cargo build` for the linker's map of the module,
 # which scripts/forget-dead-data.mjs reads (the module is the same either way).
 map="$target_dir/wasm32-unknown-unknown/$profile/abridge.wasm.map"
+# The map is written only when the crate links: without it, make cargo relink.
+[ -f "$map" ] || touch src/lib.rs
 cargo rustc --lib --locked --target wasm32-unknown-unknown --profile "$profile" -- -C link-arg=--Map="$map"
 wasm="$target_dir/wasm32-unknown-unknown/$profile/abridge.wasm"
 
