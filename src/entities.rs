@@ -723,10 +723,13 @@ impl<'t> Recognizer<'t> {
                         && !before
                             .split(|&b| b == b' ')
                             .any(|word| word.first().is_some_and(u8::is_ascii_lowercase));
-                // An opening quote is glued to its first word, except French
-                // guillemets, set off by a (no-break) space; a straight quote
-                // before a space closes a quotation ('"Weird Al" Yankovic').
+                // A colon may open a sentence of its own ("Forschung: Im
+                // Jahre 2015"). An opening quote is glued to its first word,
+                // except French guillemets, set off by a (no-break) space; a
+                // straight quote before a space closes a quotation ('"Weird
+                // Al" Yankovic').
                 credit
+                    || before.ends_with(b": ")
                     || ["\"", "“", "„", "«", "« ", "«\u{a0}", "«\u{202f}"]
                         .iter()
                         .any(|q| before.ends_with(q.as_bytes()))
@@ -1938,6 +1941,21 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
         assert_eq!(names, ["Paris"]);
         assert_eq!(found[0].2, 2);
+    }
+
+    /// A colon may open a sentence: the word after it is read as a
+    /// sentence's first.
+    #[test]
+    fn a_colon_opens_like_a_sentence() {
+        let found = entities(
+            "The vote went one way: The Senate passed it. Critics of the Senate objected.",
+        );
+        assert_eq!(found, [("Senate".to_string(), super::EntityKind::Name, 2)]);
+        let found = entities_in(
+            "Braunschweig ist ein Standort für Forschung: Im Jahre 2015 wuchs die Stadt.",
+            Language::German,
+        );
+        assert!(!found.iter().any(|(t, ..)| t == "Im Jahre"), "{found:?}");
     }
 
     /// German capitalises nouns, and any first word: an adjective that opens
