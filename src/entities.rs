@@ -1182,6 +1182,15 @@ const CURRENCIES: &[&str] = &["元", "円", "원", " 원", "달러", " 달러"];
 
 /// The length in bytes of the first of `units` that `sentence` has at `at`, or 0.
 fn unit_len(sentence: &str, at: usize, units: &[&str]) -> usize {
+    // Every unit is Han or Hangul, after one space at most: most numbers are
+    // followed by neither, and then no unit is compared (1 MB of news took
+    // 2 M instructions more without this test).
+    if !matches!(
+        sentence.as_bytes()[at..],
+        [0x80..=0xFF, ..] | [b' ', 0x80..=0xFF, ..]
+    ) {
+        return 0;
+    }
     units
         .iter()
         .find(|unit| sentence.as_bytes()[at..].starts_with(unit.as_bytes()))
