@@ -1327,11 +1327,12 @@ fn is_weekday(word: &str) -> bool {
 fn is_year(digits: &str) -> bool {
     let (mut year, mut count) = (0u32, 0);
     for byte in digits.bytes() {
-        // A full-width digit is EF BC 90..99.
+        // A full-width digit is EF BC 90..99; any other byte is no digit's.
         let digit = match byte {
             b'0'..=b'9' => byte - b'0',
             0x90..=0x99 => byte - 0x90,
-            _ => continue,
+            0xEF | 0xBC => continue,
+            _ => return false,
         };
         year = year.wrapping_mul(10).wrapping_add(u32::from(digit));
         count += 1;
@@ -1727,6 +1728,9 @@ mod tests {
             &found,
             &[("２０２４年３月３日", Date, 1), ("２０２４", Date, 1)],
         );
+        // Four digits among other characters are no year.
+        let found = entities("The file 2024_reports was lost. The file 2024_reports was found.");
+        assert_found(&found, &[("2024_reports", Number, 2)]);
         let found = entities_in(
             "2024년 3월 3일 서울시가 발표했다. 시장은 2025년에 완공된다고 말했다. 2025년 15명이 \
              환영했다. 공사는 3년 걸린다.",
