@@ -131,7 +131,17 @@ fn new_form<'t>(
     } else {
         key.push_str(&lowercase(text));
     }
-    let (id, new) = form_ids.intern(key.as_bytes());
+    // An amount is the same written with or without spaces ("15 000" and
+    // "15000", Korean "15억 원" and "15억원"): one form.
+    let amount = matches!(
+        kind,
+        EntityKind::Number | EntityKind::Money | EntityKind::Percent
+    );
+    let mut unspaced = Vec::new();
+    if amount {
+        unspaced.extend(key.bytes().filter(|&b| b != b' '));
+    }
+    let (id, new) = form_ids.intern(if amount { &unspaced } else { key.as_bytes() });
     if new {
         forms.push(Form {
             text,
@@ -1562,15 +1572,17 @@ mod tests {
         use super::EntityKind::{Date, Number};
         let found = entities_in(
             "Le groupe emploie 1 500 000 salariés et 12\u{202f}000 cadres. Il recrute 15 000 \
-             ouvriers et 15 000 techniciens. En 2019 300 personnes ont signé.",
+             ouvriers et 15 000 techniciens. En 2019 300 personnes ont signé. Il en voulait \
+             15000.",
             Language::French,
         );
+        // (Written with a space or without, a number is one entity.)
         assert_found(
             &found,
             &[
                 ("1 500 000", Number, 1),
                 ("12\u{202f}000", Number, 1),
-                ("15 000", Number, 2),
+                ("15 000", Number, 3),
                 ("2019", Date, 1),
                 ("300", Number, 1),
             ],
@@ -1769,11 +1781,11 @@ mod tests {
             "회사는 15억원의 이익을 냈다. 매출은 15억 원이었다. 100만 달러를 받았다. 3만명이 왔다.",
             Language::Korean,
         );
+        // (Written with a space or without, an amount is one entity.)
         assert_found(
             &found,
             &[
-                ("15억원", Money, 1),
-                ("15억 원", Money, 1),
+                ("15억원", Money, 2),
                 ("100만 달러", Money, 1),
                 ("3만", Number, 1),
             ],
