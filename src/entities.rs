@@ -928,12 +928,10 @@ impl<'t> Recognizer<'t> {
         // ("15억원의", "15억 원"): the number ends at its unit.
         let mut yuan = false;
         if !time {
-            let at = if has_unit(sentence, unit, MYRIADS) {
-                unit
-            } else {
-                end
+            end = match unit_len(sentence, unit, MYRIADS) {
+                0 => end + unit_len(sentence, end, MYRIADS),
+                myriad => unit + myriad,
             };
-            end = at + unit_len(sentence, at, MYRIADS);
             let currency = unit_len(sentence, end, CURRENCIES);
             yuan = currency > 0;
             end += currency;
@@ -1005,6 +1003,7 @@ impl<'t> Recognizer<'t> {
         // after an adjective ("Moderne Traktoren"), it loses that word
         // whenever the text writes it in lower case, and the rest is a name
         // only as a lone capital is.
+        let german = self.language == Language::German;
         for mention in &mut self.mentions {
             let full = &self.forms[mention.form as usize];
             if !mention.opener || full.confirmed {
@@ -1017,7 +1016,6 @@ impl<'t> Recognizer<'t> {
             };
             let (first, rest) = (&full.text[..space], &full.text[space + 1..]);
             if let Some(rest) = self.raw_forms.get(rest.as_bytes()) {
-                let german = self.language == Language::German;
                 if (self.forms[rest as usize].confirmed || german)
                     && with_lowercase(first, &|lower| in_lower_case(lower) && !is_connector(lower))
                 {
