@@ -34,6 +34,7 @@ const SLACK = 64;
 const [linked, mapFile, ...files] = process.argv.slice(2);
 const map = readFileSync(mapFile, "utf8").split("\n");
 const linkedBytes = readFileSync(linked);
+const linkedSegments = dataSegments(linkedBytes);
 
 // The map's sections (`- offset size NAME`, each whole: id, size and
 // payload) against the linked module's.
@@ -71,10 +72,11 @@ objects = objects.filter(zeroable);
 for (const file of files) {
   const bytes = readFileSync(file);
   const seen = referred(bytes);
+  const segments = dataSegments(bytes);
   let [dead, zeroed] = [0, 0];
   for (const { address, size } of objects.filter((object) => !seen(object))) {
     dead++;
-    for (const { address: start, offset, length } of dataSegments(bytes)) {
+    for (const { address: start, offset, length } of segments) {
       const [from, to] = [Math.max(address, start), Math.min(address + size, start + length)];
       if (from < to) {
         bytes.fill(0, offset + from - start, offset + to - start);
@@ -90,11 +92,11 @@ for (const file of files) {
 // and a column), text (a panic's message), or the runtime's (core, std,
 // alloc) literals and the Unicode tables behind `<char as Debug>`.
 function zeroable({ address, size, runtime, section }) {
-  const segment = dataSegments(linkedBytes).find((s) => address >= s.address && address + size <= s.address + s.length);
+  const segment = linkedSegments.find((s) => address >= s.address && address + size <= s.address + s.length);
   if (!segment) return false;
   const bytes = linkedBytes.subarray(segment.offset + address - segment.address, segment.offset + address - segment.address + size);
   const word = (i) => bytes.readUInt32LE(i);
-  const inData = (pointer) => dataSegments(linkedBytes).some((s) => pointer >= s.address && pointer < s.address + s.length);
+  const inData = (pointer) => linkedSegments.some((s) => pointer >= s.address && pointer < s.address + s.length);
   const location = size === 16 && inData(word(0)) && word(4) < 4096 && word(8) < 1 << 20 && word(12) < 4096;
   const text = bytes.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x0a);
   return location || text || (runtime && /^\.rodata\.(\.Lanon|.*(printable|grapheme_extend))/.test(section));
