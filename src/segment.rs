@@ -1363,7 +1363,8 @@ impl Segmenter<'_> {
         crate::sentence_terminals::is_sentence_terminal(c)
     }
 
-    /// Whether the letter before `i` (past periods and ellipses) is of a script.
+    /// Whether the letter before `i` (past periods, ellipses and Armenian's
+    /// in-word marks, as in "է՜:") is of a script.
     fn script_before(&self, i: usize, floor: usize, script: fn(char) -> bool) -> bool {
         // The scripts asked about are not ASCII, and nor are their letters' last bytes.
         if i > floor && byte(self.bytes, i - 1) < 0x80 && !matches!(byte(self.bytes, i - 1), b'.') {
@@ -1373,7 +1374,7 @@ impl Segmenter<'_> {
             .chars()
             .rev()
             .take(6)
-            .find(|c| !matches!(c, '.' | '…') && !is_format(*c))
+            .find(|c| !matches!(c, '.' | '…' | '\u{55b}'..='\u{55f}') && !is_format(*c))
             .is_some_and(script)
     }
 
@@ -1384,7 +1385,15 @@ impl Segmenter<'_> {
         if after < block.end && !self.char_at(after).is_whitespace() {
             return false;
         }
-        if self.script_before(i, block.start, is_armenian) {
+        // "«Ես կգամ վաղը»:": a closing mark may stand between.
+        let mut letter_end = i;
+        while let Some(c) = self.char_before(letter_end, block.start) {
+            if !(is_closer(c) || quote_kind(c).is_some()) {
+                break;
+            }
+            letter_end -= c.len_utf8();
+        }
+        if self.script_before(letter_end, block.start, is_armenian) {
             return true;
         }
         if !self.script_before(i, block.start, is_arabic) {
@@ -1852,7 +1861,16 @@ impl Segmenter<'_> {
             // or a pronoun: "...Długiej 5. To blisko", "Er wurde 3. Die"
             // (but "der 4. EU-Richtlinie": an acronym is no pronoun).
             Word::Number { digits, plain } => {
-                !(plain && digits <= 2 && ordinal_language) || self.word_starter_at(next.at, block)
+                if !(plain && digits <= 2 && ordinal_language)
+                    || self.word_starter_at(next.at, block)
+                {
+                    return true;
+                }
+                // German writes its nouns with a capital; other languages
+                // that write "5." for "fifth" mostly do not, so there a
+                // capital opens a sentence, unless a date goes on ("7. Apríla
+                // 2020") or it is an acronym ("1. FC").
+                self.language == Language::Other && !self.date_or_acronym_at(next.at, block)
             }
             Word::Roman => !ordinal_language,
             // An initial, unless a typical opener follows ("...after X. So I").
@@ -1921,6 +1939,18 @@ impl Segmenter<'_> {
 
     /// Whether a sentence opener of two letters or more, spelled as a word
     /// rather than an acronym, starts at `at`: "Die", "We"; not "US", "IT".
+    /// Whether the word at `at` is an acronym ("FC") or a number follows it
+    /// ("Apríla 2020").
+    fn date_or_acronym_at(&self, at: usize, block: &Block) -> bool {
+        let end = self.word_end(at, block.end);
+        let acronym = slice(self.text, at, end)
+            .chars()
+            .nth(1)
+            .is_some_and(char::is_uppercase);
+        let after = self.skip_space(end, block.end);
+        acronym || (after > end && self.bytes.get(after).is_some_and(u8::is_ascii_digit))
+    }
+
     fn word_starter_at(&self, at: usize, block: &Block) -> bool {
         self.starter_at(at, block, 2)
             && slice(self.text, at, block.end)
