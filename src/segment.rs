@@ -1884,9 +1884,34 @@ impl Segmenter<'_> {
             Word::Dotted(Some(Abbrev::Medial | Abbrev::Title)) => false,
             Word::Known(Abbrev::EndLikely, _) | Word::Dotted(Some(Abbrev::EndLikely)) => true,
             Word::Known(..) | Word::Dotted(_) | Word::Consonants => {
-                next.inverted || self.opens_sentence(next, start, block)
+                next.inverted
+                    || self.opens_sentence(next, start, block)
+                    || self.unit_ends(word, start, next, block)
             }
         }
+    }
+
+    /// A unit after a number ("5 кг.", "10 kr.") ends its sentence before a
+    /// capital in languages that write their nouns in lower case: "5 кг.
+    /// Рост", "200 kr. Billigt". Not in German ("20 Min. Pause" goes on), nor
+    /// in English ("at 5 St. Mark's Place"), nor before an acronym or an
+    /// initial ("100 долл. США", "30 apr. J.-C."); Russian years, centuries
+    /// and issues are no units ("В 2010-2012 гг. Виктор", "вв.", "вып.").
+    fn unit_ends(&self, word: Word, start: usize, next: &Next, block: &Block) -> bool {
+        let year_or_issue = matches!(self.bytes.get(start..start + 2), Some([0xd0, 0xb2 | 0xb3]));
+        let number_before = self
+            .bytes
+            .get(block.start..start)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(u8::is_ascii_digit);
+        matches!(word, Word::Known(Abbrev::Final, _) | Word::Consonants)
+            && !matches!(self.language, Language::English | Language::German)
+            && !year_or_issue
+            && number_before
+            && !self.date_or_acronym_at(next.at, block)
     }
 
     /// English "I" at the end of a sentence ("you and I. Did") rather than an
@@ -1937,20 +1962,21 @@ impl Segmenter<'_> {
         end >= at + 2 && !byte(b, end).is_ascii_alphanumeric()
     }
 
-    /// Whether a sentence opener of two letters or more, spelled as a word
-    /// rather than an acronym, starts at `at`: "Die", "We"; not "US", "IT".
-    /// Whether the word at `at` is an acronym ("FC") or a number follows it
-    /// ("Apríla 2020").
+    /// Whether the word at `at` is an acronym ("FC") or an initial ("J.-C.")
+    /// or a number follows it ("Apríla 2020").
     fn date_or_acronym_at(&self, at: usize, block: &Block) -> bool {
         let end = self.word_end(at, block.end);
-        let acronym = slice(self.text, at, end)
-            .chars()
-            .nth(1)
-            .is_some_and(char::is_uppercase);
+        let mut letters = slice(self.text, at, end).chars().skip(1);
+        let acronym = match letters.next() {
+            Some(second) => second.is_uppercase(),
+            None => self.bytes.get(end) == Some(&b'.'),
+        };
         let after = self.skip_space(end, block.end);
         acronym || (after > end && self.bytes.get(after).is_some_and(u8::is_ascii_digit))
     }
 
+    /// Whether a sentence opener of two letters or more, spelled as a word
+    /// rather than an acronym, starts at `at`: "Die", "We"; not "US", "IT".
     fn word_starter_at(&self, at: usize, block: &Block) -> bool {
         self.starter_at(at, block, 2)
             && slice(self.text, at, block.end)
@@ -2046,7 +2072,7 @@ impl Segmenter<'_> {
             return Word::Regular { chars: 99 };
         }
         let (mut letters, mut digits, mut dots, mut others) = (0, 0, 0, 0);
-        let (mut part, mut longest_part, mut empty_part) = (0, 0, false);
+        let (mut part, mut longest_part, mut shortest_part) = (0, 0, usize::MAX);
         let mut last_letter = ' ';
         for c in word.chars() {
             if letters::is_alphabetic(c) {
@@ -2058,7 +2084,7 @@ impl Segmenter<'_> {
                 part += 1;
             } else if c == '.' {
                 dots += 1;
-                empty_part |= part == 0;
+                shortest_part = shortest_part.min(part);
                 longest_part = longest_part.max(part);
                 part = 0;
             } else if !is_format(c) && !is_mark(c) {
@@ -2066,6 +2092,7 @@ impl Segmenter<'_> {
             }
         }
         longest_part = longest_part.max(part);
+        shortest_part = shortest_part.min(part);
         if letters == 0 {
             // "17./18. Jahrhundert": the second of a range of ordinals stands
             // as alone as the first.
@@ -2108,8 +2135,13 @@ impl Segmenter<'_> {
             return Word::Regular { chars: letters };
         }
         if dots > 0 {
-            if longest_part <= 4 && !empty_part {
-                return Word::Dotted(is_abbreviation(self.language, key));
+            let kind = is_abbreviation(self.language, key);
+            // Unlisted, in lower case and without a part of one letter, it
+            // names a host or a file ("mail.org", "list.html"), and ends a
+            // sentence as a word does; abbreviations have such parts ("e.g").
+            let host_or_file = kind.is_none() && shortest_part >= 2 && !capitalized;
+            if longest_part <= 4 && shortest_part > 0 && !host_or_file {
+                return Word::Dotted(kind);
             }
             return Word::Regular { chars: part };
         }
