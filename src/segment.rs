@@ -1899,18 +1899,10 @@ impl Segmenter<'_> {
     /// and issues are no units ("В 2010-2012 гг. Виктор", "вв.", "вып.").
     fn unit_ends(&self, word: Word, start: usize, next: &Next, block: &Block) -> bool {
         let year_or_issue = matches!(self.bytes.get(start..start + 2), Some([0xd0, 0xb2 | 0xb3]));
-        let number_before = self
-            .bytes
-            .get(block.start..start)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(u8::is_ascii_digit);
         matches!(word, Word::Known(Abbrev::Final, _) | Word::Consonants)
             && !matches!(self.language, Language::English | Language::German)
             && !year_or_issue
-            && number_before
+            && self.number_before(start, block)
             && !self.date_or_acronym_at(next.at, block)
     }
 
@@ -2165,7 +2157,7 @@ impl Segmenter<'_> {
             // "5000 v. Chr." and Cyrillic "1799 г." (year) stay abbreviations.
             if matches!(
                 last_letter,
-                'm' | 's' | 'g' | 'h' | 'l' | 't' | 'K' | 'A' | 'V' | 'W' | 'J' | 'N'
+                'm' | 's' | 'g' | 'h' | 'l' | 't' | 'K' | 'A' | 'V' | 'W' | 'J' | 'N' | 'м' | 'л'
             ) && self.number_before(start, block)
             {
                 return Word::Regular { chars: 1 };
@@ -2219,15 +2211,17 @@ impl Segmenter<'_> {
         if start < block.start + 2 || byte(b, start - 1) != b' ' {
             return false;
         }
-        let digits = b[block.start..start - 1]
+        // Digits, with a decimal mark between them: "198", "1,80", "3.5".
+        let len = b[block.start..start - 1]
             .iter()
             .rev()
             .take(16)
-            .take_while(|x| x.is_ascii_digit())
+            .take_while(|x| x.is_ascii_digit() || matches!(x, b',' | b'.'))
             .count();
-        digits > 0
-            && (start - 1 - digits == block.start
-                || byte(b, start - 2 - digits).is_ascii_whitespace())
+        let number = &b[start - 1 - len..start - 1];
+        number.first().is_some_and(u8::is_ascii_digit)
+            && number.last().is_some_and(u8::is_ascii_digit)
+            && (start - 1 - len == block.start || byte(b, start - 2 - len).is_ascii_whitespace())
     }
 
     /// Multi-part abbreviations written with a space: "z. B", "p. ex", "т. д".
