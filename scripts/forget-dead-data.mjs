@@ -21,13 +21,14 @@
 // object starts there (a backward loop's first pointer). Pointers in the data
 // are read at every address that is a multiple of 4, where Rust puts them on
 // wasm32 (no packed struct here holds one): read at every byte, a chance match
-// of an odd address, such as `00 fa 10 00` inside a table, kept 292 bytes of
-// dead Unicode table (283 gzipped) or not, as the data before it moved. The same rule run on the linked module must see
-// every object referred to (the linker keeps nothing unreferenced); an object
-// it does not see is referred to some other way and is never zeroed. Data
-// addresses are the linker's throughout (wasm-bindgen and wasm-opt move no
-// data), and the map must describe the linked module given: the offsets and
-// sizes of its code and data sections are checked.
+// at an odd address, such as `00 fa 10 00` inside a table, kept 292 bytes of
+// dead Unicode table (283 gzipped) or not, as the data before it moved. The
+// same rule run on the linked module must see every object referred to (the
+// linker keeps nothing unreferenced); an object it does not see is referred
+// to some other way and is never zeroed. Data addresses are the linker's
+// throughout (wasm-bindgen and wasm-opt move no data), and the map must
+// describe the linked module given: the offsets and sizes of its code and
+// data sections are checked.
 import binaryen from "binaryen";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dataSegments, reader } from "./wasm-reader.mjs";

@@ -1958,8 +1958,7 @@ impl Segmenter<'_> {
     /// or a number follows it ("Apríla 2020").
     fn date_or_acronym_at(&self, at: usize, block: &Block) -> bool {
         let end = self.word_end(at, block.end);
-        let mut letters = slice(self.text, at, end).chars().skip(1);
-        let acronym = match letters.next() {
+        let acronym = match slice(self.text, at, end).chars().nth(1) {
             Some(second) => second.is_uppercase(),
             None => self.bytes.get(end) == Some(&b'.'),
         };

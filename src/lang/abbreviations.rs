@@ -277,30 +277,32 @@ const OTHER: Table = Table {
 /// Only the packed form is in the binary (see `stopwords::packed!`).
 #[rustfmt::skip]
 const STARTERS: &str = "\
-    a aber after ale all alle als also although am ama an ancak anche and another anybody anyone are as at au \
-    auch auf aux because before being besides biz both bu but can ce ces cette che chi ci co \
-    come comment con could cuando cómo da dan dann dans das dat de dear dein deine den denn der después \
-    det deze did die dies diese dieser dit dlaczego dnes do doch does donc dopo dort dove du \
-    dzisiaj dónde e each een ein eine el ela elas ele eles ella ellas elle elles ellos en então \
-    er es esta estas este esto estos et että eu even every everybody everyone everything finally first for furthermore gdzie \
-    gli han hay he hello her here het heute hi hier hij his hoe hon how however hun hva hvad \
-    hvem hvor hvordan hvorfor há hän i ich if ihr ihre ik il ils im in indeed infatti inoltre \
-    instead io is isso isto it its ja jag jak je jednak jeg jetzt jij jos just já kde kdo kdy \
-    kiedy kto kun la las later le lei les let lo loro los luego lui ma maar mais man many mas \
-    may maybe me meanwhile mein meine men might miksi millions missä mit more moreover most must mutta my \
-    na nach nadie neither nessuno next no nobody noi non nor nosotros not nothing nous now nu nun nunca não \
-    nós o och often og oggi ogni oh ok okay on ona once onde one oni onlar only ono os other \
-    otherwise our où para perché perhaps pero però please po poi por potem potom pourquoi proč \
-    puis quand quando que quem questa questi questo qui quindi quién qué se second sein seine shall she \
-    should si sie since siz so some somebody someone something sometimes sonra still så sí ta také także te ten teraz teď \
-    thank thanks that the their then there these they this those though thus to today toen \
-    tomorrow tutti ty tämä um uma un una unas und une uno unos unser unsere v vad var ve vi voi vous vy však \
-    w waar waarom warum was wat we well wenn wer were what when where which while who whom \
-    whose why wie wij will wir wo would wy y yes yesterday yet yo you your z ze zij çünkü él şu \
-    αλλά αυτή αυτοί αυτό αυτός εμείς εσείς και μετά σήμερα τότε а будет был была были было \
-    бірақ бұл в ваш впрочем все всё вчера вы где его если её завтра затем здесь и итак их как \
-    когда кроме кто мой моля мы на наш не но однако он она они оно перед после потом почему поэтому \
-    сегодня сейчас так также там теперь тогда тут ты у хотя что эта эти это этот я";
+    a aber after ale all alle als also although am ama an ancak anche and another anybody \
+    anyone are as at au auch auf aux because before being besides biz both bu but can ce ces \
+    cette che chi ci co come comment con could cuando cómo da dan dann dans das dat de dear \
+    dein deine den denn der después det deze did die dies diese dieser dit dlaczego dnes do \
+    doch does donc dopo dort dove du dzisiaj dónde e each een ein eine el ela elas ele eles \
+    ella ellas elle elles ellos en então er es esta estas este esto estos et että eu even \
+    every everybody everyone everything finally first for furthermore gdzie gli han hay he \
+    hello her here het heute hi hier hij his hoe hon how however hun hva hvad hvem hvor \
+    hvordan hvorfor há hän i ich if ihr ihre ik il ils im in indeed infatti inoltre instead io \
+    is isso isto it its ja jag jak je jednak jeg jetzt jij jos just já kde kdo kdy kiedy kto \
+    kun la las later le lei les let lo loro los luego lui ma maar mais man many mas may maybe \
+    me meanwhile mein meine men might miksi millions missä mit more moreover most must mutta \
+    my na nach nadie neither nessuno next no nobody noi non nor nosotros not nothing nous now \
+    nu nun nunca não nós o och often og oggi ogni oh ok okay on ona once onde one oni onlar \
+    only ono os other otherwise our où para perché perhaps pero però please po poi por potem \
+    potom pourquoi proč puis quand quando que quem questa questi questo qui quindi quién qué \
+    se second sein seine shall she should si sie since siz so some somebody someone something \
+    sometimes sonra still så sí ta také także te ten teraz teď thank thanks that the their \
+    then there these they this those though thus to today toen tomorrow tutti ty tämä um uma \
+    un una unas und une uno unos unser unsere v vad var ve vi voi vous vy však w waar waarom \
+    warum was wat we well wenn wer were what when where which while who whom whose why wie wij \
+    will wir wo would wy y yes yesterday yet yo you your z ze zij çünkü él şu αλλά αυτή αυτοί \
+    αυτό αυτός εμείς εσείς και μετά σήμερα τότε а будет был была были было бірақ бұл в ваш \
+    впрочем все всё вчера вы где его если её завтра затем здесь и итак их как когда кроме кто \
+    мой моля мы на наш не но однако он она они оно перед после потом почему поэтому сегодня \
+    сейчас так также там теперь тогда тут ты у хотя что эта эти это этот я";
 
 #[cfg(test)]
 mod tests {
