@@ -2064,10 +2064,11 @@ impl Segmenter<'_> {
         }
         let (mut letters, mut digits, mut dots, mut others) = (0, 0, 0, 0);
         let (mut part, mut longest_part, mut shortest_part) = (0, 0, usize::MAX);
-        let mut last_letter = ' ';
+        let (mut last_letter, mut capitals) = (' ', 0);
         for c in word.chars() {
             if letters::is_alphabetic(c) {
                 letters += 1;
+                capitals += usize::from(c.is_ascii_uppercase());
                 part += 1;
                 last_letter = c;
             } else if letters::is_numeric(c) {
@@ -2173,8 +2174,11 @@ impl Segmenter<'_> {
             return Word::Roman;
         }
         // Short words without vowels are abbreviations ("Nr", "kg"), except
-        // capitalized acronyms ("RFP") and the words `is_vowelless_word` knows.
+        // capitalized acronyms ("RFP"), their plurals ("CRFs", "PCs") and the
+        // words `is_vowelless_word` knows.
+        let plural_acronym = letters >= 3 && capitals + 1 == letters && last_letter == 's';
         if letters <= 5
+            && !plural_acronym
             && word.chars().any(char::is_lowercase)
             && word
                 .chars()
