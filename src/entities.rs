@@ -1014,7 +1014,17 @@ impl<'t> Recognizer<'t> {
             let Some(space) = full.text.bytes().position(|b| b == b' ') else {
                 continue;
             };
-            let (first, rest) = (&full.text[..space], &full.text[space + 1..]);
+            let (first, mut rest) = (&full.text[..space], &full.text[space + 1..]);
+            // "Shares of Apple": after a plural, a connector goes with the
+            // word it follows ("Bank of America" keeps its bank).
+            if let Some(gap) = rest.bytes().position(|b| b == b' ') {
+                if is_connector(&rest.as_bytes()[..gap])
+                    && first.ends_with('s')
+                    && !first.ends_with("ss")
+                {
+                    rest = &rest[gap + 1..];
+                }
+            }
             if let Some(rest) = self.raw_forms.get(rest.as_bytes()) {
                 if (self.forms[rest as usize].confirmed || german)
                     && with_lowercase(first, &|lower| in_lower_case(lower) && !is_connector(lower))
@@ -1844,6 +1854,23 @@ mod tests {
                 ("New York", 2),
                 ("Lyon", 1)
             ]
+        );
+    }
+
+    #[test]
+    fn a_plural_that_opens_a_sentence_leaves_of_with_it() {
+        // "Shares" is written in lower case elsewhere and "Apple" is a name
+        // mid-sentence, so "Shares of Apple" is Apple; "Bank of America"
+        // keeps its bank though the text writes "bank" too.
+        let found = entities(
+            "Shares of Apple rose in New York. Analysts said the shares of Apple \
+             were cheap. Bank of America agreed. The bank said Bank of America \
+             would buy shares of Apple.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(
+            names,
+            [("Apple", 3), ("Bank of America", 2), ("New York", 1)]
         );
     }
 
