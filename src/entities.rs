@@ -390,7 +390,6 @@ const TITLES: &[&str] = &[
     "oberbürgermeisterin",
     "papst",
     "pope",
-    "premier",
     "president",
     "präsident",
     "präsidentin",
@@ -1872,6 +1871,18 @@ mod tests {
             names,
             [("Apple", 3), ("Bank of America", 2), ("New York", 1)]
         );
+    }
+
+    #[test]
+    fn premier_is_no_title() {
+        // "Premier" is no title to drop from a name: "Premier League" is one
+        // (and "Premier Li" one with Li).
+        let found = entities(
+            "Fans watched the Premier League. Premier Li Qiang spoke. Li said the \
+             Premier League was popular.",
+        );
+        let names: Vec<(&str, u32)> = found.iter().map(|(t, _, m)| (t.as_str(), *m)).collect();
+        assert_eq!(names, [("Premier League", 2), ("Premier Li Qiang", 2)]);
     }
 
     #[test]
