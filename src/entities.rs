@@ -509,8 +509,25 @@ const MONTHS_ABROAD: &[&str] = &[
 ];
 
 /// Millions and billions in English and the other languages with a stop list
-/// ("15 millions d'euros", "3 Mrd.", "2 milhões").
+/// ("15 millions d'euros", "3 Mrd.", "2 milhões"), and the currencies written
+/// as words after an amount ("20 euros", "5 Millionen Euro"), which start
+/// with none of a magnitude's letters (b, m, t, м).
 const MAGNITUDES: &[&str] = &[
+    "d'euros",
+    "d’euros",
+    "dollar",
+    "dollari",
+    "dollars",
+    "dólares",
+    "euro",
+    "euros",
+    "francs",
+    "franken",
+    "yen",
+    "yuan",
+    "долларов",
+    "евро",
+    "рублей",
     "billion",
     "million",
     "thousand",
@@ -521,12 +538,17 @@ const MAGNITUDES: &[&str] = &[
     "milliard",
     "milliards",
     "millionen",
+    "milliarde",
     "milliarden",
     "mio",
     "mrd",
+    "millón",
     "millones",
+    "milione",
     "milioni",
+    "miliardo",
     "miliardi",
+    "milhão",
     "milhões",
     "miljoen",
     "miljard",
@@ -916,26 +938,52 @@ impl<'t> Recognizer<'t> {
         }
         // A clock time, or a date of several words.
         let time = used > 1 && !grouped || dated;
-        if !time && next.has(Shape::MAGNITUDE) {
-            end = words[i + used].0 + words[i + used].1.len();
-            used += 1;
+        // A magnitude, a currency or both ("15 million", "20 euros", "5
+        // Millionen Euro", "3 milliards d'euros", "3 millones de euros"):
+        // the magnitudes' list holds the currencies written as words too,
+        // which are told apart by their first letter.
+        let mut currency_after = false;
+        for _ in 0..if time { 0 } else { 2 } {
+            let mut k = i + used;
+            let Some(&(next_at, next_word)) = words.get(k) else {
+                break;
+            };
+            let gap = &sentence.as_bytes()[end..next_at];
+            if gap.len() > 4 || gap.iter().any(u8::is_ascii_alphanumeric) {
+                break;
+            }
+            if next_word == "de" || next_word == "di" {
+                k += 1;
+            }
+            let Some(&(at, word)) = words.get(k) else {
+                break;
+            };
+            if !shape(k).has(Shape::MAGNITUDE) {
+                break;
+            }
+            currency_after |= !matches!(
+                word.as_bytes(),
+                [b'b' | b'm' | b't' | b'B' | b'M' | b'T', ..] | [0xD0, 0xBC, ..]
+            );
+            end = at + word.len();
+            used = k + 1 - i;
         }
         // "15亿元", "100万円", "30元": Chinese and Japanese ten thousands or
         // hundred millions, and yuan or yen, each a word of its own (which
         // the scan passes as it passes all Han). Korean writes its myriads
         // in the number's word, and maybe the won and a particle too
-        // ("15억원의", "15억 원"): the number ends at its unit.
-        let mut yuan = false;
+        // ("15억원의", "15억 원"): the number ends at its unit. A sign after
+        // the amount is its currency too ("15 €").
         if !time {
             end = match unit_len(sentence, unit, MYRIADS) {
                 0 => end + unit_len(sentence, end, MYRIADS),
                 myriad => unit + myriad,
             };
             let currency = unit_len(sentence, end, CURRENCIES);
-            yuan = currency > 0;
+            currency_after |= currency > 0;
             end += currency;
         }
-        let kind = if yuan || matches!(before, Some('$' | '€' | '£' | '¥')) {
+        let kind = if currency_after || matches!(before, Some('$' | '€' | '£' | '¥')) {
             EntityKind::Money
         } else if after == Some('%') || next.has(Shape::PERCENT) {
             EntityKind::Percent
@@ -948,7 +996,7 @@ impl<'t> Recognizer<'t> {
         } else {
             EntityKind::Number
         };
-        let start = if kind == EntityKind::Money && !yuan {
+        let start = if kind == EntityKind::Money && !currency_after {
             offset - before.map_or(0, char::len_utf8)
         } else {
             offset
@@ -1195,7 +1243,18 @@ const DATE_UNITS: &[&str] = &["年", "月", "日", "년", "월", "일"];
 const MYRIADS: &[&str] = &["万", "亿", "萬", "億", "만", "억", "조"];
 
 /// Yuan, yen, won and (Korean) dollars after a number.
-const CURRENCIES: &[&str] = &["元", "円", "원", " 원", "달러", " 달러"];
+const CURRENCIES: &[&str] = &[
+    "元",
+    "円",
+    "원",
+    " 원",
+    "달러",
+    " 달러",
+    " €",
+    "\u{a0}€",
+    "\u{202f}€",
+    " £",
+];
 
 /// The length in bytes of the first of `units` that `sentence` has at `at`, or 0.
 fn unit_len(sentence: &str, at: usize, units: &[&str]) -> usize {
@@ -1419,6 +1478,43 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_after_an_amount_makes_it_money() {
+        use super::EntityKind::{Money, Number};
+        let found = entities_in(
+            "Le billet coûte 15\u{a0}€ et le projet 3 milliards d'euros. Il faut 20 euros.",
+            Language::French,
+        );
+        assert_found(
+            &found,
+            &[
+                ("15\u{a0}€", Money, 1),
+                ("3 milliards d'euros", Money, 1),
+                ("20 euros", Money, 1),
+            ],
+        );
+        let found = entities_in(
+            "Das kostet 1 Milliarde Euro, der Rest 3 Mrd. Euro. Dazu kamen 5 Europäer.",
+            Language::German,
+        );
+        assert_found(
+            &found,
+            &[
+                ("1 Milliarde Euro", Money, 1),
+                ("3 Mrd. Euro", Money, 1),
+                ("5", Number, 1),
+            ],
+        );
+        let found = entities("The deal is worth 5 million dollars. Cuesta 1 millón de euros.");
+        assert_found(
+            &found,
+            &[
+                ("5 million dollars", Money, 1),
+                ("1 millón de euros", Money, 1),
+            ],
+        );
+    }
+
+    #[test]
     fn entities_rank_by_weight_then_first_mention() {
         let found = entities(
             "On Monday, Alice met Bob in Paris. Later, Carol saw Alice in Rome. \
@@ -1576,7 +1672,7 @@ mod tests {
     /// a count in English.
     #[test]
     fn thousands_grouped_with_a_space_are_one_number() {
-        use super::EntityKind::{Date, Number};
+        use super::EntityKind::{Date, Money, Number};
         let found = entities_in(
             "Le groupe emploie 1 500 000 salariés et 12\u{202f}000 cadres. Il recrute 15 000 \
              ouvriers et 15 000 techniciens. En 2019 300 personnes ont signé. Il en voulait \
@@ -1604,64 +1700,64 @@ mod tests {
             &[
                 ("March 3", Date, 1),
                 ("100", Number, 1),
-                ("12\u{a0}000", Number, 1),
+                ("12\u{a0}000 dollars", Money, 1),
             ],
         );
     }
 
     #[test]
     fn dates_millions_and_per_cent_are_read_as_each_language_writes_them() {
-        use super::EntityKind::{Date, Name, Number, Percent};
+        use super::EntityKind::{Date, Money, Name, Percent};
         for (text, language, date, amount) in [
             (
                 "Le 3 mars 2024, Lyon a voté 15 millions d'euros. Lyon paiera le 3 mars 2024.",
                 Language::French,
                 "3 mars 2024",
-                "15 millions",
+                "15 millions d'euros",
             ),
             (
                 "Am 3. März 2024 gab Freiburg 15 Mio. Euro frei. Freiburg zahlt am 3. März 2024.",
                 Language::German,
                 "3. März 2024",
-                "15 Mio",
+                "15 Mio. Euro",
             ),
             (
                 "El 3 de marzo de 2024 Sevilla aprobó 15 millones de euros. Sevilla pagará el \
                  3 de marzo de 2024.",
                 Language::Spanish,
                 "3 de marzo de 2024",
-                "15 millones",
+                "15 millones de euros",
             ),
             (
                 "Em 3 de março de 2024 Lisboa aprovou 15 milhões de euros. Lisboa paga em 3 de \
                  março de 2024.",
                 Language::Portuguese,
                 "3 de março de 2024",
-                "15 milhões",
+                "15 milhões de euros",
             ),
             (
                 "Il 3 maggio 2024 Torino ha stanziato 15 milioni di euro. Torino pagherà il 3 \
                  maggio 2024.",
                 Language::Italian,
                 "3 maggio 2024",
-                "15 milioni",
+                "15 milioni di euro",
             ),
             (
                 "Op 3 maart 2024 gaf Utrecht 15 miljoen euro uit. Utrecht betaalt op 3 maart 2024.",
                 Language::Dutch,
                 "3 maart 2024",
-                "15 miljoen",
+                "15 miljoen euro",
             ),
             (
                 "3 марта 2024 года Казань выделила 15 млрд рублей. Казань заплатит 3 марта 2024 \
                  года.",
                 Language::Russian,
                 "3 марта 2024",
-                "15 млрд",
+                "15 млрд рублей",
             ),
         ] {
             let found = entities_in(text, language);
-            assert_found(&found, &[(date, Date, 2), (amount, Number, 1)]);
+            assert_found(&found, &[(date, Date, 2), (amount, Money, 1)]);
             assert!(
                 !found.iter().any(|(t, ..)| t == "3" || t == "2024"),
                 "{language:?}: {found:?}"
