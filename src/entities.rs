@@ -388,6 +388,8 @@ const TITLES: &[&str] = &[
     "leader",
     "minister",
     "ministerin",
+    "ministre",
+    "ministro",
     "mlle",
     "mme",
     "ministerpräsident",
@@ -806,7 +808,18 @@ impl<'t> Recognizer<'t> {
             {
                 start += 1;
             }
-            if start < last {
+            // French, Spanish, Italian and Portuguese write a title in lower
+            // case: a lone capital before one is part of it ("le Premier
+            // ministre", "el Primer ministro"), no name.
+            let before_title = last - start == 1
+                && matches!(
+                    language,
+                    Language::French | Language::Spanish | Language::Italian | Language::Portuguese
+                )
+                && words.get(end).is_some_and(|&(_, next)| {
+                    word_lists(next.as_bytes()).entity & LISTED_TITLE != 0
+                });
+            if start < last && !before_title {
                 let from = words[start].0;
                 let to = words[last - 1].0 + words[last - 1].1.len();
                 let name = strip_possessive(&sentence[from..to]);
@@ -1895,6 +1908,25 @@ mod tests {
             let found = entities_in(text, language);
             let want = (name.to_string(), super::EntityKind::Name, mentions);
             assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+        // A title these languages write in lower case takes the capital
+        // before it with it: "le Premier ministre" names no "Premier".
+        for (text, language, want) in [
+            (
+                "Le Premier ministre Jean Castex parle. Le Premier ministre a tranché.",
+                Language::French,
+                vec!["Jean Castex"],
+            ),
+            (
+                "El Primer ministro habló. Luego el Primer ministro se fue con Ana Ruiz.",
+                Language::Spanish,
+                vec!["Ana Ruiz"],
+            ),
+        ] {
+            let found = entities_in(text, language);
+            let mut names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+            names.sort_unstable();
+            assert_eq!(names, want, "{found:?}");
         }
     }
 
