@@ -803,7 +803,9 @@ impl<'t> Recognizer<'t> {
             // and a connector or article they leave in front ("As of Tuesday").
             while start < last
                 && (start == i && opens && shape(start).has(Shape::FUNCTION_WORD)
-                    || last - start > 1 && shape(start).has(Shape::TITLE)
+                    || last - start > 1
+                        && (shape(start).has(Shape::TITLE)
+                            || language == Language::German && is_german_title(words[start].1))
                     || !shape(start).has(Shape::CAPITALISED))
             {
                 start += 1;
@@ -1427,6 +1429,33 @@ fn after_article(
     }
 }
 
+/// Whether a German word is a title or ends in one: "Bahnchef",
+/// "Finanzminister", "Chef" (of "SPD-Chef"), "Regierungssprecherin".
+fn is_german_title(word: &str) -> bool {
+    let word = word.as_bytes();
+    [
+        "chef",
+        "chefin",
+        "minister",
+        "ministerin",
+        "präsident",
+        "präsidentin",
+        "sprecher",
+        "sprecherin",
+        "kanzler",
+        "kanzlerin",
+        "vorsitzende",
+        "vorsitzender",
+        "direktor",
+        "direktorin",
+    ]
+    .iter()
+    .any(|title| {
+        word.len() >= title.len()
+            && word[word.len() - title.len()..].eq_ignore_ascii_case(title.as_bytes())
+    })
+}
+
 /// Whether a German word written `after` an article so many times and
 /// `bare` so many without one is a noun. A noun takes an article in the
 /// singular, not always in the plural ("viele Arten") or as a mass ("mit
@@ -1893,6 +1922,28 @@ mod tests {
                 "{title} in {found:?}"
             );
         }
+        // And compounds that end in a title, which German writes as one word.
+        let found = entities_in(
+            "Am Montag sprach Bahnchef Richard Lutz in Berlin. Später sagte Lutz, \
+             der Zug komme. SPD-Chef Lars Klingbeil und Regierungssprecherin Anna Berg \
+             widersprachen.",
+            Language::German,
+        );
+        let mut names: Vec<&str> = found
+            .iter()
+            .filter(|(_, kind, _)| *kind == super::EntityKind::Name)
+            .map(|(t, ..)| t.as_str())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            ["Anna Berg", "Lars Klingbeil", "Richard Lutz"],
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Richard Lutz".into(), super::EntityKind::Name, 2)),
+            "{found:?}"
+        );
         // And French and Spanish abbreviated forms of address.
         let spanish = "El Sr. García llegó. La Sra. Ribera habló con García.";
         for (text, language, name, mentions) in [
