@@ -1085,13 +1085,14 @@ impl<'t> Recognizer<'t> {
     /// Braunschweig" are one entity).
     fn name_without_nouns(&mut self) -> Vec<u32> {
         // A word's counts alone, or (a run's first word) with the run's.
-        let is_noun = |forms: &[Form], raw_forms: &FormMap<u32>, word: &[u8], run: (u32, u32)| {
-            let (after, bare) = raw_forms.get(word).map_or((0, 0), |form| {
-                let form = &forms[form as usize];
-                (u32::from(form.after_article), u32::from(form.bare))
-            });
-            is_noun(after + run.0, bare + run.1)
-        };
+        let written_as_noun =
+            |forms: &[Form], raw_forms: &FormMap<u32>, word: &[u8], run: (u32, u32)| {
+                let (after, bare) = raw_forms.get(word).map_or((0, 0), |form| {
+                    let form = &forms[form as usize];
+                    (u32::from(form.after_article), u32::from(form.bare))
+                });
+                is_noun(after + run.0, bare + run.1)
+            };
         let mut canonical: Vec<u32> = (0..self.forms.len() as u32).collect();
         let mut renamed: Vec<(&'t str, u32)> = Vec::new();
         for (id, form) in self.forms.iter().enumerate() {
@@ -1107,7 +1108,7 @@ impl<'t> Recognizer<'t> {
             let mut run = (u32::from(form.after_article), u32::from(form.bare));
             while let Some(space) = bytes[from..].iter().position(|&b| b == b' ') {
                 let word = &bytes[from..from + space];
-                if !(is_noun(&self.forms, &self.raw_forms, word, run)
+                if !(written_as_noun(&self.forms, &self.raw_forms, word, run)
                     || is_connector(word)
                     || is_german_determiner(word))
                 {
