@@ -388,6 +388,7 @@ const TITLES: &[&str] = &[
     "leader",
     "minister",
     "ministerin",
+    "ministra",
     "ministre",
     "ministro",
     "mlle",
@@ -404,6 +405,10 @@ const TITLES: &[&str] = &[
     "president",
     "präsident",
     "präsidentin",
+    "presidenta",
+    "presidente",
+    "président",
+    "présidente",
     "prime",
     "prince",
     "princess",
@@ -633,13 +638,17 @@ impl<'t> Recognizer<'t> {
             Shape::UNKNOWN => Shape::of(words[i].1, language),
             known => known,
         };
-        // In a title-case line every content word is capitalised, so capitals say nothing.
-        let title_case = words.len() >= 4
+        // In an English title-case line every word but the small ones is
+        // capitalised, so capitals say nothing ("Getting the Material
+        // Right"). Other languages capitalise names (German nouns too) and
+        // the sentence's first word only: "Pedro Sánchez dijo algo".
+        let title_case = matches!(language, Language::English | Language::Other)
+            && words.len() >= 4
             && (0..words.len()).all(|i| {
                 let s = shape(i);
                 s.has(Shape::CAPITALISED)
                     || !s.has(Shape::ALPHABETIC)
-                    || s.has(Shape::FUNCTION_WORD)
+                    || s.has(Shape::FUNCTION_WORD) && words[i].1.len() <= SMALL_WORD
             });
         let mut i = 0;
         while i < words.len() {
@@ -812,15 +821,21 @@ impl<'t> Recognizer<'t> {
             }
             // French, Spanish, Italian and Portuguese write a title in lower
             // case: a lone capital before one is part of it ("le Premier
-            // ministre", "el Primer ministro"), no name.
+            // ministre", "el Primer ministro"), no name; and the office a
+            // title names comes before the name ("la ministre de la Santé
+            // Agnès Buzyn", "il presidente del Consiglio Giorgia Meloni").
+            let romance = matches!(
+                language,
+                Language::French | Language::Spanish | Language::Italian | Language::Portuguese
+            );
             let before_title = last - start == 1
-                && matches!(
-                    language,
-                    Language::French | Language::Spanish | Language::Italian | Language::Portuguese
-                )
+                && romance
                 && words.get(end).is_some_and(|&(_, next)| {
                     word_lists(next.as_bytes()).entity & LISTED_TITLE != 0
                 });
+            if romance && start == i && last - start >= 3 && names_an_office(words, i) {
+                start += 1;
+            }
             if start < last && !before_title {
                 let from = words[start].0;
                 let to = words[last - 1].0 + words[last - 1].1.len();
@@ -1509,6 +1524,37 @@ fn is_german_determiner(word: &[u8]) -> bool {
         .any(|determiner| determiner.iter().zip(lower.iter()).all(|(a, b)| a == b))
 }
 
+/// The longest word an English title leaves in lower case: articles,
+/// conjunctions and short prepositions ("of", "for"), not "says" or "there".
+const SMALL_WORD: usize = 3;
+
+/// Whether the capital at `at` names the office of a title written in lower
+/// case before it: "ministre de la Santé", "presidente del Consiglio",
+/// "ministro da Saúde".
+fn names_an_office(words: &[Word<'_>], at: usize) -> bool {
+    let before = |back: usize| at.checked_sub(back).map(|k| words[k].1);
+    let article = matches!(before(1), Some("la" | "las" | "los"));
+    let preposition = before(1 + usize::from(article));
+    let title = before(2 + usize::from(article));
+    matches!(
+        preposition,
+        Some(
+            "de" | "del"
+                | "della"
+                | "dello"
+                | "delle"
+                | "dei"
+                | "degli"
+                | "da"
+                | "do"
+                | "dos"
+                | "das"
+                | "des"
+                | "du"
+        )
+    ) && title.is_some_and(|title| word_lists(title.as_bytes()).entity & LISTED_TITLE != 0)
+}
+
 fn is_connector(lower: &[u8]) -> bool {
     NAME_CONNECTORS.iter().any(|c| c.as_bytes() == lower)
 }
@@ -1982,6 +2028,49 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_office_a_title_names_is_no_part_of_the_name() {
+        // French, Spanish, Italian and Portuguese write the title in lower
+        // case and its office with a capital, right before the name.
+        for (text, language, want) in [
+            (
+                "La ministre de la Santé Agnès Buzyn a parlé. Puis Agnès Buzyn est partie.",
+                Language::French,
+                "Agnès Buzyn",
+            ),
+            (
+                "Il presidente del Consiglio Giorgia Meloni ha parlato. Poi Giorgia Meloni è partita.",
+                Language::Italian,
+                "Giorgia Meloni",
+            ),
+            (
+                "La ministra de Hacienda María Jesús Montero habló. Luego María Jesús Montero se fue.",
+                Language::Spanish,
+                "María Jesús Montero",
+            ),
+            (
+                "O ministro da Saúde Marcelo Queiroga falou. Depois Marcelo Queiroga saiu.",
+                Language::Portuguese,
+                "Marcelo Queiroga",
+            ),
+        ] {
+            let found = entities_in(text, language);
+            let want = (want.to_string(), super::EntityKind::Name, 2);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+            assert_eq!(found.len(), 1, "{found:?}");
+        }
+        // A capital after a preposition and no title stays with the name: "la
+        // chute de Saint Louis Blanc" is no office.
+        let found = entities_in(
+            "Le livre de Jean Paul Martin est paru. Jean Paul Martin écrit.",
+            Language::French,
+        );
+        assert!(
+            found.contains(&("Jean Paul Martin".into(), super::EntityKind::Name, 2)),
+            "{found:?}"
+        );
+    }
+
     /// Thousands grouped with a space are one number: with a no-break, narrow
     /// no-break or thin space in any language, with a plain one in French
     /// (and Russian), where that is how numbers are written; never a day and
@@ -2208,6 +2297,46 @@ mod tests {
                 ("100만 달러", Money, 1),
                 ("3만", Number, 1),
             ],
+        );
+    }
+
+    #[test]
+    fn only_an_english_title_case_line_says_nothing_by_its_capitals() {
+        let names = |text: &str, language: Language| -> Vec<(String, u32)> {
+            entities_in(text, language)
+                .into_iter()
+                .filter(|(_, kind, _)| *kind == super::EntityKind::Name)
+                .map(|(text, _, mentions)| (text, mentions))
+                .collect()
+        };
+        // A heading in title case names nothing; a sentence whose lower-case
+        // words are longer than a title's small words is no heading.
+        assert_eq!(names("Getting the Material Right", Language::English), []);
+        let found = names(
+            "The minister spoke on Monday. Or so says Home Secretary Charles Clarke.",
+            Language::English,
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(name, _)| name.ends_with("Charles Clarke")),
+            "{found:?}"
+        );
+        // Spanish, French and German write no title case: "dijo algo" are
+        // function words after a name.
+        assert_eq!(
+            names(
+                "Ayer habló Pedro Sánchez en Madrid. Pedro Sánchez dijo algo.",
+                Language::Spanish
+            ),
+            [("Pedro Sánchez".to_string(), 2), ("Madrid".to_string(), 1)]
+        );
+        assert_eq!(
+            names(
+                "Am Montag kam Olaf Scholz. Seit der Zeit in New York war er hier.",
+                Language::German
+            ),
+            [("Olaf Scholz".to_string(), 1), ("New York".to_string(), 1)]
         );
     }
 
