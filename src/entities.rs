@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::lang::{stop_list_bit, stop_lists, word_lists, Language, WordLists};
 use crate::lowercase::lowercase;
-use crate::tokenize::{is_unspaced_char, FormMap, PerSentence, StrIds, Word};
+use crate::tokenize::{is_unspaced_char, FormMap, PerSentence, StrIds, TermId, Word, NO_TERM};
 
 /// What sort of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -429,6 +429,13 @@ const TITLES: &[&str] = &[
     "st",
     "trainer",
     "trainerin",
+    "глава",
+    "губернатор",
+    "министр",
+    "мэр",
+    "председатель",
+    "президент",
+    "премьер",
 ];
 
 /// Words that label parts of a document ("Figure 3", "Table 2"), not entities.
@@ -833,7 +840,11 @@ impl<'t> Recognizer<'t> {
                 && words.get(end).is_some_and(|&(_, next)| {
                     word_lists(next.as_bytes()).entity & LISTED_TITLE != 0
                 });
-            if romance && start == i && last - start >= 3 && names_an_office(words, i) {
+            if (romance || language == Language::Russian)
+                && start == i
+                && last - start >= 3
+                && names_an_office(language, words, i)
+            {
                 start += 1;
             }
             if start < last && !before_title {
@@ -1090,6 +1101,70 @@ impl<'t> Recognizer<'t> {
         form
     }
 
+    /// Points each one-word name without a name of its own (in `alias`) at
+    /// the name it inflects, by the stems the tokenizer made (`term_of`):
+    /// Russian's cases ("Путина", "Путиным" are "Владимир Путин"), and
+    /// German's capitalised words, whose lone ones are mostly nouns ("in
+    /// manchen Jahren" counts for "das Bürgerliche Jahr", as "das Jahr"
+    /// does). A name counts by its last word (not "России" of "президент
+    /// России Владимир Путин"); of the names with one stem the others join
+    /// a confirmed one (no lone German capital: "Tage" makes no name of
+    /// "Tag"), then the most mentioned, then the longest.
+    fn chain_inflections(
+        &self,
+        alias: &mut [u32],
+        form_mentions: &[u32],
+        term_of: &impl Fn(&[u8]) -> Option<TermId>,
+    ) {
+        // A name's term, by its last word as it stands.
+        let term = |id: usize| -> Option<usize> {
+            let form = &self.forms[id];
+            if form.kind != EntityKind::Name || form_mentions[id] == 0 {
+                return None;
+            }
+            let text = form.text.as_bytes();
+            let last = text
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map_or(0, |space| space + 1);
+            term_of(&text[last..])
+                .filter(|&term| term != NO_TERM)
+                .map(|term| term as usize)
+        };
+        let rank = |form: u32| {
+            let form = form as usize;
+            let name = &self.forms[form];
+            (name.confirmed, form_mentions[form], name.tokens)
+        };
+        let mut best: Vec<u32> = Vec::new();
+        for id in 0..self.forms.len() {
+            if let Some(term) = term(id) {
+                if best.len() <= term {
+                    best.resize(term + 1, NO_ALIAS);
+                }
+                if best[term] == NO_ALIAS || rank(id as u32) > rank(best[term]) {
+                    best[term] = id as u32;
+                }
+            }
+        }
+        for id in 0..self.forms.len() {
+            if self.forms[id].tokens > 1 || alias[id] != NO_ALIAS {
+                continue;
+            }
+            if let Some(name) = term(id).map(|term| best[term]) {
+                // The name's own alias, if it is a word of a longer name;
+                // a German noun alone ("Jahre") confirms no other ("Jahr").
+                let name = match alias[name as usize] {
+                    NO_ALIAS => name,
+                    longer => longer,
+                };
+                if self.forms[name as usize].confirmed {
+                    alias[id] = name;
+                }
+            }
+        }
+    }
+
     /// German capitalises nouns, so a run of capitals may hold common nouns
     /// before its name: "Stadt Freiburg", "Viertel von Amsterdam". Words the
     /// text writes as nouns ([`Form::after_article`]) leave the name's text,
@@ -1159,12 +1234,13 @@ impl<'t> Recognizer<'t> {
         canonical
     }
 
-    /// Chains the mentions into entities and weighs them; `in_lower_case`
-    /// tells whether the text has a word form (as it stands).
+    /// Chains the mentions into entities and weighs them; `term_of` gives a
+    /// word form (as it stands) the term the text made of it (its stem), or
+    /// `None` if the text has no such form.
     pub fn finish(
         mut self,
         sentence_count: usize,
-        in_lower_case: impl Fn(&[u8]) -> bool,
+        term_of: impl Fn(&[u8]) -> Option<TermId>,
     ) -> EntityTable<'t> {
         // A name that only ever opens a sentence loses its first word when
         // the rest is a name on its own elsewhere and the text writes that
@@ -1197,7 +1273,9 @@ impl<'t> Recognizer<'t> {
             }
             if let Some(rest) = self.raw_forms.get(rest.as_bytes()) {
                 if (self.forms[rest as usize].confirmed || german)
-                    && with_lowercase(first, &|lower| in_lower_case(lower) && !is_connector(lower))
+                    && with_lowercase(first, &|lower| {
+                        term_of(lower).is_some() && !is_connector(lower)
+                    })
                 {
                     mention.form = rest;
                     mention.tentative |= german;
@@ -1219,7 +1297,6 @@ impl<'t> Recognizer<'t> {
         // A one-word form → the name it is part of, by form id (`NO_ALIAS`
         // for none): keyed by the word's text, a map was 0.2 KiB of the
         // gzipped wasm.
-        const NO_ALIAS: u32 = u32::MAX;
         let mut alias = vec![NO_ALIAS; self.forms.len()];
         for (id, form) in self.forms.iter().enumerate() {
             // A name whose every mention lost its first word (above) is none.
@@ -1238,6 +1315,9 @@ impl<'t> Recognizer<'t> {
                     *target = id as u32;
                 }
             }
+        }
+        if matches!(self.language, Language::German | Language::Russian) {
+            self.chain_inflections(&mut alias, &form_mentions, &term_of);
         }
         let chain_of = |form: u32| -> u32 {
             let f = &self.forms[form as usize];
@@ -1524,6 +1604,9 @@ fn is_german_determiner(word: &[u8]) -> bool {
         .any(|determiner| determiner.iter().zip(lower.iter()).all(|(a, b)| a == b))
 }
 
+/// No name for a one-word form to chain to (`Recognizer::finish`).
+const NO_ALIAS: u32 = u32::MAX;
+
 /// The longest word an English title leaves in lower case: articles,
 /// conjunctions and short prepositions ("of", "for"), not "says" or "there".
 const SMALL_WORD: usize = 3;
@@ -1531,11 +1614,18 @@ const SMALL_WORD: usize = 3;
 /// Whether the capital at `at` names the office of a title written in lower
 /// case before it: "ministre de la Santé", "presidente del Consiglio",
 /// "ministro da Saúde".
-fn names_an_office(words: &[Word<'_>], at: usize) -> bool {
+fn names_an_office(language: Language, words: &[Word<'_>], at: usize) -> bool {
     let before = |back: usize| at.checked_sub(back).map(|k| words[k].1);
+    let title = |back: usize| {
+        before(back).is_some_and(|title| word_lists(title.as_bytes()).entity & LISTED_TITLE != 0)
+    };
+    // Russian puts the office in the genitive, right after the title:
+    // "президент России Владимир Путин".
+    if language == Language::Russian {
+        return title(1);
+    }
     let article = matches!(before(1), Some("la" | "las" | "los"));
     let preposition = before(1 + usize::from(article));
-    let title = before(2 + usize::from(article));
     matches!(
         preposition,
         Some(
@@ -1552,7 +1642,7 @@ fn names_an_office(words: &[Word<'_>], at: usize) -> bool {
                 | "des"
                 | "du"
         )
-    ) && title.is_some_and(|title| word_lists(title.as_bytes()).entity & LISTED_TITLE != 0)
+    ) && title(2 + usize::from(article))
 }
 
 fn is_connector(lower: &[u8]) -> bool {
@@ -1900,6 +1990,36 @@ mod tests {
     /// no part of the name it stands beside ("Stadt Freiburg", "Viertel von
     /// Amsterdam"), and a run of such nouns keeps its last ("Liter Milch" is
     /// "Milch").
+    #[test]
+    fn an_inflected_name_is_the_name() {
+        // Russian declines names: "Путина", "Путину", "Путиным" are Путин.
+        let found = entities_in(
+            "В понедельник президент России Владимир Путин провёл совещание. По словам \
+             Путина, рост составит три процента. Министр согласился с Путиным. Путину \
+             поверили.",
+            Language::Russian,
+        );
+        assert_eq!(
+            found,
+            [("Владимир Путин".to_string(), super::EntityKind::Name, 4)],
+            "{found:?}"
+        );
+        // German capitalises nouns: a lone one joins the name whose last
+        // word it inflects ("Jahren", "Bürgerliche Jahr"), but a lone noun
+        // is no name for being like another ("Tage", "Tag").
+        let found = entities_in(
+            "Das Bürgerliche Jahr hat 365 Tage. In manchen Jahren ist das anders. Ein Tag \
+             hat 24 Stunden.",
+            Language::German,
+        );
+        let names: Vec<(&str, u32)> = found
+            .iter()
+            .filter(|(_, kind, _)| *kind == super::EntityKind::Name)
+            .map(|(text, _, mentions)| (text.as_str(), *mentions))
+            .collect();
+        assert_eq!(names, [("Bürgerliche Jahr", 2)], "{found:?}");
+    }
+
     #[test]
     fn german_nouns_around_a_name_are_no_part_of_it() {
         let found = entities_in(

@@ -15,7 +15,7 @@ use crate::segment::SentenceSpan;
 pub(crate) type TermId = u32;
 
 /// Marks a cached word form that yields no term (a stop word).
-const NO_TERM: TermId = TermId::MAX;
+pub(crate) const NO_TERM: TermId = TermId::MAX;
 
 /// What the later stages need to know about one term.
 #[derive(Clone, Debug, Default)]
@@ -789,7 +789,9 @@ pub(crate) fn tokenize<'t>(
         word_counts,
         terms: interner.terms.terms,
         surfaces: interner.terms.surfaces,
-        entities: recognizer.finish(spans.len(), |form| raw_forms.get(form).is_some()),
+        entities: recognizer.finish(spans.len(), |form| {
+            raw_forms.get(form).map(|(term, _)| term)
+        }),
         phrase_lists,
     }
 }

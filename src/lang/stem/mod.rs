@@ -400,6 +400,8 @@ mod tests {
                 &["город", "города", "городе", "городом", "городов"],
             ),
             (Language::Russian, &["страна", "страны", "стране", "страну"]),
+            (Language::Russian, &["новый", "новым", "новая", "новой"]),
+            (Language::Russian, &["путин", "путина", "путину", "путиным"]),
         ];
         for (language, words) in groups {
             let stems: Vec<String> = words.iter().map(|w| stem(*language, w)).collect();
