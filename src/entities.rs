@@ -1151,7 +1151,26 @@ impl<'t> Recognizer<'t> {
             if self.forms[id].tokens > 1 || alias[id] != NO_ALIAS {
                 continue;
             }
-            if let Some(name) = term(id).map(|term| best[term]) {
+            // A Russian surname in "-ов" stems to less than its cases do
+            // ("лавр", "лавров"): those are the name and a letter or two
+            // (of two bytes each in Cyrillic).
+            let key = self.form_ids.get(id as u32);
+            let inflects = |letters: usize| {
+                let base = key.len().checked_sub(2 * letters)?;
+                self.form_ids
+                    .id(&key[..base])
+                    .filter(|&base| base != id as u32)
+            };
+            let found = term(id)
+                .map(|term| best[term])
+                .filter(|&name| name != id as u32);
+            let russian = self.language == Language::Russian;
+            let found = found.or_else(|| {
+                russian
+                    .then(|| inflects(1).or_else(|| inflects(2)))
+                    .flatten()
+            });
+            if let Some(name) = found {
                 // The name's own alias, if it is a word of a longer name;
                 // a German noun alone ("Jahre") confirms no other ("Jahr").
                 let name = match alias[name as usize] {
@@ -1992,16 +2011,21 @@ mod tests {
     /// "Milch").
     #[test]
     fn an_inflected_name_is_the_name() {
-        // Russian declines names: "Путина", "Путину", "Путиным" are Путин.
+        // Russian declines names: "Путина", "Путину", "Путиным" are Путин,
+        // "Лаврова" and "Лавровым" Лавров.
         let found = entities_in(
             "В понедельник президент России Владимир Путин провёл совещание. По словам \
              Путина, рост составит три процента. Министр согласился с Путиным. Путину \
-             поверили.",
+             поверили. Вечером прилетел Сергей Лавров. Лавров заявил, что всё хорошо. По \
+             словам Лаврова, стороны договорились. Встреча с Лавровым длилась час.",
             Language::Russian,
         );
         assert_eq!(
             found,
-            [("Владимир Путин".to_string(), super::EntityKind::Name, 4)],
+            [
+                ("Владимир Путин".to_string(), super::EntityKind::Name, 4),
+                ("Сергей Лавров".to_string(), super::EntityKind::Name, 4)
+            ],
             "{found:?}"
         );
         // German capitalises nouns: a lone one joins the name whose last
