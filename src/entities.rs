@@ -674,12 +674,19 @@ impl<'t> Recognizer<'t> {
                 continue;
             }
             if s.has(Shape::ACRONYM) {
-                // Keep the final period of "U.S." that word segmentation leaves out.
+                // Keep the final period of "U.S." that word segmentation
+                // leaves out, and a number a hyphen joins ("COVID-19").
                 let end = offset + word.len();
                 let dotted = word.contains('.') && sentence[end..].starts_with('.');
+                let numbered = numbered(sentence, words, &shape, i);
+                let end = if numbered {
+                    words[i + 1].0 + words[i + 1].1.len()
+                } else {
+                    end
+                };
                 let text = &sentence[offset..end + usize::from(dotted)];
                 self.add(index, text, EntityKind::Acronym, 1, false, false);
-                i += 1;
+                i += 1 + usize::from(numbered);
                 continue;
             }
             // "March 3, 2024", "March 3rd", "March 2024": one date, in a
@@ -742,6 +749,10 @@ impl<'t> Recognizer<'t> {
                     && !next.has(Shape::MONTH_OR_DAY)
                 {
                     end += 1;
+                } else if numbered(sentence, words, &shape, end - 1) {
+                    // "Covid-19", "F-16": the number ends the name.
+                    end += 1;
+                    break;
                 } else if next.has(Shape::CONNECTOR)
                     && end + 1 < words.len()
                     && shape(end + 1).has(Shape::CAPITALISED)
@@ -1621,6 +1632,19 @@ fn is_german_determiner(word: &[u8]) -> bool {
         // Byte by byte: most differ at the first (a slice comparison
         // called `memcmp`).
         .any(|determiner| determiner.iter().zip(lower.iter()).all(|(a, b)| a == b))
+}
+
+/// Whether a hyphen joins word `at` to a number right after it ("Covid-19").
+fn numbered(
+    sentence: &str,
+    words: &[Word<'_>],
+    shape: &impl Fn(usize) -> Shape,
+    at: usize,
+) -> bool {
+    let end = words[at].0 + words[at].1.len();
+    words.get(at + 1).is_some_and(|&(next, _)| {
+        next == end + 1 && sentence.as_bytes()[end] == b'-' && shape(at + 1).has(Shape::NUMERIC)
+    })
 }
 
 /// No name for a one-word form to chain to (`Recognizer::finish`).
@@ -2513,6 +2537,29 @@ mod tests {
                 ("Paris", 1),
                 ("London", 1)
             ]
+        );
+        // And a number: "Covid-19" is one name, not "Covid" and a number 19
+        // ("COVID-19" too, an acronym and a number).
+        let found = entities(
+            "The Covid-19 wave hit Boston in spring. COVID-19 cases fell, and Covid-19 \
+             tests were free in Boston. Two F-16 jets flew over it.",
+        );
+        assert_found(
+            &found,
+            &[
+                ("Covid-19", super::EntityKind::Name, 3),
+                ("Boston", super::EntityKind::Name, 2),
+            ],
+        );
+        assert!(
+            found.iter().any(|(text, ..)| text.ends_with("F-16")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(text, ..)| text == "19" || text == "Covid"),
+            "{found:?}"
         );
     }
 
