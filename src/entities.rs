@@ -2029,10 +2029,6 @@ mod tests {
         assert_eq!(found.len(), 12, "{found:?}");
     }
 
-    /// German capitalises nouns: one the text writes after an article is
-    /// no part of the name it stands beside ("Stadt Freiburg", "Viertel von
-    /// Amsterdam"), and a run of such nouns keeps its last ("Liter Milch" is
-    /// "Milch").
     #[test]
     fn an_inflected_name_is_the_name() {
         // Russian declines names: "Путина", "Путину", "Путиным" are Путин,
@@ -2068,6 +2064,10 @@ mod tests {
         assert_eq!(names, [("Bürgerliche Jahr", 2)], "{found:?}");
     }
 
+    /// German capitalises nouns: one the text writes after an article is
+    /// no part of the name it stands beside ("Stadt Freiburg", "Viertel von
+    /// Amsterdam"), and a run of such nouns keeps its last ("Liter Milch" is
+    /// "Milch").
     #[test]
     fn german_nouns_around_a_name_are_no_part_of_it() {
         let found = entities_in(
