@@ -933,7 +933,8 @@ fn lower_into(word: &str, out: &mut String) -> bool {
     apostrophe
 }
 
-/// Removes elided articles and possessive endings: `l'homme` → `homme`,
+/// Removes elided articles and prepositions (of up to four letters) and
+/// possessive endings: `l'homme` → `homme`, `dell'economia` → `economia`,
 /// `kim's` → `kim`, `don't` stays whole (it is a stop word).
 fn strip_clitics(word: &str) -> &str {
     // By bytes: `find` with a char runs a searcher built for long texts.
@@ -941,7 +942,7 @@ fn strip_clitics(word: &str) -> &str {
         return word;
     };
     let (head, tail) = (&word[..at], &word[at + 1..]);
-    if (1..=3).contains(&crate::char_count(head)) && crate::char_count(tail) > 2 {
+    if (1..=4).contains(&crate::char_count(head)) && crate::char_count(tail) > 2 {
         tail
     } else if matches!(tail, "s" | "ll" | "re" | "ve" | "d" | "m") {
         head
@@ -1107,6 +1108,9 @@ mod tests {
     fn clitics() {
         for (word, expected) in [
             ("l'homme", "homme"),
+            // Italian's articled prepositions: "dell'", "nell'", "sull'".
+            ("dell'economia", "economia"),
+            ("nell'anno", "anno"),
             ("kim's", "kim"),
             ("they're", "they"),
             ("don't", "don't"),
