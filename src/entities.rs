@@ -750,7 +750,8 @@ impl<'t> Recognizer<'t> {
                 {
                     end += 1;
                 } else if numbered(sentence, words, &shape, end - 1) {
-                    // "Covid-19", "F-16": the number ends the name.
+                    // "Covid-19", "F-16", "World War II", "Henry VIII": the
+                    // number ends the name.
                     end += 1;
                     break;
                 } else if next.has(Shape::CONNECTOR)
@@ -1634,7 +1635,8 @@ fn is_german_determiner(word: &[u8]) -> bool {
         .any(|determiner| determiner.iter().zip(lower.iter()).all(|(a, b)| a == b))
 }
 
-/// Whether a hyphen joins word `at` to a number right after it ("Covid-19").
+/// Whether a number ends the name at word `at`: one a hyphen joins
+/// ("Covid-19"), or a Roman numeral ("World War II", "Henry VIII").
 fn numbered(
     sentence: &str,
     words: &[Word<'_>],
@@ -1642,8 +1644,16 @@ fn numbered(
     at: usize,
 ) -> bool {
     let end = words[at].0 + words[at].1.len();
-    words.get(at + 1).is_some_and(|&(next, _)| {
-        next == end + 1 && sentence.as_bytes()[end] == b'-' && shape(at + 1).has(Shape::NUMERIC)
+    words.get(at + 1).is_some_and(|&(next, word)| {
+        let roman = word.len() <= 4
+            && shape(at + 1).has(Shape::ACRONYM)
+            && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+        next == end + 1
+            && match sentence.as_bytes()[end] {
+                b'-' => shape(at + 1).has(Shape::NUMERIC),
+                b' ' => roman,
+                _ => false,
+            }
     })
 }
 
@@ -2554,6 +2564,19 @@ mod tests {
         assert!(
             found.iter().any(|(text, ..)| text.ends_with("F-16")),
             "{found:?}"
+        );
+        // A Roman numeral ends a name too, but only after a space.
+        let found = entities(
+            "After World War II, Henry VIII was read again. World War II changed Europe. \
+             NATO, II and IV were words.",
+        );
+        assert_found(
+            &found,
+            &[
+                ("World War II", super::EntityKind::Name, 2),
+                ("Henry VIII", super::EntityKind::Name, 1),
+                ("NATO", super::EntityKind::Acronym, 1),
+            ],
         );
         assert!(
             !found
