@@ -1645,13 +1645,14 @@ fn numbered(
 ) -> bool {
     let end = words[at].0 + words[at].1.len();
     words.get(at + 1).is_some_and(|&(next, word)| {
-        let roman = word.len() <= 4
-            && shape(at + 1).has(Shape::ACRONYM)
-            && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
         next == end + 1
             && match sentence.as_bytes()[end] {
                 b'-' => shape(at + 1).has(Shape::NUMERIC),
-                b' ' => roman,
+                b' ' => {
+                    word.len() <= 4
+                        && shape(at + 1).has(Shape::ACRONYM)
+                        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+                }
                 _ => false,
             }
     })
