@@ -809,16 +809,29 @@ fn push_bigrams(
         let key = u64::from(first) << 32 | second.map_or(0, u64::from);
         raw_grams.get_or_insert_with(key, || interner.gram_term(text))
     };
+    // Hiragana writes Japanese particles and endings ("は", "によると",
+    // "する"): it separates the runs of ideographs, whose bigrams and lone
+    // characters are the terms ("東京都は" gives 東京 and 京都, no 都は).
     let mut chars = run.char_indices().peekable();
     let mut count = 0;
     while let Some((start, c)) = chars.next() {
+        if is_hiragana(c) {
+            count = 0;
+            continue;
+        }
         count += 1;
         match chars.peek() {
-            Some(&(next, n)) => out.push(gram(c, Some(n), &run[start..next + n.len_utf8()])),
-            None if count == 1 => out.push(gram(c, None, &run[start..start + c.len_utf8()])),
-            None => {}
+            Some(&(next, n)) if !is_hiragana(n) => {
+                out.push(gram(c, Some(n), &run[start..next + n.len_utf8()]))
+            }
+            _ if count == 1 => out.push(gram(c, None, &run[start..start + c.len_utf8()])),
+            _ => {}
         }
     }
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{309F}')
 }
 
 /// Character bigrams (and lone characters) → terms, keyed by their two code
@@ -1172,5 +1185,26 @@ mod tests {
             .collect();
         grams.sort();
         assert_eq!(grams, ["京大", "北京", "大学", "学很", "很好"]);
+    }
+
+    #[test]
+    fn hiragana_separates_japanese_terms() {
+        // Particles and endings in hiragana make no term; the ideographs
+        // between them do, a lone one as itself.
+        let text = "東京都は新型の電車を導入する。都によると。";
+        let spans = crate::segment(text, Language::Japanese);
+        let tokens = tokenize(text, &spans, Language::Japanese);
+        let terms = |sentence: usize| -> Vec<&str> {
+            let mut terms: Vec<&str> = tokens
+                .counts
+                .get(sentence)
+                .iter()
+                .map(|&(t, _)| tokens.surfaces.get(t as usize))
+                .collect();
+            terms.sort();
+            terms
+        };
+        assert_eq!(terms(0), ["京都", "導入", "新型", "東京", "電車"]);
+        assert_eq!(terms(1), ["都"]);
     }
 }

@@ -622,6 +622,30 @@ fn chinese_sentences_split_at_full_width_terminators() {
     assert!(!summary.text(CHINESE).contains(' '), "no spaces inserted");
 }
 
+/// Japanese keywords are words in ideographs or katakana, never the particles
+/// and endings written in hiragana between them ("によると", "する").
+#[test]
+fn japanese_keywords_are_no_particles() {
+    let text = "東京都は28日、新型の路面電車を2030年までに都心部に導入する計画を発表した。\
+        計画によると、総事業費はおよそ1200億円で、最初の路線は東京駅から晴海までの約5キロを結ぶ。\
+        知事は記者会見で「環境にやさしい交通手段を広げたい」と述べた。\
+        都によると、新しい車両は電池で走り、架線を必要としない。\
+        沿線の住民からは渋滞の悪化を心配する声も出ている。\
+        一方、専門家は路面電車がバスより多くの乗客を運べると指摘する。\
+        都は来年春に住民説明会を開き、詳しい計画をまとめる方針だ。";
+    let summary = run("japanese", text, &Options::default());
+    assert_eq!(summary.language, Language::Japanese);
+    let keywords: Vec<&str> = summary.keywords.iter().map(|k| k.text.as_str()).collect();
+    for word in ["計画", "電車", "住民"] {
+        assert!(keywords.contains(&word), "{word} in {keywords:?}");
+    }
+    let hiragana = |c: char| ('\u{3040}'..='\u{309F}').contains(&c);
+    assert!(
+        keywords.iter().all(|k| !k.chars().any(hiragana)),
+        "{keywords:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Spans
 // ---------------------------------------------------------------------------
