@@ -22,7 +22,9 @@
 // are read at every address that is a multiple of 4, where Rust puts them on
 // wasm32 (no packed struct here holds one): read at every byte, a chance match
 // at an odd address, such as `00 fa 10 00` inside a table, kept 292 bytes of
-// dead Unicode table (283 gzipped) or not, as the data before it moved. The
+// dead Unicode table (283 gzipped) or not, as the data before it moved. Nor
+// can a code point match: the data starts at 0x120000 (.cargo/config.toml),
+// above `char::MAX` and `Option<char>`'s None (0x110000). The
 // same rule run on the linked module must see every object referred to (the
 // linker keeps nothing unreferenced); an object it does not see is referred
 // to some other way and is never zeroed. Data addresses are the linker's
