@@ -646,6 +646,30 @@ fn japanese_keywords_are_no_particles() {
     );
 }
 
+/// A Korean noun is one term with any particle after it: "계획을" and
+/// "계획에" are two mentions of 계획, "주민들" and "주민들은" of 주민.
+#[test]
+fn korean_particles_leave_the_noun_one_term() {
+    let text = "서울시는 28일 2030년까지 도심에 새로운 노면전차를 도입하는 계획을 발표했다. \
+        계획에 따르면 총사업비는 약 1조 2천억 원이며, 첫 노선은 서울역에서 여의도까지 약 5킬로미터를 연결한다. \
+        시에 따르면 새 차량은 배터리로 달리며 가공선이 필요 없다. \
+        노선 주변 주민들 사이에서는 교통 체증 악화를 걱정하는 목소리도 나온다. \
+        한편 전문가들은 노면전차가 버스보다 많은 승객을 나를 수 있다고 지적한다. \
+        시는 내년 봄 주민들에게 설명회를 열고 상세 설계를 마련할 방침이다.";
+    let summary = run("korean", text, &Options::default());
+    assert_eq!(summary.language, Language::Korean);
+    let count = |noun: &str| {
+        summary
+            .keywords
+            .iter()
+            .find(|k| k.text.starts_with(noun))
+            .map(|k| k.count)
+    };
+    for noun in ["계획", "노면전차", "주민"] {
+        assert_eq!(count(noun), Some(2), "{noun} in {:?}", summary.keywords);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Spans
 // ---------------------------------------------------------------------------

@@ -125,3 +125,43 @@ pub(super) fn russian(w: &mut Vec<char>) {
         ),
     );
 }
+
+/// Korean writes its particles onto the noun ("서울시는", "서울시가",
+/// "서울시의" are all 서울시). A particle of two syllables goes ("으로"
+/// before "로"), else one of one syllable and then one of two before it
+/// ("서울역에서는" → 서울역), and then a plural "들" ("주민들은" → 주민),
+/// each leaving two syllables at least. Verb endings stay.
+pub(super) fn korean(w: &mut Vec<char>) {
+    const ONE: [char; 13] = [
+        '은', '는', '이', '가', '을', '를', '에', '의', '로', '와', '과', '도', '만',
+    ];
+    const TWO: [[char; 2]; 9] = [
+        ['에', '서'],
+        ['에', '게'],
+        ['으', '로'],
+        ['까', '지'],
+        ['부', '터'],
+        ['보', '다'],
+        ['처', '럼'],
+        ['한', '테'],
+        ['께', '서'],
+    ];
+    let two = |w: &mut Vec<char>| match w[..] {
+        [_, _, .., a, b] if TWO.contains(&[a, b]) => {
+            w.truncate(w.len() - 2);
+            true
+        }
+        _ => false,
+    };
+    if !two(w) {
+        if let [_, _, .., last] = w[..] {
+            if ONE.contains(&last) {
+                w.pop();
+                two(w);
+            }
+        }
+    }
+    if let [_, _, .., '들'] = w[..] {
+        w.pop();
+    }
+}

@@ -40,7 +40,7 @@ impl Stemmer {
     pub fn new(language: Language) -> Option<Stemmer> {
         let stems = !matches!(
             language,
-            Language::Chinese | Language::Japanese | Language::Korean | Language::Other
+            Language::Chinese | Language::Japanese | Language::Other
         );
         stems.then(|| Stemmer {
             language,
@@ -97,6 +97,7 @@ impl Stemmer {
             Language::Portuguese => light::portuguese(w),
             Language::Dutch => light::dutch(w),
             Language::Russian => light::russian(w),
+            Language::Korean => light::korean(w),
             _ => {}
         }
         self.out.clear();
@@ -348,12 +349,7 @@ mod tests {
 
     #[test]
     fn scripts_without_stems_have_no_stemmer() {
-        for language in [
-            Language::Chinese,
-            Language::Japanese,
-            Language::Korean,
-            Language::Other,
-        ] {
+        for language in [Language::Chinese, Language::Japanese, Language::Other] {
             assert!(Stemmer::new(language).is_none());
         }
     }
@@ -402,6 +398,16 @@ mod tests {
             (Language::Russian, &["страна", "страны", "стране", "страну"]),
             (Language::Russian, &["новый", "новым", "новая", "новой"]),
             (Language::Russian, &["путин", "путина", "путину", "путиным"]),
+            (
+                Language::Korean,
+                &["서울시", "서울시는", "서울시가", "서울시의", "서울시에서"],
+            ),
+            (Language::Korean, &["계획", "계획을", "계획에", "계획으로"]),
+            (
+                Language::Korean,
+                &["주민", "주민들", "주민들은", "주민들에게"],
+            ),
+            (Language::Korean, &["서울역", "서울역에서는", "서울역까지"]),
         ];
         for (language, words) in groups {
             let stems: Vec<String> = words.iter().map(|w| stem(*language, w)).collect();
@@ -415,7 +421,7 @@ mod tests {
     proptest::proptest! {
         /// No stemmer panics or empties a word, whatever its letters.
         #[test]
-        fn stems_are_never_empty(word in "[a-zäöüßéèêàçñíóúãõа-яё']{1,14}") {
+        fn stems_are_never_empty(word in "[a-zäöüßéèêàçñíóúãõа-яё가-힣']{1,14}") {
             for language in Language::ALL {
                 if let Some(mut stemmer) = Stemmer::new(language) {
                     proptest::prop_assert!(!stemmer.stem_string(&word).is_empty(), "{language:?} {word}");
@@ -436,6 +442,16 @@ mod tests {
             stem(Language::Russian, "дом"),
             stem(Language::Russian, "да")
         );
+        // Two syllables stay whole, whatever their last ("사이", "시는"),
+        // and one particle goes, not a syllable of the noun before it.
+        for (word, stemmed) in [
+            ("사이", "사이"),
+            ("시는", "시는"),
+            ("여의도까지", "여의도"),
+            ("도시를", "도시"),
+        ] {
+            assert_eq!(stem(Language::Korean, word), stemmed, "{word}");
+        }
     }
 }
 
