@@ -995,9 +995,11 @@ impl<'t> Recognizer<'t> {
                 };
                 unit = digits(at);
                 let gap = &sentence.as_bytes()[end..at];
+                // A year opens a date: "28일 2030년까지" is two dates.
                 if !(gap.is_empty() || gap == b" ")
                     || unit == at
                     || !has_unit(sentence, unit, DATE_UNITS)
+                    || matches!(sentence.as_bytes()[unit], 0xE5 | 0xEB)
                 {
                     break;
                 }
@@ -2447,6 +2449,12 @@ mod tests {
                 ("3년", Number, 1),
             ],
         );
+        // A day and then a year are two dates: "on the 28th, ... by 2030".
+        let found = entities_in(
+            "서울시는 28일 2030년까지 완공한다고 밝혔다. 28일 발표는 2030년 완공을 목표로 한다.",
+            Language::Korean,
+        );
+        assert_found(&found, &[("28일", Date, 2), ("2030년", Date, 2)]);
     }
 
     #[test]
