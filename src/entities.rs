@@ -563,10 +563,12 @@ const MAGNITUDES: &[&str] = &[
     "millionen",
     "milliarde",
     "milliarden",
+    "billionen",
     "mio",
     "mrd",
     "millón",
     "millones",
+    "billones",
     "milione",
     "milioni",
     "miliardo",
@@ -577,6 +579,7 @@ const MAGNITUDES: &[&str] = &[
     "miljard",
     "млн",
     "млрд",
+    "трлн",
 ];
 
 const PERCENT_WORDS: &[&str] = &[
@@ -2352,6 +2355,27 @@ mod tests {
                 !found.iter().any(|(t, ..)| t == "3" || t == "2024"),
                 "{language:?}: {found:?}"
             );
+        }
+        // Trillions too: "трлн", "Billionen", "billones".
+        for (text, language, amount) in [
+            (
+                "Дорога стоит 1,7 трлн рублей.",
+                Language::Russian,
+                "1,7 трлн рублей",
+            ),
+            (
+                "Die Schulden betragen 2 Billionen Euro.",
+                Language::German,
+                "2 Billionen Euro",
+            ),
+            (
+                "La deuda es de 1,5 billones de euros.",
+                Language::Spanish,
+                "1,5 billones de euros",
+            ),
+        ] {
+            let found = entities_in(text, language);
+            assert_found(&found, &[(amount, Money, 1)]);
         }
         let found = entities_in(
             "Инфляция выросла на 5 процентов. Безработица упала на 3 процента. Инфляция 5 процентов.",
