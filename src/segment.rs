@@ -1870,7 +1870,7 @@ impl Segmenter<'_> {
                 // that write "5." for "fifth" mostly do not, so there a
                 // capital opens a sentence, unless a date goes on ("7. Apríla
                 // 2020") or it is an acronym ("1. FC").
-                self.language == Language::Other && !self.date_or_acronym_at(next.at, block)
+                self.language == Language::Other && !self.date_or_acronym_at(next.at, block, true)
             }
             Word::Roman => !ordinal_language,
             // An initial, unless a typical opener follows ("...after X. So I").
@@ -1903,7 +1903,7 @@ impl Segmenter<'_> {
             && !matches!(self.language, Language::English | Language::German)
             && !year_or_issue
             && self.number_before(start, block)
-            && !self.date_or_acronym_at(next.at, block)
+            && !self.date_or_acronym_at(next.at, block, false)
     }
 
     /// English "I" at the end of a sentence ("you and I. Did") rather than an
@@ -1955,15 +1955,16 @@ impl Segmenter<'_> {
     }
 
     /// Whether the word at `at` is an acronym ("FC") or an initial ("J.-C.")
-    /// or a number follows it ("Apríla 2020").
-    fn date_or_acronym_at(&self, at: usize, block: &Block) -> bool {
+    /// or, with `date`, a number follows it ("Apríla 2020"; after a unit it
+    /// may open a sentence: "180 см. Возраст 25 лет").
+    fn date_or_acronym_at(&self, at: usize, block: &Block, date: bool) -> bool {
         let end = self.word_end(at, block.end);
         let acronym = match slice(self.text, at, end).chars().nth(1) {
             Some(second) => second.is_uppercase(),
             None => self.bytes.get(end) == Some(&b'.'),
         };
         let after = self.skip_space(end, block.end);
-        acronym || (after > end && self.bytes.get(after).is_some_and(u8::is_ascii_digit))
+        acronym || (date && after > end && self.bytes.get(after).is_some_and(u8::is_ascii_digit))
     }
 
     /// Whether a sentence opener of two letters or more, spelled as a word
