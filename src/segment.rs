@@ -1874,11 +1874,14 @@ impl Segmenter<'_> {
             }
             Word::Roman => !ordinal_language,
             // An initial, unless a typical opener follows ("...after X. So I").
+            // A sentence's first word is a label or an initial: "Q. What is
+            // it? A. A test.", "A. Smith said".
             Word::Single { upper, after_slash } => {
-                after_slash
-                    || next.inverted
-                    || (upper && self.pronoun_i(start, i, block))
-                    || self.next_is_starter(next, block, 2)
+                self.words_before(start, block) > 0
+                    && (after_slash
+                        || next.inverted
+                        || (upper && self.pronoun_i(start, i, block))
+                        || self.next_is_starter(next, block, 2))
             }
             Word::Known(Abbrev::Title, true) | Word::Known(Abbrev::Medial, _) => false,
             Word::Dotted(Some(Abbrev::Medial | Abbrev::Title)) => false,
