@@ -744,8 +744,7 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
             result = result.entities(clamp(entities));
         }
     }
-    // Everything was checked above; this is the core's own check, as a backstop.
-    result.validate().map_err(|e| core_error(&e))?;
+    // Everything was checked above; `summarize` checks again, as a backstop.
     Ok(result)
 }
 
