@@ -471,7 +471,7 @@ pub fn js_segment(
 ) -> Result<JsValue, JsValue> {
     let source = text_arg(&text)?;
     let mut language = None;
-    if !read_options(&options, SEGMENT_KEYS, 0)?.is_undefined() {
+    if read_options(&options, SEGMENT_KEYS, 0)?.is_some() {
         if let Some(value) = property(&options, "language")? {
             language = language_option(&value)?;
         }
@@ -690,7 +690,11 @@ extern "C" {
     fn describe(value: &JsValue) -> String;
     /// Part 0: the keys checked, and the length; part 1: the other numbers.
     #[wasm_bindgen(js_name = readOptions, catch)]
-    fn read_options(options: &JsValue, known_keys: &str, part: u8) -> Result<JsValue, JsValue>;
+    fn read_options(
+        options: &JsValue,
+        known_keys: &str,
+        part: u8,
+    ) -> Result<Option<Vec<f64>>, JsValue>;
 }
 
 /// `object[key]`, or `None` when it is `undefined` (absent). Getters may throw;
@@ -700,26 +704,17 @@ fn property(object: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
     Ok((!value.is_undefined()).then_some(value))
 }
 
-/// The numbers `read_options` returned.
-fn numbers(value: &JsValue) -> Vec<f64> {
-    Array::from(value)
-        .iter()
-        .map(|n| n.as_f64().unwrap_or(f64::NAN))
-        .collect()
-}
-
 fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsValue> {
     let mut result = Options::default();
-    let length = read_options(options, SUMMARIZE_KEYS, 0)?;
-    if length.is_undefined() {
+    let Some(length) = read_options(options, SUMMARIZE_KEYS, 0)? else {
         return Ok(result);
-    }
+    };
     // Counts beyond what the text can hold mean "everything": clamp them so the
     // core never sees a number it could overflow on. A text of n bytes has at
     // most n characters, words and sentences. (`as` saturates.)
     let everything = text_len.saturating_add(1);
     let clamp = |n: f64| (n as usize).min(everything);
-    if let [kind, value] = numbers(&length)[..] {
+    if let [kind, value] = length[..] {
         result = match kind as u8 {
             1 => result.length(Length::Sentences(clamp(value))),
             2 => result.length(Length::Ratio(value)),
@@ -732,7 +727,7 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
         result = result.with_language(language_option(&value)?);
     }
     if let [redundancy, keywords, entities] =
-        numbers(&read_options(options, SUMMARIZE_KEYS, 1)?)[..]
+        read_options(options, SUMMARIZE_KEYS, 1)?.unwrap_or_default()[..]
     {
         if !redundancy.is_nan() {
             result = result.redundancy(redundancy);
