@@ -222,7 +222,12 @@ impl Shape {
                 shape |= bit;
             }
         };
-        set(first.is_uppercase(), Self::CAPITALISED);
+        // French elides its articles and "de" into a name: "l'Allemagne",
+        // "d'Emmanuel" count as capitalised.
+        set(
+            first.is_uppercase() || language == Language::French && elided_capital(word) > 0,
+            Self::CAPITALISED,
+        );
         set(crate::letters::is_alphabetic(first), Self::ALPHABETIC);
         set(is_acronym(word), Self::ACRONYM);
         if !first.is_ascii() && is_unspaced_char(first) {
@@ -863,7 +868,13 @@ impl<'t> Recognizer<'t> {
                 start += 1;
             }
             if start < last && !before_title {
-                let from = words[start].0;
+                // "l'Allemagne", "L'Allemagne": the name is "Allemagne".
+                let elided = if self.language == Language::French {
+                    elided_capital(words[start].1)
+                } else {
+                    0
+                };
+                let from = words[start].0 + elided;
                 let to = words[last - 1].0 + words[last - 1].1.len();
                 let name = strip_possessive(&sentence[from..to]);
                 let tokens = last - start;
@@ -1663,6 +1674,22 @@ fn numbered(
     })
 }
 
+/// Where the capital after an elided "l'" or "d'" starts in `word`
+/// ("l'Allemagne", "d’Emmanuel", "L'Élysée"), or 0.
+fn elided_capital(word: &str) -> usize {
+    let after = match word.as_bytes() {
+        [b'l' | b'd' | b'L' | b'D', b'\'', ..] => 2,
+        [b'l' | b'd' | b'L' | b'D', 0xE2, 0x80, 0x99, ..] => 4,
+        _ => return 0,
+    };
+    // A capital of French: ASCII, or Latin-1's "À" to "Þ".
+    match word.as_bytes()[after..] {
+        [c, ..] if c.is_ascii_uppercase() => after,
+        [0xC3, 0x80..=0x9E, ..] => after,
+        _ => 0,
+    }
+}
+
 /// No name for a one-word form to chain to (`Recognizer::finish`).
 const NO_ALIAS: u32 = u32::MAX;
 
@@ -2257,6 +2284,40 @@ mod tests {
             found.contains(&("Jean Paul Martin".into(), super::EntityKind::Name, 2)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_french_name_after_an_elided_article_is_the_name() {
+        // "l'Allemagne", "L'Allemagne" and "d’Emmanuel Macron" name
+        // Allemagne and Emmanuel Macron; "d'Ivoire" goes on a name.
+        let found = names_in(
+            "L'Allemagne va mieux. Selon l'AFP, l'Allemagne va mieux. Le discours \
+             d’Emmanuel Macron a plu. Emmanuel Macron était en Côte d'Ivoire. \
+             D'abord, l'an dernier fut dur.",
+            Language::French,
+        );
+        for want in [
+            ("Allemagne", 2),
+            ("AFP", 1),
+            ("Emmanuel Macron", 2),
+            ("Côte d'Ivoire", 1),
+        ] {
+            let want = (want.0.to_string(), want.1);
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+        assert_eq!(found.len(), 4, "{found:?}");
+        // Elsewhere an apostrophe's capital is no elision: "D'Angelo".
+        let found = names_in(
+            "D'Angelo Russell scored. The coach praised D'Angelo Russell.",
+            Language::English,
+        );
+        assert_eq!(found, [("D'Angelo Russell".to_string(), 2)]);
+        // Nor does Italian's "dell'" take its capital into a name.
+        let found = names_in(
+            "Il ministro dell'Economia Giancarlo Giorgetti ha parlato. Giorgetti ha detto altro.",
+            Language::Italian,
+        );
+        assert_eq!(found, [("Giancarlo Giorgetti".to_string(), 2)]);
     }
 
     /// Thousands grouped with a space are one number: with a no-break, narrow
