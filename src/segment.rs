@@ -1607,9 +1607,12 @@ impl Segmenter<'_> {
             // "« Je viens demain. » Puis": the guillemet closes the quotation.
             [0xC2, 0xBB, ..] => 2,
             [0xE2, 0x80, 0x9D | 0x99 | 0xBA, ..] => 3,
-            // Emoji react to what they follow: "We won!!! 🎉🎉 The team" (a
-            // run of non-ASCII from one at U+1F000 on, with its modifiers).
-            [0xF0, 0x9F, ..] => b.iter().position(u8::is_ascii).unwrap_or(b.len()),
+            // Emoji react to what they follow: "We won!!! 🎉🎉 The team",
+            // "Thanks. ❤️ See you" (a run of non-ASCII from a pictograph at
+            // U+1F000 on or a symbol or dingbat at U+2600 to U+27BF).
+            [0xF0, 0x9F, ..] | [0xE2, 0x98..=0x9E, ..] => {
+                b.iter().position(u8::is_ascii).unwrap_or(b.len())
+            }
             // "--" only before a capital: "-- voila! -- you have cake" runs on.
             [b'-', b'-', ..] => {
                 let k = self.skip_space(k + 2, end);
