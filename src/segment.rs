@@ -1608,11 +1608,13 @@ impl Segmenter<'_> {
             [0xC2, 0xBB, ..] => 2,
             [0xE2, 0x80, 0x9D | 0x99 | 0xBA, ..] => 3,
             // Emoji react to what they follow: "We won!!! 🎉🎉 The team",
-            // "Thanks. ❤️ See you" (a run of non-ASCII from a pictograph at
-            // U+1F000 on or a symbol or dingbat at U+2600 to U+27BF).
-            [0xF0, 0x9F, ..] | [0xE2, 0x98..=0x9E, ..] => {
-                b.iter().position(u8::is_ascii).unwrap_or(b.len())
-            }
+            // "Thanks. ❤️ See you": a pictograph from U+1F000 on or a symbol
+            // or dingbat at U+2600 to U+27BF, and what joins and modifies
+            // them (the bytes of U+2000 to U+2FFF, U+F000 to U+FFFF and
+            // U+10000 to U+3FFFF), for 64 bytes at most.
+            [0xF0, 0x9F, ..] | [0xE2, 0x98..=0x9E, ..] => (b.iter().take(64))
+                .position(|&x| !matches!(x, 0x80..=0xBF | 0xE2 | 0xEF | 0xF0))
+                .unwrap_or(b.len().min(64)),
             // "--" only before a capital: "-- voila! -- you have cake" runs on.
             [b'-', b'-', ..] => {
                 let k = self.skip_space(k + 2, end);
