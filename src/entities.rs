@@ -223,13 +223,11 @@ impl Shape {
             }
         };
         // French elides its articles and "de" into a name: "l'Allemagne",
-        // "d'Emmanuel" count as capitalised.
-        set(
-            first.is_uppercase() || language == Language::French && elided_capital(word) > 0,
-            Self::CAPITALISED,
-        );
+        // "d'Emmanuel" count as capitalised, "l'AFP" as an acronym.
+        let elided = elided_capital(language, word);
+        set(first.is_uppercase() || elided > 0, Self::CAPITALISED);
         set(crate::letters::is_alphabetic(first), Self::ALPHABETIC);
-        set(is_acronym(word), Self::ACRONYM);
+        set(is_acronym(&word[elided..]), Self::ACRONYM);
         if !first.is_ascii() && is_unspaced_char(first) {
             // Han and kana have no case and are no digits, and every list
             // below starts with an ASCII letter: only the stop list can hold
@@ -692,7 +690,8 @@ impl<'t> Recognizer<'t> {
                 } else {
                     end
                 };
-                let text = &sentence[offset..end + usize::from(dotted)];
+                let start = offset + elided_capital(self.language, word);
+                let text = &sentence[start..end + usize::from(dotted)];
                 self.add(index, text, EntityKind::Acronym, 1, false, false);
                 i += 1 + usize::from(numbered);
                 continue;
@@ -869,12 +868,7 @@ impl<'t> Recognizer<'t> {
             }
             if start < last && !before_title {
                 // "l'Allemagne", "L'Allemagne": the name is "Allemagne".
-                let elided = if self.language == Language::French {
-                    elided_capital(words[start].1)
-                } else {
-                    0
-                };
-                let from = words[start].0 + elided;
+                let from = words[start].0 + elided_capital(self.language, words[start].1);
                 let to = words[last - 1].0 + words[last - 1].1.len();
                 let name = strip_possessive(&sentence[from..to]);
                 let tokens = last - start;
@@ -1674,9 +1668,12 @@ fn numbered(
     })
 }
 
-/// Where the capital after an elided "l'" or "d'" starts in `word`
-/// ("l'Allemagne", "d’Emmanuel", "L'Élysée"), or 0.
-fn elided_capital(word: &str) -> usize {
+/// In French, where the capital after an elided "l'" or "d'" starts in
+/// `word` ("l'Allemagne", "d’Emmanuel", "L'Élysée"), or 0.
+fn elided_capital(language: Language, word: &str) -> usize {
+    if language != Language::French {
+        return 0;
+    }
     let after = match word.as_bytes() {
         [b'l' | b'd' | b'L' | b'D', b'\'', ..] => 2,
         [b'l' | b'd' | b'L' | b'D', 0xE2, 0x80, 0x99, ..] => 4,
@@ -2291,21 +2288,23 @@ mod tests {
         // "l'Allemagne", "L'Allemagne" and "d’Emmanuel Macron" name
         // Allemagne and Emmanuel Macron; "d'Ivoire" goes on a name.
         let found = names_in(
-            "L'Allemagne va mieux. Selon l'AFP, l'Allemagne va mieux. Le discours \
+            "L'Allemagne va mieux. Selon le FMI, l'Allemagne va mieux. Le discours \
              d’Emmanuel Macron a plu. Emmanuel Macron était en Côte d'Ivoire. \
              D'abord, l'an dernier fut dur.",
             Language::French,
         );
         for want in [
             ("Allemagne", 2),
-            ("AFP", 1),
             ("Emmanuel Macron", 2),
             ("Côte d'Ivoire", 1),
         ] {
             let want = (want.0.to_string(), want.1);
             assert!(found.contains(&want), "{want:?} in {found:?}");
         }
-        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(found.len(), 3, "{found:?}");
+        // "l'AFP" is the acronym AFP.
+        let found = entities_in("Selon l'AFP, il pleut. L'AFP le dit.", Language::French);
+        assert_found(&found, &[("AFP", super::EntityKind::Acronym, 2)]);
         // Elsewhere an apostrophe's capital is no elision: "D'Angelo".
         let found = names_in(
             "D'Angelo Russell scored. The coach praised D'Angelo Russell.",
