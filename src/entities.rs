@@ -729,10 +729,11 @@ impl<'t> Recognizer<'t> {
                 let previous_title = shape(end - 1).has(Shape::TITLE);
                 let mut previous_end = words[end - 1].0 + words[end - 1].1.len();
                 // Spaces join the words of a name; so do a hyphen ("Jean-Luc")
-                // and a title's period ("Dr. Li").
+                // and a title's period ("Dr. Li"), unless the period begins the
+                // next word (a combining mark after it makes one: "Prof.\u{7ac}").
                 let joiner = sentence.as_bytes()[previous_end];
                 if joiner == b'-' && previous_end + 1 == next_offset
-                    || joiner == b'.' && previous_title
+                    || joiner == b'.' && previous_title && previous_end < next_offset
                 {
                     previous_end += 1;
                 }
