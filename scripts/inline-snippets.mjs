@@ -10,10 +10,25 @@ import { join } from "node:path";
 
 const importLine = /^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';\n/m;
 const requireLine = /^const \{ ([\w, ]+) \} = require\(String\.raw`(\.\/snippets\/[^`]+)`\);\n/m;
+const namespaceLine =
+  /^(?:import \* as (import\d+) from "(\.\/snippets\/[^"]+)"|const (import\d+) = require\("(\.\/snippets\/[^"]+)"\));?\n/gm;
+const namespaceKey = /^\s*"\.\/snippets\/[^"]+": import\d+,$/gm;
+
+/** The snippet at `path` as plain functions, once: its `export`s dropped. */
+function pasteOnce(dir, path, pasted) {
+  if (pasted.has(path)) return "";
+  pasted.add(path);
+  const snippet = readFileSync(join(dir, path), "utf8");
+  if (/^\s*(import|export)\b(?! function)/m.test(snippet)) {
+    throw new Error(`${path}: an import or export other than "export function"`);
+  }
+  return snippet.replace(/^export function /gm, "function ").trim() + "\n";
+}
 
 for (const dir of process.argv.slice(2)) {
   const gluePath = join(dir, "abridge.js");
   let glue = readFileSync(gluePath, "utf8");
+  const pasted = new Set();
   for (let match; (match = glue.match(importLine) || glue.match(requireLine)); ) {
     const snippet = readFileSync(join(dir, match[2]), "utf8");
     const names = match[1].split(",").map((name) => name.trim());
@@ -24,12 +39,22 @@ for (const dir of process.argv.slice(2)) {
         throw new Error(`${match[2]}: no "export function ${name}(" to inline`);
       }
     }
-    if (/^\s*(import|export)\b(?! function)/m.test(snippet)) {
-      throw new Error(`${match[2]}: an import or export other than "export function"`);
-    }
-    glue = glue.replace(match[0], () => snippet.replace(/^export function /gm, "function ").trim() + "\n");
+    glue = glue.replace(match[0], () => pasteOnce(dir, match[2], pasted));
   }
-  if (glue.includes("./snippets/")) throw new Error(`${gluePath}: a snippet reference this script does not know`);
+  // A snippet function that needs no conversion of its arguments or result is
+  // imported by the wasm straight from the snippet's namespace (`"./snippets/...":
+  // importN` in the imports object: the module name the wasm asks for). The
+  // namespace becomes an object of the snippet's functions, pasted in here if
+  // no line above did.
+  glue = glue.replace(namespaceLine, (_, webName, webPath, nodeName, nodePath) => {
+    const path = webPath ?? nodePath;
+    const names = [...readFileSync(join(dir, path), "utf8").matchAll(/^export function (\w+)\(/gm)];
+    const object = `const ${webName ?? nodeName} = { ${names.map((m) => m[1]).join(", ")} };\n`;
+    return pasteOnce(dir, path, pasted) + object;
+  });
+  if (glue.replace(namespaceKey, "").includes("./snippets/")) {
+    throw new Error(`${gluePath}: a snippet reference this script does not know`);
+  }
   writeFileSync(gluePath, glue);
   rmSync(join(dir, "snippets"), { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@
 //! the names of the kinds (the serde names, see `report.rs`) and slices of the
 //! caller's string (see `report_object`).
 
-use js_sys::{Array, JsString, RangeError, Reflect, TypeError};
+use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -165,7 +165,8 @@ pub fn js_summarize(
 ) -> Result<JsValue, JsValue> {
     let source = text_arg(&text)?;
     let options = summarize_options(&options, source.len())?;
-    let summary = run(&source, &options).map_err(|e| core_error(&e))?;
+    // The core's own check failed: a backstop, every option is checked above first.
+    let summary = run(&source, &options).map_err(|e| core_error(e.option(), e.is_range()))?;
     Ok(report_object(text.unchecked_ref(), &summary))
 }
 
@@ -506,57 +507,8 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").into()
 }
 
-/// A thrown JavaScript error, made from Rust.
-enum Thrown {
-    Type(String),
-    Range(String),
-}
-
-impl From<Thrown> for JsValue {
-    fn from(error: Thrown) -> JsValue {
-        match error {
-            Thrown::Type(message) => TypeError::new(&message).into(),
-            Thrown::Range(message) => RangeError::new(&message).into(),
-        }
-    }
-}
-
-/// The core's own check failed (a backstop: every option is checked above first).
-/// The message is built here rather than with the error's `Display`, which would
-/// link float formatting into the wasm.
-fn core_error(error: &crate::Error) -> JsValue {
-    let option = error.option();
-    if error.is_range() {
-        Thrown::Range(concat(&[
-            "abridge: option \"",
-            option,
-            "\" is out of range",
-        ]))
-        .into()
-    } else {
-        Thrown::Type(concat(&["abridge: option \"", option, "\" is not valid"])).into()
-    }
-}
-
-/// The pieces joined. The messages are built with this rather than `format!`:
-/// a `format!` call site costs a few hundred bytes of wasm, this costs one
-/// call (3 KB less of wasm over all the messages).
-fn concat(pieces: &[&str]) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        out.push_str(piece);
-    }
-    out
-}
-
 fn text_arg(text: &JsValue) -> Result<String, JsValue> {
-    text.as_string().ok_or_else(|| {
-        Thrown::Type(concat(&[
-            "abridge: the text must be a string, got ",
-            &describe(text),
-        ]))
-        .into()
-    })
+    text.as_string().ok_or_else(|| text_error(text))
 }
 
 // The options are read and checked in JavaScript, where the checks and their
@@ -566,9 +518,10 @@ fn text_arg(text: &JsValue) -> Result<String, JsValue> {
 // property is read once: getters run once), returning the numbers; `language`
 // is left to Rust (`language_option`), which knows the languages. Each throws
 // the `TypeError` or `RangeError` that names the option; `catch` passes it on
-// instead of unwinding through the wasm.
+// instead of unwinding through the wasm. The errors Rust throws are made here too.
 #[wasm_bindgen(inline_js = r#"
 const MAX_QUOTED = 40;
+// `s` in quotes, cut short when long (a 20 MB option value stays out of a message).
 export function quote(s) {
   const chars = Array.from(s);
   return chars.length <= MAX_QUOTED
@@ -633,6 +586,28 @@ function fraction(name, value, allowed, inRange) {
   return value;
 }
 
+// What the `language` option accepts (`Language::known_codes()`, spelt out: a
+// test checks that they agree).
+const LANGUAGES = `"auto" or one of en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und (or an English name such as "German")`;
+
+// The errors thrown are made here: made in Rust, each message would be a string
+// built in the wasm and each class an import of its own.
+export function textError(value) {
+  return new TypeError(`abridge: the text must be a string, got ${describe(value)}`);
+}
+
+export function languageError(value) {
+  return typeof value === "string"
+    ? new RangeError(`abridge: option "language" must be ${LANGUAGES}; got ${quote(value)}`)
+    : new TypeError(`abridge: option "language" must be a string: ${LANGUAGES}; got ${describe(value)}`);
+}
+
+export function coreError(option, range) {
+  return range
+    ? new RangeError(`abridge: option "${option}" is out of range`)
+    : new TypeError(`abridge: option "${option}" is not valid`);
+}
+
 const RATIO = "a number in (0, 1], such as 0.2 for a fifth of the sentences";
 const REDUNDANCY = "a number in [0, 1] (0: allow repeats, 1: strict)";
 const LENGTHS = ["sentences", "ratio", "words", "chars"];
@@ -683,11 +658,18 @@ export function readOptions(options, knownKeys, part) {
 }
 "#)]
 extern "C" {
-    /// `s` in quotes, cut short when long (a 20 MB option value stays out of
-    /// the message).
-    fn quote(s: &str) -> String;
     /// A value for an error message: its type, and the value when it is short.
+    #[cfg(test)]
     fn describe(value: &JsValue) -> String;
+    /// The `TypeError` for a text that is not a string.
+    #[wasm_bindgen(js_name = textError)]
+    fn text_error(value: &JsValue) -> JsValue;
+    /// The error for a `language` option that is not a string or not a language.
+    #[wasm_bindgen(js_name = languageError)]
+    fn language_error(value: &JsValue) -> JsValue;
+    /// The error for an option the core rejected (`Error::option`, `Error::is_range`).
+    #[wasm_bindgen(js_name = coreError)]
+    fn core_error(option: &str, range: bool) -> JsValue;
     /// Part 0: the keys checked, and the length; part 1: the other numbers.
     #[wasm_bindgen(js_name = readOptions, catch)]
     fn read_options(
@@ -743,34 +725,15 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
     Ok(result)
 }
 
-/// What the `language` option accepts, for its error messages
-/// (`Language::known_codes()`, spelt out: a test checks that they agree).
-const LANGUAGES: &str = "\"auto\" or one of en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und (or an English name such as \"German\")";
-
 /// `None` for `"auto"` (detect), else a known language.
 fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
-    let Some(code) = value.as_string() else {
-        return Err(Thrown::Type(concat(&[
-            "abridge: option \"language\" must be a string: ",
-            LANGUAGES,
-            "; got ",
-            &describe(value),
-        ]))
-        .into());
-    };
+    let code = value.as_string().ok_or_else(|| language_error(value))?;
     if crate::segment::trim_by(&code, char::is_whitespace).eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
-    match Language::from_code(&code) {
-        Some(language) => Ok(Some(language)),
-        None => Err(Thrown::Range(concat(&[
-            "abridge: option \"language\" must be ",
-            LANGUAGES,
-            "; got ",
-            &quote(&code),
-        ]))
-        .into()),
-    }
+    Language::from_code(&code)
+        .map(Some)
+        .ok_or_else(|| language_error(value))
 }
 
 /// wasm-bindgen-test tests of the bindings, run in Node and in headless Chromium
@@ -780,7 +743,7 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use js_sys::{Function, Object};
+    use js_sys::{Function, Object, RangeError, TypeError};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     const NEWS: &str = "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping. \
@@ -1231,6 +1194,8 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_language_message_lists_every_code() {
         let codes = format!("one of {} (", Language::known_codes());
-        assert!(LANGUAGES.contains(&codes), "{LANGUAGES}");
+        let message =
+            String::from(js_sys::Error::from(language_error(&"klingon".into())).message());
+        assert!(message.contains(&codes), "{message}");
     }
 }
