@@ -1427,7 +1427,9 @@ impl Segmenter<'_> {
             return end;
         }
         let following = self.char_at(end);
-        let boundary = if !following.is_whitespace() {
+        // "France.[1] It", "1889.[2][3] Locally": footnote marks glued to the
+        // end, as text copied from an encyclopedia has them, trail it.
+        let boundary = if !following.is_whitespace() && following != '[' {
             let glued = !protected && self.attached_boundary(i, &cluster, block);
             // `policiers."Ces`: a straight quote that closes no quotation of the
             // sentence opens the next one.
@@ -1578,8 +1580,9 @@ impl Segmenter<'_> {
         }
     }
 
-    /// A token at `k` that trails a sentence: "\[12\]", "\[...\]", "(...)", ":)",
-    /// ";-)", ":P" or "--", followed by white space or the end of the block.
+    /// A token at `k` that trails a sentence: "\[12\]", "\[a\]", "\[...\]", "(...)",
+    /// ":)", ";-)", ":P" or "--", followed by white space or the end of the block
+    /// (a bracket also by another one, or by CJK text).
     fn trailer(&self, k: usize, end: usize) -> Option<usize> {
         let b = &self.bytes[k.min(end)..end];
         let len = match b {
@@ -1587,9 +1590,12 @@ impl Segmenter<'_> {
             [b'(', b'.', b'.', b'.', b')', ..] => 5,
             [b'(', 0xE2, 0x80, 0xA6, b')', ..] => 5,
             [b'[', rest @ ..] => {
-                let inner = rest.iter().take_while(|x| x.is_ascii_digit()).count();
+                // "[12]", "[a]", "[citation needed]"
+                let inner = (rest.iter().take(17))
+                    .take_while(|&&x| x.is_ascii_digit() || x.is_ascii_lowercase() || x == b' ')
+                    .count();
                 // "[...]" and "[…]" are three bytes long either way.
-                let inner = if (1..=3).contains(&inner) {
+                let inner = if (1..=16).contains(&inner) {
                     inner
                 } else if rest.starts_with(b"...") || rest.starts_with("…".as_bytes()) {
                     3
@@ -1638,7 +1644,11 @@ impl Segmenter<'_> {
             _ => return None,
         };
         let after = b.get(len);
-        (after.is_none() || after.is_some_and(u8::is_ascii_whitespace)).then_some(k + len)
+        (after.is_none()
+            || after.is_some_and(|&x| {
+                x.is_ascii_whitespace() || x == b'[' || x >= 0x80 && b[0] == b'['
+            }))
+        .then_some(k + len)
     }
 
     /// Looks past white space and opening marks at what follows a cluster.

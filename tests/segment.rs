@@ -358,6 +358,25 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
         &["Go to a shop for those anyway. [...]", "I am not suggesting it."],
     ),
     (
+        "footnote marks glued to a sentence's end, as copied from an encyclopedia",
+        English,
+        "It stands in Paris, France.[1] It was built from 1887 to 1889.[2][3] Locally it is the Iron Lady.[a] \
+         The U.S.[4] embassy is near.[citation needed] It is tall.",
+        &[
+            "It stands in Paris, France.[1]",
+            "It was built from 1887 to 1889.[2][3]",
+            "Locally it is the Iron Lady.[a]",
+            "The U.S.[4] embassy is near.[citation needed]",
+            "It is tall.",
+        ],
+    ),
+    (
+        "a footnote mark between two Chinese sentences",
+        Chinese,
+        "它位于巴黎。[1]它建于1889年。[2][3]它很高。",
+        &["它位于巴黎。[1]", "它建于1889年。[2][3]", "它很高。"],
+    ),
+    (
         "emoticon after a sentence",
         English,
         "I love her. :) I have a cat too.",
