@@ -726,14 +726,20 @@ impl<'t> Recognizer<'t> {
             let mut end = i + 1;
             while end < words.len() {
                 let (next_offset, _) = words[end];
+                let (previous_offset, previous) = words[end - 1];
                 let previous_title = shape(end - 1).has(Shape::TITLE);
-                let mut previous_end = words[end - 1].0 + words[end - 1].1.len();
+                // (Not "I", a numeral as often: "World War I. Turkey" where a
+                // sentence's end went unseen.)
+                let initial = previous.len() == 1
+                    && matches!(previous.as_bytes()[0], b'A'..=b'H' | b'J'..=b'Z');
+                let mut previous_end = previous_offset + previous.len();
                 // Spaces join the words of a name; so do a hyphen ("Jean-Luc")
-                // and a title's period ("Dr. Li"), unless the period begins the
-                // next word (a combining mark after it makes one: "Prof.\u{7ac}").
+                // and the period of a title or an initial ("Dr. Li", "George
+                // W. Bush"), unless the period begins the next word (a
+                // combining mark after it makes one: "Prof.\u{7ac}").
                 let joiner = sentence.as_bytes()[previous_end];
                 if joiner == b'-' && previous_end + 1 == next_offset
-                    || joiner == b'.' && previous_title && previous_end < next_offset
+                    || joiner == b'.' && (previous_title || initial) && previous_end < next_offset
                 {
                     previous_end += 1;
                 }
@@ -2051,6 +2057,32 @@ mod tests {
             !found
                 .iter()
                 .any(|(t, ..)| t == "30" || t == "45" || t == "1:3"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn initials_are_part_of_the_name() {
+        // "George W" and "Bush" were two names, and "Lee" a short mention of
+        // whichever full name ended in it ("Mary Curtis Lee", not "Robert E. Lee").
+        let found = names_in(
+            "President George W. Bush met Robert E. Lee and Mary Curtis Lee. \
+             Bush spoke first. J. K. Rowling arrived. Rowling and Lee left. \
+             Many died in World War I. Turkey disputes the count.",
+            Language::English,
+        );
+        for want in [
+            ("George W. Bush", 2),
+            ("Robert E. Lee", 2),
+            ("J. K. Rowling", 2),
+        ] {
+            assert!(
+                found.contains(&(want.0.to_string(), want.1)),
+                "{want:?} in {found:?}"
+            );
+        }
+        assert!(
+            !found.iter().any(|(t, _)| t.contains("I. Turkey")),
             "{found:?}"
         );
     }
