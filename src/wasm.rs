@@ -12,7 +12,7 @@
 //! the names of the kinds (the serde names, see `report.rs`) and slices of the
 //! caller's string (see `report_object`).
 
-use js_sys::{Array, JsString, Reflect};
+use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -473,7 +473,7 @@ pub fn js_segment(
     let source = text_arg(&text)?;
     let mut language = None;
     if read_options(&options, SEGMENT_KEYS, 0)?.is_some() {
-        if let Some(value) = property(&options, "language")? {
+        if let Some(value) = language_property(&options)? {
             language = language_option(&value)?;
         }
     }
@@ -586,6 +586,10 @@ function fraction(name, value, allowed, inRange) {
   return value;
 }
 
+export function languageOf(options) {
+  return options.language;
+}
+
 // What the `language` option accepts (`Language::known_codes()`, spelt out: a
 // test checks that they agree).
 const LANGUAGES = `"auto" or one of en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und (or an English name such as "German")`;
@@ -670,6 +674,9 @@ extern "C" {
     /// The error for an option the core rejected (`Error::option`, `Error::is_range`).
     #[wasm_bindgen(js_name = coreError)]
     fn core_error(option: &str, range: bool) -> JsValue;
+    /// `options.language` (`options` is an object: `readOptions` checked it).
+    #[wasm_bindgen(js_name = languageOf, catch)]
+    fn language_of(options: &JsValue) -> Result<JsValue, JsValue>;
     /// Part 0: the keys checked, and the length; part 1: the other numbers.
     #[wasm_bindgen(js_name = readOptions, catch)]
     fn read_options(
@@ -679,10 +686,10 @@ extern "C" {
     ) -> Result<Option<Vec<f64>>, JsValue>;
 }
 
-/// `object[key]`, or `None` when it is `undefined` (absent). Getters may throw;
-/// their error is passed on.
-fn property(object: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
-    let value = Reflect::get(object, &JsValue::from_str(key))?;
+/// The `language` option, or `None` when it is `undefined` (absent). A getter
+/// may throw; its error is passed on.
+fn language_property(options: &JsValue) -> Result<Option<JsValue>, JsValue> {
+    let value = language_of(options)?;
     Ok((!value.is_undefined()).then_some(value))
 }
 
@@ -705,7 +712,7 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
             _ => result,
         };
     }
-    if let Some(value) = property(options, "language")? {
+    if let Some(value) = language_property(options)? {
         result = result.with_language(language_option(&value)?);
     }
     if let [redundancy, keywords, entities] =
@@ -743,7 +750,7 @@ fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use js_sys::{Function, Object, RangeError, TypeError};
+    use js_sys::{Function, Object, RangeError, Reflect, TypeError};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     const NEWS: &str = "Kim Jong Un left Beijing on Wednesday after talks with Xi Jinping. \
