@@ -645,6 +645,7 @@ impl<'t> Recognizer<'t> {
         sentence: &'t str,
         words: &[Word<'t>],
         shapes: &[Shape],
+        list_item: bool,
     ) {
         let language = self.language;
         let shape = |i: usize| match shapes[i] {
@@ -663,7 +664,12 @@ impl<'t> Recognizer<'t> {
                     || !s.has(Shape::ALPHABETIC)
                     || s.has(Shape::FUNCTION_WORD) && words[i].1.len() <= SMALL_WORD
             });
-        let mut i = 0;
+        // A list item's marker ("1.", "2)", "b)") is no number of the text, and
+        // the word after it opens the item as a sentence's first word does.
+        let first = usize::from(
+            list_item && words.first().is_some_and(|w| w.0 == 0) && shapes[0].has(Shape::NUMERIC),
+        );
+        let mut i = first;
         while i < words.len() {
             let (offset, word) = words[i];
             let s = shapes[i];
@@ -701,7 +707,8 @@ impl<'t> Recognizer<'t> {
             // A month that its language writes in lower case opens a date
             // only at the sentence's start: "Mars 2024 a été" (but "la
             // mission Mars 2020").
-            let month = s.has(Shape::MONTH_OR_DAY) || i == 0 && s.has(Shape::LOWER_MONTH_OR_DAY);
+            let month =
+                s.has(Shape::MONTH_OR_DAY) || i == first && s.has(Shape::LOWER_MONTH_OR_DAY);
             if s.has(Shape::CAPITALISED) && month && !is_weekday(word) {
                 let used = full_date(sentence, words, &shape, i, false);
                 if used > 1 {
@@ -793,7 +800,7 @@ impl<'t> Recognizer<'t> {
             // A quotation opens with a capital too ('"Hey, stop," he said'),
             // unless the run is all it holds: a quoted title ('"The Muppets"').
             let run_end = words[end - 1].0 + words[end - 1].1.len();
-            let opens = i == 0 || {
+            let opens = i == first || {
                 let before = &sentence.as_bytes()[..offset];
                 // After a credit that opens the sentence: "(CNN)When"; after
                 // a dateline's dash: "WASHINGTON (CNN) -- The White House",
@@ -2085,6 +2092,23 @@ mod tests {
             !found.iter().any(|(t, _)| t.contains("I. Turkey")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_list_items_marker_is_no_number_nor_its_first_word_a_name() {
+        let found = entities(
+            "Key findings:\n\n1. Productivity held steady in 61% of firms.\n\
+             2. Office leases fell by 14%.\n3) Remote work rose in Berlin.\n\n\
+             - 2024 was a good year.\n- Sales rose.",
+        );
+        use super::EntityKind::{Date, Name};
+        assert_found(&found, &[("2024", Date, 1), ("Berlin", Name, 1)]);
+        for word in ["1", "2", "3", "Productivity", "Office", "Remote"] {
+            assert!(
+                !found.iter().any(|(t, ..)| t == word),
+                "{word} in {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -753,7 +753,8 @@ pub(crate) fn tokenize<'t>(
             opening.add_word(offset, word, shape.is_plain().then_some(true));
             i += 1;
         }
-        recognizer.scan_sentence(index, sentence, &words, &shapes);
+        let list_item = span.kind == crate::UnitKind::ListItem;
+        recognizer.scan_sentence(index, sentence, &words, &shapes, list_item);
         phrase_lists.push(phrases.find(&opening));
 
         let first = entries.len();
