@@ -459,10 +459,11 @@ fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()
         if s.text(text).chars().count() > 60 {
             preview.push('…');
         }
-        // Code and timestamps are never picked and have no penalty to say so.
+        // Code, timestamps and references are never picked and have no
+        // penalty to say so.
         let verbatim = matches!(
             s.kind,
-            abridge::UnitKind::Code | abridge::UnitKind::Timestamp
+            abridge::UnitKind::Code | abridge::UnitKind::Timestamp | abridge::UnitKind::Reference
         )
         .then(|| s.kind.name().to_string());
         let penalties: Vec<String> = verbatim

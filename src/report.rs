@@ -94,6 +94,7 @@ impl UnitKind {
             UnitKind::ListItem => "listItem",
             UnitKind::Code => "code",
             UnitKind::Timestamp => "timestamp",
+            UnitKind::Reference => "reference",
         }
     }
 }
@@ -169,7 +170,14 @@ mod tests {
         use Penalty as P;
         use TextKind as T;
         use UnitKind as U;
-        for kind in [U::Sentence, U::Heading, U::ListItem, U::Code, U::Timestamp] {
+        for kind in [
+            U::Sentence,
+            U::Heading,
+            U::ListItem,
+            U::Code,
+            U::Timestamp,
+            U::Reference,
+        ] {
             assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
         }
         for penalty in [

@@ -37,6 +37,10 @@ pub enum UnitKind {
     /// chat message's header, a short line that ends in a time ("Anna Smith
     /// 10:02 AM"): never part of a summary.
     Timestamp,
+    /// A source in a list of references as an encyclopedia's page copies it,
+    /// whole ("1. ^ Harriss, Joseph (1975). The Tallest Tower. p. 12."):
+    /// never part of a summary.
+    Reference,
 }
 
 impl UnitKind {
@@ -45,10 +49,13 @@ impl UnitKind {
         matches!(self, UnitKind::Sentence | UnitKind::ListItem)
     }
 
-    /// Code or a timestamp: kept as it stands, its words no terms, names or
-    /// sentences of the text.
+    /// Code, a timestamp or a reference: kept as it stands, its words no
+    /// terms, names or sentences of the text.
     pub(crate) fn is_verbatim(self) -> bool {
-        matches!(self, UnitKind::Code | UnitKind::Timestamp)
+        matches!(
+            self,
+            UnitKind::Code | UnitKind::Timestamp | UnitKind::Reference
+        )
     }
 }
 
@@ -447,6 +454,8 @@ impl Segmenter<'_> {
         } else if is_contents_entry(body.as_bytes()) {
             // A table of contents' entry is a heading, numbered or not.
             Some((end, UnitKind::Heading))
+        } else if is_citation(body.as_bytes()) {
+            Some((end, UnitKind::Reference))
         } else if is_timestamp(body.as_bytes())
             || body.len() < WRAP_CHARS && ends_in_time(body.as_bytes())
         {
@@ -2359,6 +2368,16 @@ fn ends_in_time(line: &[u8]) -> bool {
         && !line[..word]
             .split(|&b| b == b' ')
             .any(|w| w.first().is_some_and(u8::is_ascii_lowercase))
+}
+
+/// A reference as an encyclopedia's page copies it: "^ Harriss, Joseph (1975)",
+/// "12. ^ a b "Eiffel Tower"" (the caret is the link back to where it is cited).
+fn is_citation(line: &[u8]) -> bool {
+    let number = line
+        .iter()
+        .take_while(|b| matches!(b, b'0'..=b'9' | b'.' | b' '))
+        .count();
+    line[number..].starts_with(b"^ ")
 }
 
 /// A title, dot leaders and a page number: "2. Results ........ 7",

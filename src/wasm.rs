@@ -69,7 +69,7 @@ export interface SegmentOptions {
   language?: LanguageCode | "auto" | (string & {});
 }
 
-export type UnitKind = "sentence" | "heading" | "listItem" | "code" | "timestamp";
+export type UnitKind = "sentence" | "heading" | "listItem" | "code" | "timestamp" | "reference";
 export type Penalty =
   | "fragment" | "heading" | "runOn" | "question" | "quote" | "dangling" | "boilerplate";
 export type TextKind = "short" | "news" | "sectioned";
@@ -291,12 +291,13 @@ const FRACTION_COLUMNS: usize = 6;
 
 /// The unit kinds, penalties and entity kinds in the order of their codes
 /// (`kind_code`, `penalty_code`, `entity_kind_code`).
-const KINDS: [UnitKind; 5] = [
+const KINDS: [UnitKind; 6] = [
     UnitKind::Sentence,
     UnitKind::Heading,
     UnitKind::ListItem,
     UnitKind::Code,
     UnitKind::Timestamp,
+    UnitKind::Reference,
 ];
 const PENALTIES: [Penalty; 7] = [
     Penalty::Fragment,
@@ -323,6 +324,7 @@ fn kind_code(kind: UnitKind) -> u8 {
         UnitKind::ListItem => 2,
         UnitKind::Code => 3,
         UnitKind::Timestamp => 4,
+        UnitKind::Reference => 5,
     }
 }
 
@@ -1123,7 +1125,7 @@ mod tests {
         }
         assert_eq!(
             names(&KINDS, UnitKind::name),
-            "sentence heading listItem code timestamp"
+            "sentence heading listItem code timestamp reference"
         );
         let report = js_summarize(
             "Why? He left. Ours was the largest harbour on the whole coast for a century.".into(),

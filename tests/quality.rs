@@ -2,7 +2,7 @@
 //! parenthetical asides in sectioned texts, and the run-on and dangling
 //! penalties fading when the summary is an overview.
 
-use abridge::{summarize, Length, Options, Penalty, Summary, TextKind};
+use abridge::{summarize, Length, Options, Penalty, Summary, TextKind, UnitKind};
 
 fn run(text: &str, length: Length) -> Summary {
     summarize(text, &Options::default().length(length)).unwrap()
@@ -106,4 +106,61 @@ fn run_on_dangling_and_quotation_penalties_fade_in_an_overview() {
     assert_eq!(quoted.features.penalties, [Penalty::Quote]);
     assert!(quality(&overview, &asked, "Will the pier") < 1.0);
     assert_eq!(quality(&overview, &asked, "It was damaged"), 1.0);
+}
+
+/// An encyclopedia article copied with its list of references: footnote marks
+/// after the sentences, and a numbered list of sources, each with the caret
+/// that links back to where it is cited.
+const ARTICLE_WITH_REFERENCES: &str = "Eiffel Tower
+
+The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France.[1] \
+It is named after the engineer Gustave Eiffel, whose company designed and built the tower \
+from 1887 to 1889.[2] It was the centrepiece of the 1889 World's Fair.[3] The tower received \
+5,889,000 visitors in 2022.[4]
+
+History
+
+Gustave Eiffel's company won the competition for the centrepiece of the fair. The design was \
+by Maurice Koechlin and Emile Nouguier, two senior engineers of the company.[5] Work on the \
+foundations started on 28 January 1887.[6]
+
+References
+
+1. ^ \"Eiffel Tower\". Encyclopaedia Britannica. Retrieved 3 May 2023.
+2. ^ Harriss, Joseph (1975). The Tallest Tower: Eiffel and the Belle Epoque. Boston: Houghton Mifflin. p. 12.
+3. ^ Loyrette, Henri (1985). Gustave Eiffel. New York: Rizzoli. p. 174.
+4. ^ \"Eiffel Tower visitor figures 2022\". Retrieved 1 February 2023.
+5. ^ Harriss, Joseph (1975). The Tallest Tower. p. 6.
+6. ^ Loyrette, Henri (1985). Gustave Eiffel. p. 121.
+";
+
+#[test]
+fn a_copied_reference_is_a_unit_of_its_own_and_never_picked() {
+    let text = ARTICLE_WITH_REFERENCES;
+    for length in [Length::Sentences(8), Length::Ratio(0.5), Length::Words(250)] {
+        let summary = run(text, length);
+        let references: Vec<_> = summary
+            .sentences
+            .iter()
+            .filter(|s| s.kind == UnitKind::Reference)
+            .collect();
+        // Each source is one unit, whole, however many periods it has.
+        assert_eq!(references.len(), 6);
+        for reference in &references {
+            assert!(text.lines().any(|line| line == reference.text(text)));
+            assert!(!reference.selected);
+        }
+        // Only the article's sentences are chosen, and the sources' words are
+        // no entities of it.
+        let chosen: Vec<_> = summary.selected().map(|s| s.text(text)).collect();
+        assert!(
+            chosen.iter().all(|s| !s.contains('^')),
+            "{length:?}: {chosen:?}"
+        );
+        assert!(chosen[0].starts_with("The Eiffel Tower is"), "{chosen:?}");
+        let entities: Vec<_> = summary.entities.iter().map(|e| e.text.as_str()).collect();
+        for source in ["Joseph", "Henri", "Houghton Mifflin", "1975"] {
+            assert!(!entities.contains(&source), "{source} in {entities:?}");
+        }
+    }
 }

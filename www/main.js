@@ -926,6 +926,8 @@ function showWhy(i) {
       ? "Code, front matter or a table row: never part of a summary."
       : r.kinds[i] === KINDS.timestamp
         ? "A timestamp (subtitles, transcripts, a chat's header): never part of a summary."
+        : r.kinds[i] === KINDS.reference
+        ? "A source in a copied list of references: never part of a summary."
         : names.length === 0
         ? "Penalties: none."
         : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;

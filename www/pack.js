@@ -7,7 +7,7 @@
 // imports, only `export function`, `export const` and `const` declarations.
 
 /** The unit kinds' numbers in the packed `kinds` array. */
-export const KINDS = { sentence: 0, heading: 1, listItem: 2, code: 3, timestamp: 4 };
+export const KINDS = { sentence: 0, heading: 1, listItem: 2, code: 3, timestamp: 4, reference: 5 };
 
 /**
  * summarize()'s result → { message, transfer }: `message` is what the page renders

@@ -71,7 +71,7 @@ test("summarize returns plain objects of the documented shape", () => {
   for (const s of r.sentences) {
     assert.ok(Number.isFinite(s.score));
     assert.ok(Array.isArray(s.features.penalties));
-    assert.ok(["sentence", "heading", "listItem", "code", "timestamp"].includes(s.kind));
+    assert.ok(["sentence", "heading", "listItem", "code", "timestamp", "reference"].includes(s.kind));
   }
   // Every kind reaches JavaScript by name, a fenced code block's too.
   const md = "# Setup\n\nRun it once. Then wait.\n\n1. Open it.\n\n```sh\nmake demo\n```";
