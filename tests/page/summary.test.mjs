@@ -262,7 +262,7 @@ test("copy puts the summary on the clipboard as plain text and as Markdown bulle
   await context.close();
 });
 
-test("a dropped .md file and opened .txt and .srt files are summarized; other files are refused", async () => {
+test("a dropped .md file and opened .txt and .srt files are summarized, without timestamps or sources; other files are refused", async () => {
   const { context, page } = await openPage(env.browser, env.url);
   await waitForSummary(page);
   await settle(page);
@@ -314,6 +314,23 @@ test("a dropped .md file and opened .txt and .srt files are summarized; other fi
   const notes = "The council approved the budget on Monday. Parks get more money. The mayor thanked the volunteers.";
   await pick("notes.txt", "text/plain", notes);
   assert.equal((await summaryItems(page)).length, 3);
+
+  // An article copied with its references: the sources are units of their own,
+  // never summarized, and the panel says so.
+  const copied =
+    "The council approved the budget on Monday.[1] Parks get more money this year.[2] " +
+    "The mayor thanked the volunteers who cleaned the river.\n\nReferences\n\n" +
+    "1. ^ Smith, Jane (2024). City Budget. Springfield: Town Press. p. 4.\n" +
+    "2. ^ \"Parks plan\". Springfield Herald. Retrieved 3 May 2024.\n";
+  await pick("article.txt", "text/plain", copied);
+  assert.ok((await summaryItems(page)).every((s) => !s.includes("^")), "a source was summarized");
+  const articleUnits = (await reference(page, copied, { sentences: 3 })).sentences;
+  assert.deepEqual(
+    articleUnits.map((s) => s.kind),
+    ["sentence", "sentence", "sentence", "heading", "reference", "reference"],
+  );
+  await page.hover(`#view [data-i="4"]`);
+  assert.match(await page.innerText("#why-body"), /A source in a copied list of references: never part of a summary\./);
 
   // Subtitles, whose type the browser does not know: the timing lines are
   // never summarized, and the why panel says what they are.
