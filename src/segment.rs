@@ -455,6 +455,7 @@ impl Segmenter<'_> {
             // A table of contents' entry is a heading, numbered or not.
             Some((end, UnitKind::Heading))
         } else if is_citation(body.as_bytes()) {
+            // A source of a copied list of references, whole.
             Some((end, UnitKind::Reference))
         } else if is_timestamp(body.as_bytes())
             || body.len() < WRAP_CHARS && ends_in_time(body.as_bytes())

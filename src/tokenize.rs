@@ -707,7 +707,7 @@ pub(crate) fn tokenize<'t>(
         words.clear();
         crate::words::push_word_indices(sentence, &mut words);
         word_counts.push(words.len() as u32);
-        // Code and timestamps are no prose: their words would skew the
+        // Code, timestamps and references are no prose: their words would skew the
         // text's terms and names.
         if span.kind.is_verbatim() {
             words.clear();
