@@ -473,12 +473,11 @@ pub fn js_segment(
     #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let source = text_arg(&text)?;
-    let mut language = None;
-    if read_options(&options, SEGMENT_KEYS, 0)?.is_some() {
-        if let Some(value) = language_property(&options)? {
-            language = language_option(&value)?;
-        }
-    }
+    let language = if read_options(&options, SEGMENT_KEYS, 0)?.is_some() {
+        language_option(&options)?
+    } else {
+        None
+    };
     let language = language.unwrap_or_else(|| crate::detect_language(&source));
     let spans = split(&source, language);
     let (_, utf16) = counted_spans(&source, &spans);
@@ -688,13 +687,6 @@ extern "C" {
     ) -> Result<Option<Vec<f64>>, JsValue>;
 }
 
-/// The `language` option, or `None` when it is `undefined` (absent). A getter
-/// may throw; its error is passed on.
-fn language_property(options: &JsValue) -> Result<Option<JsValue>, JsValue> {
-    let value = language_of(options)?;
-    Ok((!value.is_undefined()).then_some(value))
-}
-
 fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsValue> {
     let mut result = Options::default();
     let Some(length) = read_options(options, SUMMARIZE_KEYS, 0)? else {
@@ -714,9 +706,7 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
             _ => result,
         };
     }
-    if let Some(value) = language_property(options)? {
-        result = result.with_language(language_option(&value)?);
-    }
+    result = result.with_language(language_option(options)?);
     if let [redundancy, keywords, entities] =
         read_options(options, SUMMARIZE_KEYS, 1)?.unwrap_or_default()[..]
     {
@@ -734,8 +724,13 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
     Ok(result)
 }
 
-/// `None` for `"auto"` (detect), else a known language.
-fn language_option(value: &JsValue) -> Result<Option<Language>, JsValue> {
+/// The `language` option: `None` when absent or `"auto"` (detect), else a known
+/// language. A getter may throw; its error is passed on.
+fn language_option(options: &JsValue) -> Result<Option<Language>, JsValue> {
+    let value = &language_of(options)?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
     let code = value.as_string().ok_or_else(|| language_error(value))?;
     if crate::segment::trim_by(&code, char::is_whitespace).eq_ignore_ascii_case("auto") {
         return Ok(None);
