@@ -3,13 +3,19 @@
 //! Candidates are taken best score first (ties: earlier sentence first). A
 //! candidate is skipped when its cosine similarity to an already chosen sentence
 //! exceeds the redundancy threshold, or when it would overflow a word or
-//! character budget. The result is never empty when the text has a sentence.
+//! character budget; under such a budget a scrap does not fill the room left.
+//! The result is never empty when the text has a sentence.
 
 use crate::options::Length;
 
 /// Each term's chosen sentences are checked only up to this many: a term that
 /// common carries little weight, and the cap keeps selection linear.
 const MAX_POSTINGS_PER_TERM: usize = 64;
+
+/// Under a word or character budget, a candidate scoring below this share of
+/// the best is not taken to fill the room left: a reference list's "2002." or a
+/// caption scrap read as the summary's last sentence.
+const FILLER_SHARE: f64 = 0.1;
 
 pub(crate) struct Candidate<'a> {
     pub score: f64,
@@ -47,7 +53,6 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
     let scores = budget_scores(candidates, max_sentences, eligible_count);
     let mut order = BestFirst::new(candidates, &scores);
     let best = order.peek();
-
     let mut chosen = Vec::new();
     // The chosen sentences' postings, `(slot, weight, the term's previous
     // posting)`, chained per term from `newest[t]` = (its last posting, its
@@ -65,8 +70,14 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
             break;
         }
         let candidate = &candidates[i];
-        if !candidate.eligible && !chosen.is_empty() {
-            break;
+        if let Some(&first) = chosen.first() {
+            // A word or character budget is filled with what still fits, but
+            // not with scraps.
+            if !candidate.eligible
+                || max_sentences == usize::MAX && scores[i] < scores[first] * FILLER_SHARE
+            {
+                break;
+            }
         }
         if words + candidate.words > max_words || chars + candidate.chars > max_chars {
             continue;
@@ -250,6 +261,29 @@ mod tests {
         for (name, length, expected) in cases {
             assert_eq!(select(&c, length, 0.5), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_word_budget_is_not_filled_with_scraps() {
+        let v = [[(0, 1.0)], [(1, 1.0)], [(2, 1.0)]];
+        // The best fills most of the budget; a long runner-up does not fit;
+        // a one-word scrap scoring under a tenth of the best would.
+        let c = [
+            candidate(0.9, 40, &v[0]),
+            candidate(0.5, 20, &v[1]),
+            candidate(0.05, 1, &v[2]),
+        ];
+        assert_eq!(select(&c, Length::Words(45), 0.5), [0]);
+        assert_eq!(select(&c, Length::Chars(225), 0.5), [0]);
+        // At a tenth or more it is a sentence, and fills the room.
+        let c = [
+            candidate(0.9, 40, &v[0]),
+            candidate(0.5, 20, &v[1]),
+            candidate(0.1, 1, &v[2]),
+        ];
+        assert_eq!(select(&c, Length::Words(45), 0.5), [0, 2]);
+        // A count of sentences is the reader's: the scrap is the third.
+        assert_eq!(select(&c, Length::Sentences(3), 0.5), [0, 1, 2]);
     }
 
     #[test]
