@@ -7,6 +7,7 @@ use abridge::{summarize, Length, Options, Report, Summary};
 
 mod cli;
 use cli::decode::Reading;
+use cli::lines::OneLine;
 
 const SAMPLE: &str = include_str!("../samples/kim-beijing.txt");
 
@@ -402,15 +403,16 @@ fn write_summary(
     if args.explain && args.format != Format::Json {
         return explain(out, &summary, text);
     }
+    let one_line = OneLine::new(text);
     match args.format {
         Format::Text => {
             for sentence in summary.selected() {
-                writeln!(out, "{}", one_line(sentence.text(text)))?;
+                writeln!(out, "{}", one_line.of(sentence.text(text)))?;
             }
         }
         Format::Markdown => {
             for sentence in summary.selected() {
-                writeln!(out, "- {}", one_line(sentence.text(text)))?;
+                writeln!(out, "- {}", one_line.of(sentence.text(text)))?;
             }
         }
         Format::Json => {
@@ -429,16 +431,8 @@ fn write_summary(
     Ok(())
 }
 
-/// A sentence on one line: hard-wrapped text has newlines inside sentences.
-fn one_line(sentence: &str) -> String {
-    if sentence.contains(['\n', '\r']) {
-        sentence.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        sentence.to_string()
-    }
-}
-
 fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()> {
+    let one_line = OneLine::new(text);
     writeln!(
         out,
         "language {}, {:?} text, {} of {} sentences, {} of {} words",
@@ -455,7 +449,7 @@ fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()
     )?;
     for (i, s) in summary.sentences.iter().enumerate() {
         let f = &s.features;
-        let mut preview: String = one_line(s.text(text)).chars().take(60).collect();
+        let mut preview: String = one_line.of(s.text(text)).chars().take(60).collect();
         if s.text(text).chars().count() > 60 {
             preview.push('…');
         }
@@ -583,6 +577,10 @@ fn batch_item(
         text
     };
     let summary = summarize(text, &options).map_err(|e| fail(e.to_string()))?;
-    let sentences: Vec<String> = summary.selected().map(|s| one_line(s.text(text))).collect();
+    let one_line = OneLine::new(text);
+    let sentences: Vec<String> = summary
+        .selected()
+        .map(|s| one_line.of(s.text(text)))
+        .collect();
     Ok((id, sentences.join("\n")))
 }

@@ -686,7 +686,7 @@ function renderSummary(text, r) {
     for (let k = list.childElementCount; k < upto; k++) {
       const i = chosen[k];
       const li = document.createElement("li");
-      li.textContent = text.slice(r.starts[i], r.ends[i]);
+      li.textContent = oneLine(text.slice(r.starts[i], r.ends[i]), text);
       li.dataset.i = String(i);
       // One Tab stop for the whole list, as in the text view (see wire()).
       li.tabIndex = k === 0 ? 0 : -1;
@@ -1694,14 +1694,65 @@ function markdownOf(text, r) {
   const lines = [];
   for (let i = 0; i < r.n; i++) {
     if (!r.selected[i]) continue;
-    lines.push(`- ${text.slice(r.starts[i], r.ends[i]).replace(/\s*\n\s*/g, " ")}`);
+    lines.push(`- ${oneLine(text.slice(r.starts[i], r.ends[i]), text)}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LOWER_CASE = /\p{Ll}/u;
+// Scripts written without spaces between words (Han, kana) and their punctuation,
+// as the last character before a line break and the first after it.
+const UNSPACED = "\\u3000-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u{20000}-\\u{3ffff}";
+const UNSPACED_LAST = new RegExp(`[${UNSPACED}]$`, "u");
+const UNSPACED_FIRST = new RegExp(`^[${UNSPACED}]`, "u");
+let compoundsOf = { text: null, words: null };
+
+/** The text's hyphenated words, lower-cased ("self-supervised"); made once per text. */
+function compounds(text) {
+  if (compoundsOf.text !== text) {
+    const words = new Set();
+    for (const [word] of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) words.add(word.toLowerCase());
+    compoundsOf = { text, words };
+  }
+  return compoundsOf.words;
+}
+
+/**
+ * A sentence on one line, for the summary list and its copies: mail wrapped by
+ * hand and text copied from a PDF break lines inside sentences, and a PDF
+ * hyphenates words across them ("the ener-\ngy use"). Each run of white space
+ * with a line break becomes one space, or nothing between two characters of a
+ * script written without spaces; a word hyphenated at the break is joined
+ * ("energy") unless the text writes it with its hyphen elsewhere, its second
+ * part does not start in lower case ("Franco-German", "COVID-19") or its first
+ * part has a hyphen already ("state-of-the-art"). The sentence's offsets still
+ * point at the text as it is. The command line does the same (src/cli/lines.rs).
+ */
+function oneLine(sentence, text) {
+  if (!/[\n\r]/.test(sentence)) return sentence;
+  return sentence.replace(/(-?)[^\S\n\r]*[\n\r]\s*/g, (gap, hyphen, at) => {
+    const after = at + gap.length;
+    const next = sentence[after] ?? "";
+    if (hyphen && WORD_CHAR.test(sentence[at - 1] ?? "") && WORD_CHAR.test(next)) {
+      let from = at;
+      while (from > 0 && (WORD_CHAR.test(sentence[from - 1]) || sentence[from - 1] === "-")) from--;
+      let to = after;
+      while (to < sentence.length && WORD_CHAR.test(sentence[to])) to++;
+      const head = sentence.slice(from, at).replace(/^-+/, "");
+      const word = `${head}-${sentence.slice(after, to)}`;
+      const keep = !LOWER_CASE.test(next) || head.includes("-") || compounds(text).has(word.toLowerCase());
+      return keep ? "-" : "";
+    }
+    if (at === 0 || after === sentence.length) return hyphen;
+    const unspaced = UNSPACED_LAST.test(sentence.slice(Math.max(0, at - 2), at)) && UNSPACED_FIRST.test(sentence.slice(after, after + 2));
+    return unspaced && !hyphen ? "" : `${hyphen} `;
+  });
+}
+
 async function copy(markdown) {
   if (!shownResult || !shown) return;
-  const text = markdown ? markdownOf(shown.text, shownResult) : shownResult.summary;
+  const text = markdown ? markdownOf(shown.text, shownResult) : oneLine(shownResult.summary, shown.text);
   let ok = false;
   try {
     await navigator.clipboard.writeText(text);
