@@ -12,7 +12,7 @@ const importLine = /^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';\n/m;
 const requireLine = /^const \{ ([\w, ]+) \} = require\(String\.raw`(\.\/snippets\/[^`]+)`\);\n/m;
 const namespaceLine =
   /^(?:import \* as (import\d+) from "(\.\/snippets\/[^"]+)"|const (import\d+) = require\("(\.\/snippets\/[^"]+)"\));?\n/gm;
-const namespaceKey = /^\s*"\.\/snippets\/[^"]+": import\d+,$/gm;
+const namespaceKey = /^\s*"\.\/snippets\/[^"]+": import\d+,\n?/gm;
 
 /** The snippet at `path` as plain functions, once: its `export`s dropped. */
 function pasteOnce(dir, path, pasted) {
@@ -46,12 +46,24 @@ for (const dir of process.argv.slice(2)) {
   // importN` in the imports object: the module name the wasm asks for). The
   // namespace becomes an object of the snippet's functions, pasted in here if
   // no line above did.
+  // wasm-bindgen may import one snippet's namespace twice, under two names and
+  // as the same key of the imports object twice: the object is made once, and
+  // the second key (the same value) goes.
+  const namespaces = new Map(); // path -> the name of its object
+  const repeated = new Set();
   glue = glue.replace(namespaceLine, (_, webName, webPath, nodeName, nodePath) => {
     const path = webPath ?? nodePath;
+    const name = webName ?? nodeName;
+    if (namespaces.has(path)) {
+      repeated.add(name);
+      return "";
+    }
+    namespaces.set(path, name);
     const names = [...readFileSync(join(dir, path), "utf8").matchAll(/^export function (\w+)\(/gm)];
-    const object = `const ${webName ?? nodeName} = { ${names.map((m) => m[1]).join(", ")} };\n`;
+    const object = `const ${name} = { ${names.map((m) => m[1]).join(", ")} };\n`;
     return pasteOnce(dir, path, pasted) + object;
   });
+  glue = glue.replace(namespaceKey, (line) => (repeated.has(line.match(/(import\d+),/)[1]) ? "" : line));
   if (glue.replace(namespaceKey, "").includes("./snippets/")) {
     throw new Error(`${gluePath}: a snippet reference this script does not know`);
   }
