@@ -14,7 +14,7 @@
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lang::{is_abbreviation, is_sentence_starter, Language};
+use crate::lang::{is_abbreviation, is_references_title, is_sentence_starter, Language};
 use crate::letters;
 
 /// What kind of unit a span is.
@@ -123,7 +123,11 @@ const WORD_BYTES: usize = 48;
 /// holds, front matter and each row of a table are one [`UnitKind::Code`] unit. A
 /// line that is only a time or a time range (subtitles, transcripts), or a short
 /// one that ends in a time (a chat's header), is a [`UnitKind::Timestamp`], and the
-/// lines after it until a blank line are its cue's text, never a heading.
+/// lines after it until a blank line are its cue's text, never a heading. A
+/// line that cites a source as a copied encyclopedia page does ("1. ^ Harriss,
+/// Joseph (1975)") is a [`UnitKind::Reference`], and so is every line after a
+/// list of references' title ("References", "7. Bibliography", "Literatur")
+/// past the first quarter of the text.
 /// `language` selects abbreviation lists and a few conventions (German ordinals
 /// such as "am 12. Juni", lower-case sentence starts in English web text);
 /// [`Language::Other`] gets rules that are safe across languages. A unit longer
@@ -157,6 +161,7 @@ pub fn segment(text: &str, language: Language) -> Vec<SentenceSpan> {
         content_end: trim_end_by(text, char::is_whitespace).len(),
         resume: None,
         in_cue: false,
+        in_references: false,
     };
     segmenter.run();
     segmenter.out
@@ -317,6 +322,8 @@ struct Segmenter<'t> {
     resume: Option<usize>,
     /// The current paragraph's lines follow a timestamp.
     in_cue: bool,
+    /// The lines from here on are a list of references.
+    in_references: bool,
 }
 
 impl Segmenter<'_> {
@@ -454,8 +461,8 @@ impl Segmenter<'_> {
         } else if is_contents_entry(body.as_bytes()) {
             // A table of contents' entry is a heading, numbered or not.
             Some((end, UnitKind::Heading))
-        } else if is_citation(body.as_bytes()) {
-            // A source of a copied list of references, whole.
+        } else if self.in_references || is_citation(body.as_bytes()) {
+            // A source of a list of references, whole.
             Some((end, UnitKind::Reference))
         } else if is_timestamp(body.as_bytes())
             || body.len() < WRAP_CHARS && ends_in_time(body.as_bytes())
@@ -481,6 +488,9 @@ impl Segmenter<'_> {
             self.in_cue = kind == UnitKind::Timestamp;
             return;
         }
+        // A list of references is titled past the first quarter of a text
+        // (a table of contents names it earlier) and runs to its end.
+        self.in_references = start * 4 > self.text.len() && is_references_heading(body);
         let first_word = body
             .chars()
             .take(40)
@@ -2379,6 +2389,22 @@ fn is_citation(line: &[u8]) -> bool {
         .take_while(|b| matches!(b, b'0'..=b'9' | b'.' | b' '))
         .count();
     line[number..].starts_with(b"^ ")
+}
+
+/// Whether a line titles a list of references: "References", "7 References",
+/// "## Bibliography", "Literatur:".
+fn is_references_heading(line: &str) -> bool {
+    let mut buf = [0; 64];
+    let Some(lowered) = lower_into(line, &mut buf) else {
+        return false;
+    };
+    // After a section's number or a Markdown heading's marks.
+    let from = lowered.iter().position(|&b| b > b'9').unwrap_or(0);
+    is_references_title(
+        lowered[from..]
+            .strip_suffix(b":")
+            .unwrap_or(&lowered[from..]),
+    )
 }
 
 /// A title, dot leaders and a page number: "2. Results ........ 7",

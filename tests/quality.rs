@@ -164,3 +164,81 @@ fn a_copied_reference_is_a_unit_of_its_own_and_never_picked() {
         }
     }
 }
+
+/// A short paper copied from a PDF: it ends with a list of references under
+/// its title, the sources wrapped over lines, without carets.
+const PAPER: &str = include_str!("fixtures/paper-pdf.txt");
+
+#[test]
+fn a_titled_list_of_references_is_never_summarized() {
+    for length in [Length::Sentences(8), Length::Ratio(1.0), Length::Words(400)] {
+        let summary = run(PAPER, length);
+        let title = summary
+            .sentences
+            .iter()
+            .position(|s| s.text(PAPER) == "References")
+            .unwrap();
+        assert_eq!(summary.sentences[title].kind, UnitKind::Heading);
+        // Every line after the title is a source's, whole, and none is picked
+        // (the first before this rule: "Recalibrating global data center
+        // energy-use estimates." at a ratio of 0.5).
+        let sources = &summary.sentences[title + 1..];
+        assert_eq!(sources.len(), 6);
+        for source in sources {
+            assert_eq!(source.kind, UnitKind::Reference);
+            assert!(PAPER.lines().any(|line| line == source.text(PAPER)));
+            assert!(!source.selected);
+        }
+        assert!(summary.selected().count() >= 3);
+        let entities: Vec<_> = summary.entities.iter().map(|e| e.text.as_str()).collect();
+        for cited in ["Masanet", "Koomey", "Science", "2015", "2020"] {
+            assert!(!entities.contains(&cited), "{cited} in {entities:?}");
+        }
+    }
+}
+
+#[test]
+fn a_list_of_references_is_known_by_its_title_in_each_language() {
+    let body = &PAPER[..PAPER.find("References").unwrap()];
+    let source = "Andrae, A. and Edler, T. 2015. On global electricity usage.";
+    for title in [
+        "REFERENCES",
+        "7 References",
+        "7. References",
+        "## Bibliography",
+        "Literaturverzeichnis:",
+        "Einzelnachweise",
+        "Références",
+        "Bibliografía",
+        "Riferimenti",
+        "Referências",
+        "Literatuur",
+        "Литература",
+        "参考文献",
+        "참고문헌",
+    ] {
+        let text = format!("{body}{title}\n{source}\n");
+        let summary = run(&text, Length::Ratio(1.0));
+        let last = summary.sentences.last().unwrap();
+        assert_eq!(last.kind, UnitKind::Reference, "{title}");
+        assert_eq!(last.text(&text), source, "{title}");
+    }
+    // Not a title: a sentence that starts with the word, and the word in a
+    // text's first quarter, where a table of contents names the section.
+    let text = format!("{body}References are listed below.\n{source}\n");
+    assert_eq!(
+        run(&text, Length::Ratio(1.0))
+            .sentences
+            .last()
+            .unwrap()
+            .kind,
+        UnitKind::Sentence
+    );
+    let text = format!("Contents\n\n1 Introduction\n2 References\n\n{body}");
+    let summary = run(&text, Length::Ratio(1.0));
+    assert!(summary
+        .sentences
+        .iter()
+        .all(|s| s.kind != UnitKind::Reference));
+    assert!(summary.selected().count() > 10);
+}

@@ -81,6 +81,20 @@ pub(crate) fn is_sentence_starter(word: &[u8]) -> bool {
     index_entry(word) & STARTER != 0
 }
 
+/// Whether `word` (lower-cased) is in [`REFERENCES_TITLES`]. Answered by
+/// the abbreviation index, like [`is_sentence_starter`].
+pub(crate) fn is_references_title(word: &[u8]) -> bool {
+    index_entry(word) & REFERENCES_TITLE != 0
+}
+
+/// The titles of a list of references, one word each, as papers, theses and
+/// encyclopedias write them in the languages abridge knows (sorted by bytes).
+/// Only the packed form is in the binary (see `stopwords::packed!`).
+const REFERENCES_TITLES: &str = "\
+    bibliografia bibliografía bibliographie bibliography einzelnachweise literatur \
+    literaturverzeichnis literatuur quellen references referencias referenties referências \
+    riferimenti références литература 参考文献 참고문헌";
+
 /// Bits per table in an index entry: 0 for absent, else 1 + the kind's place in `KINDS`.
 const BITS: usize = 3;
 const KINDS: [Option<Abbrev>; 6] = [
@@ -92,9 +106,11 @@ const KINDS: [Option<Abbrev>; 6] = [
     Some(EndLikely),
 ];
 
-/// The index bit of a sentence starter, above the tables' bits.
+/// The index bits of a sentence starter and of a references title, above the
+/// tables' bits.
 const STARTER: u32 = 1 << 31;
-const _: () = assert!(BITS * TABLES.len() < 31);
+const REFERENCES_TITLE: u32 = 1 << 30;
+const _: () = assert!(BITS * TABLES.len() <= 30);
 
 // Indices into `TABLES`.
 const ANY: usize = 0;
@@ -141,8 +157,13 @@ pub(super) fn index_entries(mut add: impl FnMut(&'static [u8], u32)) {
             }
         }
     }
-    for word in unpack(packed!(STARTERS)).split(|&b| b == b' ') {
-        add(word, STARTER);
+    for (list, bit) in [
+        (packed!(STARTERS).as_slice(), STARTER),
+        (packed!(REFERENCES_TITLES), REFERENCES_TITLE),
+    ] {
+        for word in unpack(list).split(|&b| b == b' ') {
+            add(word, bit);
+        }
     }
 }
 
@@ -374,5 +395,20 @@ mod tests {
         }
         assert!(!is_sentence_starter(b"house"));
         assert!(!is_sentence_starter(b"mr"));
+    }
+
+    #[test]
+    fn references_titles() {
+        let words: Vec<&str> = REFERENCES_TITLES.split_ascii_whitespace().collect();
+        assert!(words.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        assert!(words.iter().all(|w| *w == w.to_lowercase()));
+        for word in words {
+            assert!(is_references_title(word.as_bytes()), "{word}");
+            assert!(!is_sentence_starter(word.as_bytes()), "{word}");
+        }
+        assert!(!is_references_title(b"however"));
+        assert!(!is_references_title(b"reference"));
+        // Nor do the titles change what an abbreviation is.
+        assert_eq!(is_abbreviation(Language::English, b"references"), None);
     }
 }

@@ -8,7 +8,7 @@ mod detect;
 mod stem;
 mod stopwords;
 
-pub(crate) use abbreviations::{is_abbreviation, is_sentence_starter};
+pub(crate) use abbreviations::{is_abbreviation, is_references_title, is_sentence_starter};
 pub use detect::detect;
 pub(crate) use stem::Stemmer;
 pub(crate) use stopwords::{stop_list_bit, stop_lists, word_lists, word_lists_hashed, WordLists};
