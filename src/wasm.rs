@@ -587,13 +587,29 @@ function fraction(name, value, allowed, inRange) {
   return value;
 }
 
-export function languageOf(options) {
-  return options.language;
-}
+// The languages as `Language::ALL` has them, by code and by English name
+// (`Language::from_code`, spelt out: a test checks that they agree).
+const CODES = "en de fr es it pt nl ru zh ja ko und";
+const NAMES = "english german french spanish italian portuguese dutch russian chinese japanese korean other";
+const LANGUAGES = `"auto" or one of ${CODES.replaceAll(" ", ", ")} (or an English name such as "German")`;
+// Rust's `char::is_whitespace`, which `trim` does not quite match.
+const SPACES = /^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
-// What the `language` option accepts (`Language::known_codes()`, spelt out: a
-// test checks that they agree).
-const LANGUAGES = `"auto" or one of en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und (or an English name such as "German")`;
+// `options.language` as a number: 0 when absent or "auto" (detect), else 1 +
+// the language's place in `Language::ALL`, found by its code (case aside, a
+// region or script after "-" or "_" ignored: "pt-BR", "zh_Hans") or its English
+// name; anything else throws `languageError`.
+export function languageOf(options) {
+  const value = options.language;
+  if (value === undefined) return 0;
+  if (typeof value !== "string") throw languageError(value);
+  const code = value.replace(SPACES, "").replace(/[A-Z]/g, (c) => c.toLowerCase());
+  if (code === "auto") return 0;
+  const byCode = CODES.split(" ").indexOf(code.split(/[-_]/)[0]);
+  const place = byCode < 0 ? NAMES.split(" ").indexOf(code) : byCode;
+  if (place < 0) throw languageError(value);
+  return place + 1;
+}
 
 // The errors thrown are made here: made in Rust, each message would be a string
 // built in the wasm and each class an import of its own.
@@ -670,14 +686,16 @@ extern "C" {
     #[wasm_bindgen(js_name = textError)]
     fn text_error(value: &JsValue) -> JsValue;
     /// The error for a `language` option that is not a string or not a language.
+    #[cfg(test)]
     #[wasm_bindgen(js_name = languageError)]
     fn language_error(value: &JsValue) -> JsValue;
     /// The error for an option the core rejected (`Error::option`, `Error::is_range`).
     #[wasm_bindgen(js_name = coreError)]
     fn core_error(option: &str, range: bool) -> JsValue;
-    /// `options.language` (`options` is an object: `readOptions` checked it).
+    /// `options.language`: 0 to detect, else 1 + the place in `Language::ALL`
+    /// (`options` is an object: `readOptions` checked it).
     #[wasm_bindgen(js_name = languageOf, catch)]
-    fn language_of(options: &JsValue) -> Result<JsValue, JsValue>;
+    fn language_of(options: &JsValue) -> Result<u32, JsValue>;
     /// Part 0: the keys checked, and the length; part 1: the other numbers.
     #[wasm_bindgen(js_name = readOptions, catch)]
     fn read_options(
@@ -725,19 +743,11 @@ fn summarize_options(options: &JsValue, text_len: usize) -> Result<Options, JsVa
 }
 
 /// The `language` option: `None` when absent or `"auto"` (detect), else a known
-/// language. A getter may throw; its error is passed on.
+/// language. A getter may throw, and a value that is no language does: the
+/// error is passed on.
 fn language_option(options: &JsValue) -> Result<Option<Language>, JsValue> {
-    let value = &language_of(options)?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    let code = value.as_string().ok_or_else(|| language_error(value))?;
-    if crate::segment::trim_by(&code, char::is_whitespace).eq_ignore_ascii_case("auto") {
-        return Ok(None);
-    }
-    Language::from_code(&code)
-        .map(Some)
-        .ok_or_else(|| language_error(value))
+    let place = language_of(options)? as usize;
+    Ok(Language::ALL.get(place.wrapping_sub(1)).copied())
 }
 
 /// wasm-bindgen-test tests of the bindings, run in Node and in headless Chromium
@@ -1193,6 +1203,56 @@ mod tests {
         let (class, _) = thrown(js_segment(JsValue::NULL, JsValue::UNDEFINED));
         assert_eq!(class, "TypeError");
         assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_language_option_reads_as_from_code_does() {
+        let mut inputs: Vec<String> = [
+            "auto",
+            "AUTO",
+            " Auto\n",
+            "",
+            " ",
+            "klingon",
+            "e",
+            "en-",
+            "-en",
+            "en_",
+            "eng",
+            "\u{85}de\u{2003}",
+            "\u{feff}de",
+            "\u{212a}o",
+            "\u{17f}panish",
+            "english ",
+            "Eng lish",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for language in Language::ALL {
+            let (code, name) = (language.code(), language.name());
+            inputs.extend([
+                code.to_string(),
+                code.to_uppercase(),
+                format!("{code}-XY"),
+                format!("\t{code}_Hans "),
+                name.to_string(),
+                name.to_uppercase(),
+                format!(" {} ", name.to_lowercase()),
+                format!("{name}-x"),
+            ]);
+        }
+        for input in inputs {
+            let options = object(&[("language", input.as_str().into())]);
+            let expected = if crate::segment::trim_by(&input, char::is_whitespace)
+                .eq_ignore_ascii_case("auto")
+            {
+                Some(None)
+            } else {
+                Language::from_code(&input).map(Some)
+            };
+            assert_eq!(language_option(&options).ok(), expected, "{input:?}");
+        }
     }
 
     #[wasm_bindgen_test]
