@@ -3,7 +3,7 @@
 //! Candidates are taken best score first (ties: earlier sentence first). A
 //! candidate is skipped when its cosine similarity to an already chosen sentence
 //! exceeds the redundancy threshold, or when it would overflow a word or
-//! character budget; under such a budget a scrap does not fill the room left.
+//! character budget; the room left is not filled with scraps.
 //! The result is never empty when the text has a sentence.
 
 use crate::options::Length;
@@ -12,9 +12,10 @@ use crate::options::Length;
 /// common carries little weight, and the cap keeps selection linear.
 const MAX_POSTINGS_PER_TERM: usize = 64;
 
-/// Under a word or character budget, a candidate scoring below this share of
-/// the best is not taken to fill the room left: a reference list's "2002." or a
-/// caption scrap read as the summary's last sentence.
+/// Once a candidate did not fit a word or character budget, one scoring below
+/// this share of the first chosen is not taken to fill the room left: a
+/// reference list's "2002." read as the summary's last sentence. (A budget
+/// that holds the whole text still gives all of it.)
 const FILLER_SHARE: f64 = 0.1;
 
 pub(crate) struct Candidate<'a> {
@@ -65,21 +66,22 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
     let mut postings: Vec<(u32, f32, u32)> = Vec::new();
     let mut overlap: Vec<f32> = Vec::new();
     let (mut words, mut chars) = (0usize, 0usize);
+    // A candidate did not fit the word or character budget.
+    let mut full = false;
     while let Some(i) = order.pop() {
         if chosen.len() >= max_sentences {
             break;
         }
         let candidate = &candidates[i];
         if let Some(&first) = chosen.first() {
-            // A word or character budget is filled with what still fits, but
-            // not with scraps.
-            if !candidate.eligible
-                || max_sentences == usize::MAX && scores[i] < scores[first] * FILLER_SHARE
-            {
+            // The room a sentence too long for the budget left is filled with
+            // what still fits, but not with scraps.
+            if !candidate.eligible || full && scores[i] < scores[first] * FILLER_SHARE {
                 break;
             }
         }
         if words + candidate.words > max_words || chars + candidate.chars > max_chars {
+            full = true;
             continue;
         }
         overlap.iter_mut().for_each(|o| *o = 0.0);
@@ -275,6 +277,10 @@ mod tests {
         ];
         assert_eq!(select(&c, Length::Words(45), 0.5), [0]);
         assert_eq!(select(&c, Length::Chars(225), 0.5), [0]);
+        // A budget that holds the whole text, or a count of sentences (the
+        // reader's number), takes it.
+        assert_eq!(select(&c, Length::Words(61), 0.5), [0, 1, 2]);
+        assert_eq!(select(&c, Length::Sentences(3), 0.5), [0, 1, 2]);
         // At a tenth or more it is a sentence, and fills the room.
         let c = [
             candidate(0.9, 40, &v[0]),
@@ -282,8 +288,6 @@ mod tests {
             candidate(0.1, 1, &v[2]),
         ];
         assert_eq!(select(&c, Length::Words(45), 0.5), [0, 2]);
-        // A count of sentences is the reader's: the scrap is the third.
-        assert_eq!(select(&c, Length::Sentences(3), 0.5), [0, 1, 2]);
     }
 
     #[test]
