@@ -116,7 +116,8 @@ const WORD_BYTES: usize = 48;
 /// paragraph a line break ends a unit only after a heading-like line, before a list
 /// item, after a colon, between the short unended lines of a list without markers
 /// or where the line is not hard-wrapped. Short lines without terminal punctuation
-/// followed by more text are [`UnitKind::Heading`]s, as are Markdown `#` headings
+/// followed by more text are [`UnitKind::Heading`]s unless they start in lower case
+/// (a chat's messages without full stops), as are Markdown `#` headings
 /// and a table of contents' entries ("2. Results ........ 7"); numbered, lettered
 /// and bulleted items, and chat messages opened by their time ("\[10:02\] anna:
 /// ..."), are [`UnitKind::ListItem`]s; a closed Markdown code fence with what it
@@ -583,10 +584,13 @@ impl Segmenter<'_> {
                 if self.is_markdown_heading(line) {
                     self.emit(line.start, line.end, UnitKind::Heading);
                 } else {
-                    // A line that holds sentences ("Nov 5th. preferably...") is no heading.
+                    // A line that holds sentences ("Nov 5th. preferably...") is no
+                    // heading, nor is one that starts in lower case: a message of a
+                    // chat or of notes written without full stops ("hey are you
+                    // coming tomorrow"), a unit of its own all the same.
                     let count = self.out.len();
                     self.block(line.start, line.end, None);
-                    if self.out.len() == count + 1 {
+                    if self.out.len() == count + 1 && !line.first_lower {
                         self.out[count].kind = UnitKind::Heading;
                     }
                 }

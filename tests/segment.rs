@@ -1056,6 +1056,18 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "a chat's messages without full stops start in lower case: sentences, not headings",
+        English,
+        "hey are you coming to the meeting tomorrow\n\nyes but I might be late\n\nok see you there\n\nNotes\n\nbring the slides",
+        &[
+            ("hey are you coming to the meeting tomorrow", UnitKind::Sentence),
+            ("yes but I might be late", UnitKind::Sentence),
+            ("ok see you there", UnitKind::Sentence),
+            ("Notes", UnitKind::Heading),
+            ("bring the slides", UnitKind::Sentence),
+        ],
+    ),
+    (
         "two unended lines, the second capitalised, are a caption's: two headings",
         English,
         "Image caption, The crater lies in permanent shadow\nImage source, Nasa\n\nThe ice was found in craters near the pole.",
