@@ -490,8 +490,11 @@ impl Segmenter<'_> {
             return;
         }
         // A list of references is titled past the first quarter of a text
-        // (a table of contents names it earlier) and runs to its end.
-        self.in_references = start * 4 > self.text.len() && is_references_heading(body);
+        // (a table of contents names it earlier) and runs to its end. Only a
+        // short line is looked up: lower-casing every paragraph's opening cost
+        // 8% of a call on German news.
+        self.in_references =
+            body.len() <= 40 && start * 4 > self.text.len() && is_references_heading(body);
         let first_word = body
             .chars()
             .take(40)
@@ -2398,17 +2401,21 @@ fn is_citation(line: &[u8]) -> bool {
 /// Whether a line titles a list of references: "References", "7 References",
 /// "## Bibliography", "Literatur:".
 fn is_references_heading(line: &str) -> bool {
-    let mut buf = [0; 64];
-    let Some(lowered) = lower_into(line, &mut buf) else {
-        return false;
-    };
     // After a section's number or a Markdown heading's marks.
-    let from = lowered.iter().position(|&b| b > b'9').unwrap_or(0);
-    is_references_title(
-        lowered[from..]
-            .strip_suffix(b":")
-            .unwrap_or(&lowered[from..]),
-    )
+    let from = line.bytes().position(|b| b > b'9').unwrap_or(0);
+    let title = &line[from..];
+    // Only a line that opens as a title does is lowered and looked up: the
+    // lookup builds the word table, which a Chinese text does not otherwise need.
+    // By bytes: b, e, l, q or r in either case, Cyrillic, "参" or "참".
+    let opens = match title.as_bytes() {
+        [b, ..] if matches!(b | 0x20, b'b' | b'e' | b'l' | b'q' | b'r') => true,
+        [0xD0, ..] | [0xE5, 0x8F, ..] | [0xEC, 0xB0, ..] => true,
+        _ => false,
+    };
+    let mut buf = [0; 64];
+    opens
+        && lower_into(title, &mut buf)
+            .is_some_and(|t| is_references_title(t.strip_suffix(b":").unwrap_or(t)))
 }
 
 /// A title, dot leaders and a page number: "2. Results ........ 7",
