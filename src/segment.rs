@@ -117,7 +117,8 @@ const WORD_BYTES: usize = 48;
 /// item, after a colon, between the short unended lines of a list without markers
 /// or where the line is not hard-wrapped. Short lines without terminal punctuation
 /// followed by more text are [`UnitKind::Heading`]s unless they start in lower case
-/// (a chat's messages without full stops), as are Markdown `#` headings
+/// (a chat's messages without full stops), as are a title wrapped over a text's
+/// first two lines ("…Data Centres\nfrom Public Records"), Markdown `#` headings
 /// and a table of contents' entries ("2. Results ........ 7"); numbered, lettered
 /// and bulleted items, and chat messages opened by their time ("\[10:02\] anna:
 /// ..."), are [`UnitKind::ListItem`]s; a closed Markdown code fence with what it
@@ -602,7 +603,20 @@ impl Segmenter<'_> {
                 continue;
             }
             if next.is_none_or(|next| breaks_between(line, next, layout)) {
+                let count = self.out.len();
                 self.block(lines[first].start, line.end, lines[first].marker);
+                // A text that opens with two short unended lines, the second
+                // going on in lower case, opens with its title wrapped ("Estimating
+                // the Energy Use of Data Centres" / "from Public Records").
+                if count == 0
+                    && self.out.len() == 1
+                    && layout.unended_pair
+                    && !lines[0].first_lower
+                    && line.first_lower
+                    && lines[0].chars + line.chars <= HEADING_CHARS
+                {
+                    self.out[0].kind = UnitKind::Heading;
+                }
                 first = i + 1;
             }
         }

@@ -1068,6 +1068,26 @@ const KINDS: &[KindCase] = &[
         ],
     ),
     (
+        "a text that opens with its title wrapped over two lines opens with a heading",
+        English,
+        "Estimating the Energy Use of Data Centres\nfrom Public Records\n\nWe present a method.\n\nThe council met on Tuesday and\nvoted to fund it",
+        &[
+            ("Estimating the Energy Use of Data Centres\nfrom Public Records", UnitKind::Heading),
+            ("We present a method.", UnitKind::Sentence),
+            // Later in the text, such a pair is a sentence without its full stop.
+            ("The council met on Tuesday and\nvoted to fund it", UnitKind::Sentence),
+        ],
+    ),
+    (
+        "a text that opens with a sentence wrapped over two lines, without its full stop",
+        English,
+        "we met on Tuesday and\nvoted to fund it\n\nThe vote was close.",
+        &[
+            ("we met on Tuesday and\nvoted to fund it", UnitKind::Sentence),
+            ("The vote was close.", UnitKind::Sentence),
+        ],
+    ),
+    (
         "two unended lines, the second capitalised, are a caption's: two headings",
         English,
         "Image caption, The crater lies in permanent shadow\nImage source, Nasa\n\nThe ice was found in craters near the pole.",
