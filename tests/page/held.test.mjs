@@ -125,6 +125,7 @@ test("a reload restores the held text held, without a long task", async () => {
 
 test("Clear empties the text box and Ctrl+Z brings the text back held; so do Sample and Undo", async () => {
   const t0 = await page.evaluate(() => performance.now());
+  const beforeClear = await summaryId(page);
   await page.click("#clear");
   let shown = await shownText();
   assert.ok(shown.box && !shown.held, "the empty text box is back");
@@ -132,6 +133,11 @@ test("Clear empties the text box and Ctrl+Z brings the text back held; so do Sam
   assert.equal(shown.length, 0);
   assert.equal(await page.evaluate(() => document.activeElement.id), "input");
 
+  // The empty text's summary first: had Ctrl+Z come before it was shown, the
+  // text would be back to the one whose summary is on screen, which the page
+  // rightly does not summarize again (on a loaded machine the wait below then
+  // waited for a summary that was never to come).
+  await waitForSummary(page, beforeClear, BIG_TIMEOUT);
   const id = await summaryId(page);
   await page.keyboard.press("Control+Z");
   shown = await shownText();
