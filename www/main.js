@@ -1726,12 +1726,15 @@ function compounds(text) {
  * script written without spaces; a word hyphenated at the break is joined
  * ("energy") unless the text writes it with its hyphen elsewhere, its second
  * part does not start in lower case ("Franco-German", "COVID-19") or its first
- * part has a hyphen already ("state-of-the-art"). The sentence's offsets still
+ * part has a hyphen already ("state-of-the-art"); a soft hyphen at the break
+ * always goes. The sentence's offsets still
  * point at the text as it is. The command line does the same (src/cli/lines.rs).
  */
 function oneLine(sentence, text) {
   if (!/[\n\r]/.test(sentence)) return sentence;
-  return sentence.replace(/(-?)[^\S\n\r]*[\n\r]\s*/g, (gap, hyphen, at) => {
+  return sentence.replace(/(-|\u00ad)?[^\S\n\r]*[\n\r]\s*/g, (gap, hyphen = "", at) => {
+    // A soft hyphen only marks where a word may break: it goes.
+    if (hyphen === "\u00ad") return "";
     const after = at + gap.length;
     const next = sentence[after] ?? "";
     if (hyphen && WORD_CHAR.test(sentence[at - 1] ?? "") && WORD_CHAR.test(next)) {

@@ -33,7 +33,7 @@ impl<'t> OneLine<'t> {
     /// ("ener-gy" → "energy") unless the text writes it with its hyphen
     /// elsewhere, its second part does not start in lower case ("Franco-
     /// German", "COVID-19") or its first part already has a hyphen
-    /// ("state-of-the-art").
+    /// ("state-of-the-art"); a soft hyphen at the break always goes.
     pub fn of(&self, sentence: &str) -> String {
         if !sentence.contains(['\n', '\r']) {
             return sentence.to_string();
@@ -44,6 +44,11 @@ impl<'t> OneLine<'t> {
             let line = rest[..at].trim_end();
             let next = rest[at..].trim_start();
             rest = next;
+            // A soft hyphen only marks where a word may break: it goes.
+            if let Some(head) = line.strip_suffix('\u{ad}') {
+                out.push_str(head);
+                continue;
+            }
             out.push_str(line);
             let tail: &str = next
                 .split(|c: char| !c.is_alphanumeric())
@@ -139,6 +144,14 @@ mod tests {
         assert_eq!(one_line(s, s), "The energy use of data centres combines");
         assert_eq!(one_line("Schienen-\nverkehr", ""), "Schienenverkehr");
         assert_eq!(one_line("énor-\nmément", ""), "énormément");
+    }
+
+    #[test]
+    fn a_soft_hyphen_at_a_line_break_goes() {
+        let s = "the ener\u{ad}\ngy use of Franco\u{ad}\r\nGerman sites";
+        assert_eq!(one_line(s, s), "the energy use of FrancoGerman sites");
+        // Elsewhere it stays, as the text has it.
+        assert_eq!(one_line("ener\u{ad}gy\nuse", ""), "ener\u{ad}gy use");
     }
 
     #[test]

@@ -300,6 +300,12 @@ test("a text copied from a PDF is listed and copied a sentence a line, its hyphe
   await page.click("#copy-md");
   await page.waitForFunction(() => /Markdown/.test(document.getElementById("status").textContent));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), items.map((s) => `- ${s}`).join("\n") + "\n");
+  // A soft hyphen at a line break goes; elsewhere it stays, as the text has it.
+  const soft = "The ener\u00ad\ngy use of data centres grew fast. It doubled in ten\u00adyears.";
+  const id = await setInput(page, soft);
+  await waitForSummary(page, id);
+  await settle(page);
+  assert.deepEqual(await summaryItems(page), ["The energy use of data centres grew fast.", "It doubled in ten\u00adyears."]);
   await context.close();
 });
 
