@@ -1727,8 +1727,8 @@ function compounds(text) {
  * ("energy") unless the text writes it with its hyphen elsewhere, its second
  * part does not start in lower case ("Franco-German", "COVID-19") or its first
  * part has a hyphen already ("state-of-the-art"); a soft hyphen at the break
- * always goes. The sentence's offsets still
- * point at the text as it is. The command line does the same (src/cli/lines.rs).
+ * always goes. The sentence's offsets still point at the text as it is. The
+ * command line does the same (src/cli/lines.rs).
  */
 function oneLine(sentence, text) {
   if (!/[\n\r]/.test(sentence)) return sentence;
