@@ -7,8 +7,8 @@
 //! The page does the same for its list and its copies (`oneLine` in
 //! `www/main.js`).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// Writes the sentences of one text on one line each.
 pub struct OneLine<'t> {
@@ -16,14 +16,14 @@ pub struct OneLine<'t> {
     /// The text's hyphenated words, lower-cased: "self-supervised" written so
     /// anywhere keeps its hyphen where a line break splits it. Made when a
     /// sentence first needs it.
-    compounds: OnceLock<HashSet<String>>,
+    compounds: OnceCell<HashSet<String>>,
 }
 
 impl<'t> OneLine<'t> {
     pub fn new(text: &'t str) -> Self {
         OneLine {
             text,
-            compounds: OnceLock::new(),
+            compounds: OnceCell::new(),
         }
     }
 
@@ -94,10 +94,8 @@ impl<'t> OneLine<'t> {
 fn hyphenated_head(line: &str) -> Option<&str> {
     let before = line.strip_suffix('-')?;
     let start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .trim_end_matches(|c: char| c.is_alphanumeric() || c == '-')
+        .len();
     let head = before[start..].trim_start_matches('-');
     head.chars()
         .next_back()
