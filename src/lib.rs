@@ -43,6 +43,7 @@ mod score;
 pub mod segment;
 mod select;
 mod sentence_terminals;
+mod speakers;
 mod tokenize;
 mod words;
 

@@ -129,6 +129,7 @@ impl TextKind {
             TextKind::Short => "short",
             TextKind::News => "news",
             TextKind::Sectioned => "sectioned",
+            TextKind::Conversation => "conversation",
         }
     }
 }
@@ -191,7 +192,7 @@ mod tests {
         ] {
             assert_eq!(penalty.name(), serde_name(penalty), "{penalty:?}");
         }
-        for kind in [T::Short, T::News, T::Sectioned] {
+        for kind in [T::Short, T::News, T::Sectioned, T::Conversation] {
             assert_eq!(kind.name(), serde_name(kind), "{kind:?}");
         }
         for kind in [

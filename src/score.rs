@@ -52,6 +52,9 @@ pub enum TextKind {
     News,
     /// A long text with sections or many paragraphs: paragraph and section starts matter.
     Sectioned,
+    /// An interview, a transcript or a chat, its lines opening with who speaks
+    /// ("Q:", "Anna:"): what is said matters, not when.
+    Conversation,
 }
 
 /// The features of one sentence, kept so a reader can be told why it was picked.
@@ -155,7 +158,7 @@ pub(crate) fn score(
     length: crate::Length,
 ) -> Scored {
     let n = spans.len();
-    let kind = text_kind(spans);
+    let kind = text_kind(spans, tokens.conversation);
     let order_free = order_freedom(kind, length, spans, &tokens.word_counts, text);
     let backward_weight =
         BACKWARD_WEIGHT + (OVERVIEW_BACKWARD_WEIGHT - BACKWARD_WEIGHT) * order_free;
@@ -193,7 +196,19 @@ pub(crate) fn score(
     for (span, (&words, &found)) in spans.iter().zip(counted) {
         let sentence = span.text(text);
         cues.push(f64::from(u8::from(found & CUE != 0)));
-        all_penalties.push(penalties(*span, sentence, found, words, language));
+        // A speaker's label is no part of what is said (see `speakers`).
+        let label = if tokens.conversation {
+            crate::speakers::label(sentence).map_or(0, |(_, words)| words)
+        } else {
+            0
+        };
+        all_penalties.push(penalties(
+            *span,
+            sentence,
+            found,
+            words.saturating_sub(label),
+            language,
+        ));
     }
     let position = position_prior(spans, kind, &cues, weights.cues);
 
@@ -207,7 +222,7 @@ pub(crate) fn score(
         };
         let quality = penalties
             .iter()
-            .map(|&p| overview_penalty_factor(p, order_free))
+            .map(|&p| overview_penalty_factor(p, order_free, kind))
             .product::<f64>()
             * asides;
         // The floor keeps quality and position meaningful when a text is too
@@ -473,12 +488,14 @@ fn normalized(values: Vec<f64>) -> Vec<f64> {
         .collect()
 }
 
-fn text_kind(spans: &[SentenceSpan]) -> TextKind {
+fn text_kind(spans: &[SentenceSpan], conversation: bool) -> TextKind {
     let sentences = spans.iter().filter(|s| s.kind.is_prose()).count();
     let headings = spans.iter().filter(|s| s.kind == UnitKind::Heading).count();
     let paragraphs = spans.last().map_or(0, |s| s.paragraph + 1);
     if sentences <= 3 {
         TextKind::Short
+    } else if conversation {
+        TextKind::Conversation
     } else if (headings >= 2 && sentences >= 25) || (sentences > 120 && paragraphs >= 5) {
         TextKind::Sectioned
     } else {
@@ -489,8 +506,8 @@ fn text_kind(spans: &[SentenceSpan]) -> TextKind {
 /// How much the position prior can scale a sentence's content score down.
 fn prior_strength(kind: TextKind) -> f64 {
     match kind {
-        // Two or three sentences: let the content decide.
-        TextKind::Short => 0.2,
+        // Two or three sentences, or turns of a talk: let the content decide.
+        TextKind::Short | TextKind::Conversation => 0.2,
         // Lead-first writing: the prior is the main signal (Lead-3 is hard to beat).
         TextKind::News => 1.0,
         TextKind::Sectioned => 0.9,
@@ -543,7 +560,9 @@ fn position_prior(
     for (i, span) in spans.iter().enumerate() {
         let paragraph_start = i == 0 || spans[i - 1].paragraph != span.paragraph;
         let value = match kind {
-            TextKind::Short | TextKind::News => decay(ordinal as f64 / NEWS_DECAY),
+            TextKind::Short | TextKind::News | TextKind::Conversation => {
+                decay(ordinal as f64 / NEWS_DECAY)
+            }
             TextKind::Sectioned => {
                 let lead = decay(ordinal as f64 / sectioned_decay);
                 let section = f64::from(u8::from(after_heading && paragraph_start));
@@ -589,10 +608,12 @@ fn paragraph_lead_share(spans: &[SentenceSpan]) -> f64 {
 /// takes 40% of the text, none of that holds (long sentences are what the text
 /// says most about, and the sentences around are often chosen too), so all
 /// three fade with the overview. A question asks rather than tells in any
-/// summary.
-fn overview_penalty_factor(penalty: Penalty, order_free: f64) -> f64 {
+/// summary, and in a conversation its answer tells what it asks.
+fn overview_penalty_factor(penalty: Penalty, order_free: f64, kind: TextKind) -> f64 {
     let factor = penalty_factor(penalty);
     match penalty {
+        // In a conversation a question asks for what the answer says.
+        Penalty::Question if kind == TextKind::Conversation => factor * factor,
         Penalty::RunOn | Penalty::Dangling | Penalty::Quote => factor + (1.0 - factor) * order_free,
         _ => factor,
     }
@@ -894,7 +915,13 @@ mod tests {
     fn freedom(text: &str, length: Length) -> f64 {
         let spans = crate::segment(text, Language::English);
         let tokens = crate::tokenize::tokenize(text, &spans, Language::English);
-        order_freedom(text_kind(&spans), length, &spans, &tokens.word_counts, text)
+        order_freedom(
+            text_kind(&spans, tokens.conversation),
+            length,
+            &spans,
+            &tokens.word_counts,
+            text,
+        )
     }
 
     #[test]
@@ -910,7 +937,7 @@ mod tests {
     fn a_large_share_of_several_sentences_is_an_overview() {
         // Eight sentences of 7 to 11 words (76 in all).
         assert_eq!(
-            text_kind(&crate::segment(TEXT, Language::English)),
+            text_kind(&crate::segment(TEXT, Language::English), false),
             TextKind::News
         );
         let cases = [
@@ -1058,7 +1085,7 @@ mod tests {
         for (count, length, bonus) in [(8, 2, 0.0), (4, 15, SECTIONED_PARAGRAPH_START * 0.8)] {
             let text = heading(paragraphs(count, length));
             let spans = crate::segment(&text, Language::English);
-            assert_eq!(text_kind(&spans), TextKind::Sectioned);
+            assert_eq!(text_kind(&spans, false), TextKind::Sectioned);
             let prior = position_prior(&spans, TextKind::Sectioned, &vec![0.0; spans.len()], 1.0);
             // The second paragraph's start: its lead value plus the bonus.
             let start = 1 + length;

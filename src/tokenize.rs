@@ -99,6 +99,10 @@ pub(crate) struct Tokens<'t> {
     /// Per sentence, the phrase lists with a phrase in its opening words
     /// ([`PhraseIndex::find`]).
     pub phrase_lists: Vec<u8>,
+    /// Whether the text is an interview, a transcript or a chat (the
+    /// speakers' labels at the start of lines are no terms or names in any
+    /// text).
+    pub conversation: bool,
 }
 
 impl Tokens<'_> {
@@ -206,9 +210,11 @@ impl Interner {
     }
 
     /// The term of a lower-cased word of ASCII letters, or [`NO_TERM`] if
-    /// `stop` (its stop-list bit for the language) is set.
+    /// `stop` (its stop-list bit for the language) is set or it is one
+    /// letter: a transcript's "Q:" and "A:", a list's "(b)", an initial
+    /// are no content, yet repeated enough to look central.
     fn unless_stop(&mut self, word: &str, stop: u8) -> TermId {
-        if stop != 0 {
+        if stop != 0 || word.len() == 1 {
             NO_TERM
         } else {
             self.stem_term(word)
@@ -701,6 +707,7 @@ pub(crate) fn tokenize<'t>(
     let mut raw_forms: FormMap<(TermId, Shape)> = FormMap::with_capacity(forms);
     let mut raw_grams = GramMap::new();
     bounds.push(0);
+    let mut turns = crate::speakers::Turns::default();
 
     for (index, span) in spans.iter().enumerate() {
         let sentence = span.text(text);
@@ -711,6 +718,10 @@ pub(crate) fn tokenize<'t>(
         // text's terms and names.
         if span.kind.is_verbatim() {
             words.clear();
+        }
+        // Who speaks is no part of what is said (see `speakers`).
+        if let Some(end) = turns.label_end(span, text) {
+            words.retain(|&(offset, _)| offset >= end);
         }
         sentence_terms.clear();
         shapes.clear();
@@ -794,6 +805,7 @@ pub(crate) fn tokenize<'t>(
             raw_forms.get(form).map(|(term, _)| term)
         }),
         phrase_lists,
+        conversation: turns.is_conversation(),
     }
 }
 

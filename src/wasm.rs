@@ -72,7 +72,7 @@ export interface SegmentOptions {
 export type UnitKind = "sentence" | "heading" | "listItem" | "code" | "timestamp" | "reference";
 export type Penalty =
   | "fragment" | "heading" | "runOn" | "question" | "quote" | "dangling" | "boilerplate";
-export type TextKind = "short" | "news" | "sectioned";
+export type TextKind = "short" | "news" | "sectioned" | "conversation";
 export type EntityKind = "name" | "acronym" | "number" | "money" | "percent" | "date";
 
 /** Why a sentence scored as it did; each feature is scaled to [0, 1] within the text. */

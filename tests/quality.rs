@@ -1,6 +1,6 @@
 //! The scorer's rules for kinds of text, shown on small hand-written texts:
 //! parenthetical asides in sectioned texts, and the run-on and dangling
-//! penalties fading when the summary is an overview.
+//! penalties fading when the summary is an overview, conversations.
 
 use abridge::{summarize, Length, Options, Penalty, Summary, TextKind, UnitKind};
 
@@ -241,4 +241,75 @@ fn a_list_of_references_is_known_by_its_title_in_each_language() {
         .iter()
         .all(|s| s.kind != UnitKind::Reference));
     assert!(summary.selected().count() > 10);
+}
+
+const INTERVIEW: &str = include_str!("fixtures/interview-harbour.txt");
+
+/// A transcript is a conversation: its labels say who speaks, not what is
+/// said, so they are no keywords, names or words of a fragment's count, and
+/// the courtesies between the answers stay out of the summary.
+#[test]
+fn an_interview_is_summarized_by_what_is_said() {
+    let summary = run(INTERVIEW, Length::Sentences(3));
+    assert_eq!(summary.kind, TextKind::Conversation);
+    let keywords: Vec<&str> = summary.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(keywords.contains(&"gate"), "{keywords:?}");
+    assert!(!keywords.iter().any(|k| k.len() == 1), "{keywords:?}");
+    // "Q: Thanks for joining us." is four words said: a fragment.
+    let thanks = summary
+        .sentences
+        .iter()
+        .find(|s| s.text(INTERVIEW).starts_with("Q: Thanks"))
+        .unwrap();
+    assert!(thanks.features.penalties.contains(&Penalty::Fragment));
+    for sentence in summary.selected() {
+        let penalties = &sentence.features.penalties;
+        assert!(
+            !penalties.contains(&Penalty::Fragment),
+            "{:?}",
+            sentence.text(INTERVIEW)
+        );
+    }
+    assert!(summary
+        .selected()
+        .any(|s| s.text(INTERVIEW).contains("tidal gate")));
+}
+
+/// Named speakers: a name that only labels the lines is no entity, and one
+/// that is spoken of still is.
+#[test]
+fn speakers_are_no_names_of_the_text() {
+    let text = "Marta: The bridge over the Lenne closes on Monday for repairs.\n\
+        Jonas: For how long? The detour through Altdorf adds twenty minutes.\n\
+        Marta: Six weeks, the council says. Buses will use the Altdorf road.\n\
+        Jonas: Then I will cycle to the depot.\n\
+        Marta: Ask Petra Lind at the depot about a bike locker.\n\
+        Jonas: Good idea, Petra Lind runs the lockers.";
+    let summary = run(text, Length::Sentences(2));
+    assert_eq!(summary.kind, TextKind::Conversation);
+    let names: Vec<&str> = summary.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(
+        names.contains(&"Altdorf") && names.contains(&"Petra Lind"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Marta") && !names.contains(&"Jonas"),
+        "{names:?}"
+    );
+    let keywords: Vec<&str> = summary.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(
+        !keywords.contains(&"marta") && !keywords.contains(&"jonas"),
+        "{keywords:?}"
+    );
+
+    // The same lines without their labels are no conversation.
+    let unlabelled: String = text
+        .lines()
+        .map(|line| line.split_once(": ").unwrap().1)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(
+        run(&unlabelled, Length::Sentences(2)).kind,
+        TextKind::Conversation
+    );
 }

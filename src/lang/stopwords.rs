@@ -212,7 +212,7 @@ const ENGLISH: &str = "\
     already also although always am among amongst an and another any anybody anyone anything \
     anyway anywhere are aren't around as at be became because become becomes been before \
     beforehand behind being below beside besides between beyond both but by can can't cannot could \
-    couldn't did didn't do does doesn't doing don't done down during each either else elsewhere \
+    couldn't did didn't do does doesn't doing don't done down dr during each either else elsewhere \
     enough etc even ever every everybody everyone everything everywhere few for from further \
     furthermore had hadn't has hasn't have haven't having he he'd he'll he's hence her here here's \
     hereby herein hers herself him himself his how how's however i i'd i'll i'm i've if in \
@@ -220,7 +220,7 @@ const ENGLISH: &str = "\
     many may maybe me meanwhile might mightn't mine more moreover most mostly mr mrs ms much must \
     mustn't my myself namely needn't neither never nevertheless no nobody none nor not nothing now \
     nowhere of off often on once one ones only onto or other others otherwise ought our ours \
-    ourselves out over own per perhaps quite rather really said same say says several shall shan't \
+    ourselves out over own per perhaps prof quite rather really said same say says several shall shan't \
     she she'd she'll she's should shouldn't since so some somebody someone something sometimes \
     somewhat somewhere still such than that that'd that'll that's the their theirs them themselves \
     then thence there there'd there'll there're there's thereafter thereby therefore therein \

@@ -62,7 +62,7 @@ test("summarize returns plain objects of the documented shape", () => {
   assert.deepEqual(Object.keys(r.stats), SHAPES.stats);
   assert.deepEqual(Object.keys(segment(NEWS)[0]), SHAPES.segment);
   assert.equal(r.language, "en");
-  assert.ok(["short", "news", "sectioned"].includes(r.kind));
+  assert.ok(["short", "news", "sectioned", "conversation"].includes(r.kind));
   const picked = r.sentences.filter((s) => s.selected);
   assert.equal(picked.length, 3);
   assert.equal(r.stats.sentencesOut, 3);
