@@ -29,6 +29,17 @@ test("require, import and the web build (initSync) expose the same functions", (
   assert.deepEqual(web.summarize(NEWS, { ratio: 0.3 }), summarize(NEWS, { ratio: 0.3 }));
 });
 
+test("each kind of text reaches JavaScript by name, a conversation's too", () => {
+  assert.equal(summarize("One sentence. Two sentences.").kind, "short");
+  assert.equal(summarize(NEWS).kind, "news");
+  const interview = readFileSync(join(root, "tests/fixtures/interview-harbour.txt"), "utf8");
+  const r = summarize(interview, { sentences: 3 });
+  assert.equal(r.kind, "conversation");
+  // The speakers' labels are no keywords.
+  assert.ok(!r.keywords.some((k) => k.text === "q" || k.text === "a"), JSON.stringify(r.keywords));
+  assert.ok(r.sentences.filter((s) => s.selected).every((s) => !s.features.penalties.includes("question")));
+});
+
 test("package.json: name, version, exports", () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   assert.equal(manifest.name, "abridge");
