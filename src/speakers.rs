@@ -5,7 +5,7 @@
 //! line, they would be its most central terms and its most frequent names,
 //! and they would make a short answer ("A: Not forever.") look long enough.
 
-use crate::segment::SentenceSpan;
+use crate::segment::{SentenceSpan, UnitKind};
 
 /// A label lies in a sentence's first 40 bytes ("[10:32:05] Dr. Okafor:"
 /// has 22).
@@ -40,8 +40,9 @@ pub(crate) fn label(sentence: &str) -> Option<(usize, u32)> {
     None
 }
 
-/// Tells a conversation: of the prose units that open a line (unindented),
-/// at least three and at least half open with a speaker's label.
+/// Tells a conversation: at least three turns, and as many as half the
+/// prose units that open a line (unindented), where a turn is such a unit
+/// that opens with a speaker's label, or a chat message's header.
 #[derive(Default)]
 pub(crate) struct Turns {
     lines: usize,
@@ -52,8 +53,15 @@ impl Turns {
     /// Where the speaker's label of `span` ends, if the unit opens a line
     /// with one, counting the unit.
     pub(crate) fn label_end(&mut self, span: &SentenceSpan, text: &str) -> Option<usize> {
-        let opens_line = span.start == 0 || text.as_bytes()[span.start - 1] == b'\n';
-        if !span.kind.is_prose() || !opens_line {
+        if span.start > 0 && text.as_bytes()[span.start - 1] != b'\n' {
+            return None;
+        }
+        // A chat message's header ("Anna Smith  10:02 AM") or a video
+        // transcript's time ("0:03") opens a turn as a label does.
+        if span.kind == UnitKind::Timestamp {
+            self.turns += 1;
+        }
+        if !span.kind.is_prose() {
             return None;
         }
         self.lines += 1;
@@ -116,7 +124,11 @@ mod tests {
             A: Busy. We opened two schools.\n\nQ: And next year?\n\nA: A new bridge.";
         let chat = "[09:02] Priya: deploy failed\n[09:03] Tom: again?\n\
             [09:04] Priya: yes, the migration\n[09:05] Lena: I will look";
-        for text in [interview, chat] {
+        let headers = "Priya Raman  9:02 AM\nthe deploy failed\nTom Berger  9:06 AM\n\
+            was it the index?\nPriya Raman  9:07 AM\nyes, the orders table";
+        let video = "0:03\nso today we look at tides\n0:07\nand why they matter\n\
+            0:12\nfor the harbour";
+        for text in [interview, chat, headers, video] {
             assert!(is_conversation(text), "{text:?}");
         }
         // Two labels are not enough, nor labels on under half of the lines,
