@@ -58,6 +58,7 @@ const findElements = () => ({
   statWords: $("stat-words"),
   statReduction: $("stat-reduction"),
   statLanguage: $("stat-language"),
+  statKind: $("stat-kind"),
   statTime: $("stat-time"),
   view: $("view"),
   whyBody: $("why-body"),
@@ -718,6 +719,15 @@ function languageName(code) {
   return [...el.language.options].find((o) => o.value === code)?.textContent ?? code;
 }
 
+// The kind of text abridge read, which decides how much a sentence's place
+// counts: a name that fits the stats, and what it means.
+const TEXT_KINDS = {
+  short: ["Short", "a few sentences: where one stands counts little"],
+  news: ["News", "lead first: the first sentences count most"],
+  sectioned: ["Sections", "a long text: its lead, section and paragraph starts count"],
+  conversation: ["Dialogue", "an interview, transcript or chat: what is said counts, not when"],
+};
+
 function renderStats(r) {
   const s = r.stats;
   el.statWords.textContent = `${fmt(s.wordsIn)} → ${fmt(s.wordsOut)}`;
@@ -726,6 +736,9 @@ function renderStats(r) {
   el.statReduction.textContent =
     reduction === null ? "–" : `${reduction > 99 && reduction < 100 ? Math.min(reduction, 99.9).toFixed(1) : Math.round(reduction)} %`;
   el.statLanguage.textContent = languageName(r.language);
+  const [kind, means] = TEXT_KINDS[r.kind] ?? [r.kind, ""];
+  el.statKind.textContent = kind;
+  el.statKind.title = means;
   el.statTime.textContent = `${r.ms < 10 ? r.ms.toFixed(1) : Math.round(r.ms)} ms`;
 }
 

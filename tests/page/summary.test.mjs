@@ -78,6 +78,8 @@ test("the first visit shows the sample and its summary; highlights match; stats 
   const stats = await page.innerText("#stats");
   assert.match(stats, new RegExp(`${expected.stats.wordsIn} → ${expected.stats.wordsOut}`));
   assert.match(stats, /English/);
+  assert.match(stats, /Read as\s+News/);
+  assert.match(await page.getAttribute("#stat-kind", "title"), /lead first/);
   assert.match(stats, /\d+ %/);
   assert.match(stats, /[\d.]+ ms/);
   const keywords = await page.$$eval("#keywords li", (lis) => lis.map((li) => li.firstChild.textContent));
@@ -306,6 +308,23 @@ test("a text copied from a PDF is listed and copied a sentence a line, its hyphe
   await waitForSummary(page, id);
   await settle(page);
   assert.deepEqual(await summaryItems(page), ["The energy use of data centres grew fast.", "It doubled in ten\u00adyears."]);
+  await context.close();
+});
+
+test("an interview reads as a dialogue: its answers summarized, the stats say so", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const text = readFileSync(join(root, "tests", "fixtures", "interview-harbour.txt"), "utf8");
+  const before = await setInput(page, text);
+  await waitForSummary(page, before);
+  await settle(page);
+  const expected = await reference(page, text, { sentences: 3 });
+  assert.equal(expected.kind, "conversation");
+  assert.deepEqual(await summaryItems(page), chosen(expected));
+  assert.equal(await page.textContent("#stat-kind"), "Dialogue");
+  assert.match(await page.getAttribute("#stat-kind", "title"), /interview/);
+  for (const item of await summaryItems(page)) assert.doesNotMatch(item, /\?$/, "no question");
   await context.close();
 });
 
