@@ -877,7 +877,8 @@ const FEATURES = [
   ["Salience", "shares the text's main terms"],
   ["Centrality", "what later sentences build on"],
   ["Entities", "names, numbers and dates that recur"],
-  ["Position", "where it stands (leads count in news)"],
+  // Its hint is the kind of text's (TEXT_KINDS), which decides what a place is worth.
+  ["Position", "where it stands"],
   ["Quality", "1 unless penalized"],
 ];
 
@@ -917,7 +918,7 @@ function showWhy(i) {
     dt.textContent = label;
     const small = document.createElement("span");
     small.className = "hint";
-    small.textContent = hint;
+    small.textContent = label === "Position" && TEXT_KINDS[r.kind] ? `${hint}: ${TEXT_KINDS[r.kind][1]}` : hint;
     dt.append(" ", small);
     const dd = document.createElement("dd");
     const bar = document.createElement("span");

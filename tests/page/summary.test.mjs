@@ -228,6 +228,8 @@ test("the why panel: keyboard focus, arrow keys, hover", async () => {
     assert.match(why, new RegExp(`${name}[^]*?${value.toFixed(2)}`, "i"), `${name} ${value.toFixed(2)}`);
   }
   assert.match(why, /Penalties: /);
+  // Position's hint says what a place is worth in this kind of text (news).
+  assert.match(why, /where it stands: lead first/);
   // Only one sentence is in the tab order (roving tabindex).
   assert.equal(await page.$$eval('#view [tabindex="0"]', (n) => n.length), 1);
 
@@ -325,6 +327,8 @@ test("an interview reads as a dialogue: its answers summarized, the stats say so
   assert.equal(await page.textContent("#stat-kind"), "Dialogue");
   assert.match(await page.getAttribute("#stat-kind", "title"), /interview/);
   for (const item of await summaryItems(page)) assert.doesNotMatch(item, /\?$/, "no question");
+  await page.hover(`#view [data-i="0"]`);
+  assert.match(await page.innerText("#why-body"), /where it stands: an interview, transcript or chat/);
   await context.close();
 });
 
