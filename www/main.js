@@ -918,7 +918,7 @@ function showWhy(i) {
     dt.textContent = label;
     const small = document.createElement("span");
     small.className = "hint";
-    small.textContent = label === "Position" && TEXT_KINDS[r.kind] ? `${hint}: ${TEXT_KINDS[r.kind][1]}` : hint;
+    small.textContent = label === "Position" && TEXT_KINDS[r.kind] ? `${hint} — ${TEXT_KINDS[r.kind][1]}` : hint;
     dt.append(" ", small);
     const dd = document.createElement("dd");
     const bar = document.createElement("span");

@@ -229,7 +229,7 @@ test("the why panel: keyboard focus, arrow keys, hover", async () => {
   }
   assert.match(why, /Penalties: /);
   // Position's hint says what a place is worth in this kind of text (news).
-  assert.match(why, /where it stands: lead first/);
+  assert.match(why, /where it stands — lead first/);
   // Only one sentence is in the tab order (roving tabindex).
   assert.equal(await page.$$eval('#view [tabindex="0"]', (n) => n.length), 1);
 
@@ -328,7 +328,7 @@ test("an interview reads as a dialogue: its answers summarized, the stats say so
   assert.match(await page.getAttribute("#stat-kind", "title"), /interview/);
   for (const item of await summaryItems(page)) assert.doesNotMatch(item, /\?$/, "no question");
   await page.hover(`#view [data-i="0"]`);
-  assert.match(await page.innerText("#why-body"), /where it stands: an interview, transcript or chat/);
+  assert.match(await page.innerText("#why-body"), /where it stands — an interview, transcript or chat/);
   await context.close();
 });
 
