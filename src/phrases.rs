@@ -569,9 +569,11 @@ mod tests {
                 paragraph: 0,
                 kind: crate::segment::UnitKind::Sentence,
             };
+            // A speaker's label is no part of the opening (see `speakers`).
+            let said = crate::speakers::label(&sentence).map_or(&sentence[..], |(end, _)| &sentence[end..]);
             for language in [crate::Language::English, crate::Language::Chinese] {
                 let tokens = crate::tokenize::tokenize(&sentence, &[span], language);
-                prop_assert_eq!(tokens.phrase_lists, vec![plain_find(&sentence)], "{:?}", sentence);
+                prop_assert_eq!(tokens.phrase_lists, vec![plain_find(said)], "{:?}", sentence);
             }
         }
     }

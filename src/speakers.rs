@@ -14,7 +14,8 @@ const MAX_LABEL_BYTES: usize = 40;
 /// The speaker's label that opens `sentence`, as the byte where it ends and
 /// its words: up to three words, none starting with an ASCII lower-case
 /// letter, the last ending in a colon and starting with a capital, a digit
-/// or a letter of two UTF-8 bytes ("Élodie:", "Анна:"). Not what is said
+/// or a letter of two UTF-8 bytes from U+00C0 on ("Élodie:", "Анна:"; not
+/// a no-break space, "«" or "¿", whose lead byte is 0xC2). Not what is said
 /// ("He said: ...") and not an aside ("Bukarest (rumänisch: ..."). Chinese,
 /// Japanese and Korean, letters of three bytes, are not read: the first two
 /// write no space after a label, and a sentence read to its end cost 2% of
@@ -32,7 +33,7 @@ pub(crate) fn label(sentence: &str) -> Option<(usize, u32)> {
             at += 1;
         }
         if bytes[at - 1] == b':' {
-            let capital = first.is_ascii_uppercase() || first.is_ascii_digit() || first >= 0xC0;
+            let capital = first.is_ascii_uppercase() || first.is_ascii_digit() || first >= 0xC3;
             return capital.then_some((at, words));
         }
         at += 1;
@@ -92,6 +93,8 @@ mod tests {
             ("The plan: build it twice.", None),
             ("Bukarest (rumänisch: Bucuresti) ist die Hauptstadt.", None),
             ("Ratio 2:1 was enough.", None),
+            ("\u{a0}this:", None),
+            ("«Oui»:", None),
             ("One Two Three Four: too long for a name.", None),
             (
                 "International Infrastructure Representative: too long.",
