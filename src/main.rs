@@ -1,5 +1,6 @@
 //! The `abridge` command: summarize files, pipes and JSONL batches.
 
+use std::ffi::OsString;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -15,7 +16,7 @@ const HELP: &str = "\
 abridge — extractive summaries: the sentences that carry the most, verbatim
 
 Usage: abridge [OPTIONS] [FILE...]
-       abridge --jsonl < batch.jsonl
+       abridge --jsonl [FILE...]
 
 Reads each FILE, or standard input when there is none or FILE is `-`. With
 several files, each summary follows a header line (`==> FILE <==`; in markdown
@@ -39,8 +40,9 @@ Options:
                      .html, or each text of a batch; a .html file, or standard
                      input that opens with <!doctype html> or <html>, is one anyway)
   --sample           summarize the built-in sample article
-  --jsonl            batch mode: one {\"id\",\"text\",\"sentences\"?,\"lang\"?} per input line,
-                     one {\"id\",\"summary\"} per output line (sentences joined by newlines)
+  --jsonl            batch mode: one {\"id\",\"text\",\"sentences\"?,\"lang\"?} per input line
+                     (each FILE's, or standard input's), one {\"id\",\"summary\"} per
+                     output line (sentences joined by newlines; \"error\" when it failed)
   -h, --help         this help
   -V, --version      the version
 
@@ -66,7 +68,8 @@ struct Args {
     /// Read every input as a web page.
     html: bool,
     jsonl: bool,
-    files: Vec<String>,
+    /// As given: a file's name need not be UTF-8.
+    files: Vec<OsString>,
 }
 
 /// `eprintln!` and `println!` panic when the stream is a closed pipe
@@ -81,10 +84,17 @@ macro_rules! say {
 /// A problem with the command line: exit status 2.
 struct Usage(String);
 
+/// What the command line asks for.
+enum Parsed {
+    Run(Args),
+    /// `--help` or `--version`: this text.
+    Print(String),
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(args)) => args,
-        Ok(None) => return ExitCode::SUCCESS,
+    let args = match parse_args(std::env::args_os().skip(1)) {
+        Ok(Parsed::Run(args)) => args,
+        Ok(Parsed::Print(text)) => return exit_status(writeln!(io::stdout(), "{text}")),
         Err(Usage(message)) => {
             say!(io::stderr(), "abridge: {message} (see --help)");
             return ExitCode::from(2);
@@ -95,6 +105,11 @@ fn main() -> ExitCode {
     } else {
         run_files(&args)
     };
+    exit_status(result)
+}
+
+/// 0, or 1 with the error said on standard error.
+fn exit_status(result: io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`abridge big.txt | head -1`): not an error.
@@ -106,7 +121,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usage> {
+fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Parsed, Usage> {
     let mut args = Args {
         options: Options::default(),
         format: Format::Text,
@@ -117,7 +132,17 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
         files: Vec::new(),
     };
     let mut length: Option<(&'static str, Length)> = None;
+    let mut weights: Option<abridge::Weights> = None;
     while let Some(arg) = raw.next() {
+        // A file's name may be any bytes; an option and its value are text.
+        let arg = match arg.into_string() {
+            Ok(arg) => arg,
+            Err(name) if !name.as_encoded_bytes().starts_with(b"-") => {
+                args.files.push(name);
+                continue;
+            }
+            Err(name) => return Err(Usage(format!("unknown option {}", name.to_string_lossy()))),
+        };
         // Accept both `--flag value` and `--flag=value`.
         let (flag, inline) = match arg.split_once('=') {
             Some((flag, value)) if flag.starts_with("--") => {
@@ -128,26 +153,38 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
         let mut value = |name: &str| -> Result<String, Usage> {
             inline
                 .clone()
-                .or_else(|| raw.next())
-                .ok_or_else(|| Usage(format!("{name} needs a value")))
+                .map(Ok)
+                .or_else(|| raw.next().map(OsString::into_string))
+                .ok_or_else(|| Usage(format!("{name} needs a value")))?
+                .map_err(|value| {
+                    Usage(format!(
+                        "{name} takes text, got bytes that are not UTF-8: {:?}",
+                        value.to_string_lossy()
+                    ))
+                })
         };
         let mut set_length = |name: &'static str, new: Length| -> Result<(), Usage> {
-            if let Some((old, _)) = length {
-                return Err(Usage(format!(
-                    "{old} and {name} both set a length; give only one"
-                )));
+            match length {
+                Some((old, _)) if old == name => {
+                    return Err(Usage(format!("{name} is given twice; give it once")))
+                }
+                Some((old, _)) => {
+                    return Err(Usage(format!(
+                        "{old} and {name} both set a length; give only one"
+                    )))
+                }
+                None => {}
             }
             length = Some((name, new));
             Ok(())
         };
         match flag.as_str() {
-            "-h" | "--help" => {
-                say!(io::stdout(), "{HELP}");
-                return Ok(None);
-            }
+            "-h" | "--help" => return Ok(Parsed::Print(HELP.into())),
             "-V" | "--version" => {
-                say!(io::stdout(), "abridge {}", env!("CARGO_PKG_VERSION"));
-                return Ok(None);
+                return Ok(Parsed::Print(format!(
+                    "abridge {}",
+                    env!("CARGO_PKG_VERSION")
+                )))
             }
             "--sentences" => set_length(
                 "--sentences",
@@ -168,9 +205,9 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
                 let x = number(&flag, &value(&flag)?)?;
                 args.options = args.options.clone().redundancy(x);
             }
+            // Several lists add up: `--weights position=0 --weights cues=0`.
             "--weights" => {
-                let weights = parse_weights(&value(&flag)?)?;
-                args.options = args.options.clone().weights(weights);
+                weights = Some(parse_weights(&value(&flag)?, weights.unwrap_or_default())?);
             }
             "--format" => {
                 args.format = match value(&flag)?.as_str() {
@@ -188,23 +225,37 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Option<Args>, Usa
             "--sample" => args.sample = true,
             "--html" => args.html = true,
             "--jsonl" | "--batch" => args.jsonl = true,
-            "-" => args.files.push(arg),
+            "-" => args.files.push(arg.into()),
             _ if flag.starts_with('-') => return Err(Usage(format!("unknown option {flag}"))),
-            _ => args.files.push(arg),
+            _ => args.files.push(arg.into()),
         }
     }
     if let Some((_, length)) = length {
         args.options = args.options.clone().length(length);
     }
+    if let Some(weights) = weights {
+        args.options = args.options.clone().weights(weights);
+    }
     args.options.validate().map_err(|e| Usage(e.to_string()))?;
     if args.sample && !args.files.is_empty() {
         return Err(Usage("--sample and a FILE cannot be used together".into()));
     }
-    Ok(Some(args))
+    if args.jsonl {
+        // A batch answers in JSON lines, one summary per request.
+        let other = [
+            (args.sample, "--sample"),
+            (args.explain, "--explain"),
+            (args.format != Format::Text, "--format"),
+        ];
+        if let Some((_, flag)) = other.iter().find(|(set, _)| *set) {
+            return Err(Usage(format!("--jsonl and {flag} cannot be used together")));
+        }
+    }
+    Ok(Parsed::Run(args))
 }
 
-fn parse_weights(list: &str) -> Result<abridge::Weights, Usage> {
-    let mut weights = abridge::Weights::default();
+/// `weights` with the `name=value` pairs of `list` set.
+fn parse_weights(list: &str, mut weights: abridge::Weights) -> Result<abridge::Weights, Usage> {
     for item in list.split(',').filter(|i| !i.is_empty()) {
         let (name, value) = item
             .split_once('=')
@@ -248,29 +299,25 @@ struct Input {
 /// with a byte order mark, else a legacy encoding (with a warning); a web
 /// page becomes its prose; binary data is an error.
 /// `html` reads it as a web page whatever it looks like.
-fn read_input(file: Option<&str>, html: bool) -> io::Result<Input> {
+fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
+    let file = file.filter(|f| *f != "-");
+    let name = file.map_or("standard input".into(), |f| f.to_string_lossy());
     let mut bytes = Vec::new();
-    let name = match file {
-        None | Some("-") => {
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            "standard input"
-        }
-        Some(path) => {
-            bytes = std::fs::read(path)
-                .map_err(|e| io::Error::new(e.kind(), format!("cannot read {path}: {e}")))?;
-            path
-        }
-    };
-    let named_html = file.is_some_and(|path| {
-        let lower = path.to_ascii_lowercase();
+    match file {
+        None => io::stdin().lock().read_to_end(&mut bytes).map(drop),
+        Some(path) => std::fs::read(path).map(|read| bytes = read),
+    }
+    .map_err(|e| io::Error::new(e.kind(), format!("cannot read {name}: {e}")))?;
+    let named_html = file.is_some() && {
+        let lower = name.to_ascii_lowercase();
         [".html", ".htm", ".xhtml"]
             .iter()
             .any(|ext| lower.ends_with(ext))
-    });
+    };
     // A file is told by its name, as the page tells it; a pipe by how it opens.
     let sniffed_html = || {
-        file.is_none_or(|f| f == "-")
-            && cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]))
+        file.is_none()
+            && cli::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]))
     };
     let html = html || named_html || sniffed_html();
     let Some(decoded) = cli::decode::decode(bytes, html) else {
@@ -316,7 +363,7 @@ fn run_files(args: &Args) -> io::Result<()> {
                 web_page: false,
             }
         } else {
-            read_input(args.files.first().map(String::as_str), args.html)?
+            read_input(args.files.first(), args.html)?
         };
         write_summary(&mut out, args, &input, None)?;
         return out.flush();
@@ -331,6 +378,7 @@ fn run_files(args: &Args) -> io::Result<()> {
     let (mut written, mut unreadable) = (0, 0);
     for path in &args.files {
         let text = read_input(Some(path), args.html);
+        let path = &*path.to_string_lossy();
         // An unreadable file has no entry in text or markdown, one in JSON.
         if text.is_ok() || json {
             if written > 0 {
@@ -412,7 +460,13 @@ fn write_summary(
         }
         Format::Markdown => {
             for sentence in summary.selected() {
-                writeln!(out, "- {}", one_line.of(sentence.text(text)))?;
+                let line = one_line.of(sentence.text(text));
+                // A list item is one bullet, not a bullet in a bullet.
+                let item = ["- ", "* ", "+ ", "• "]
+                    .iter()
+                    .find_map(|bullet| line.strip_prefix(bullet))
+                    .unwrap_or(&line);
+                writeln!(out, "- {item}")?;
             }
         }
         Format::Json => {
@@ -496,22 +550,48 @@ fn explain(out: &mut impl Write, summary: &Summary, text: &str) -> io::Result<()
     Ok(())
 }
 
-/// The batch protocol: one JSON object per line in, one per line out, flushed.
+/// The batch protocol: one JSON object per line in, one per line out, flushed;
+/// the lines of each FILE in turn, or of standard input.
 fn run_batch(args: &Args) -> io::Result<()> {
-    let stdin = io::stdin().lock();
     let mut out = io::stdout().lock();
-    for (number, line) in stdin.split(b'\n').enumerate() {
+    if args.files.is_empty() {
+        return run_batch_lines(io::stdin().lock(), "", args, &mut out);
+    }
+    for file in &args.files {
+        let name = file.to_string_lossy();
+        if file == "-" {
+            run_batch_lines(io::stdin().lock(), "", args, &mut out)?;
+            continue;
+        }
+        let opened = std::fs::File::open(file)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {name}: {e}")))?;
+        let lines = io::BufReader::new(opened);
+        run_batch_lines(lines, &format!("{name} "), args, &mut out)?;
+    }
+    Ok(())
+}
+
+/// Answers each line of `input`; an error names its line, after `place`.
+fn run_batch_lines(
+    input: impl BufRead,
+    place: &str,
+    args: &Args,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for (number, line) in input.split(b'\n').enumerate() {
         let line = line?;
         let line = String::from_utf8_lossy(&line);
+        // A byte order mark, as Windows tools write one, opens no JSON.
+        let line = line.trim_start_matches('\u{FEFF}');
         if line.trim().is_empty() {
             continue;
         }
-        let response = match batch_item(&line, &args.options, args.html) {
+        let response = match batch_item(line, &args.options, args.html) {
             Ok((id, summary)) => serde_json::json!({ "id": id, "summary": summary }),
             Err((id, error)) => serde_json::json!({
                 "id": id,
                 "summary": "",
-                "error": format!("line {}: {error}", number + 1),
+                "error": format!("{place}line {}: {error}", number + 1),
             }),
         };
         writeln!(out, "{response}")?;
@@ -540,6 +620,7 @@ fn batch_item(
         .and_then(|t| t.as_str())
         .ok_or_else(|| fail("missing string field \"text\"".into()))?;
     let mut options = defaults.clone();
+    let mut length_key = None;
     for (key, make) in [
         (
             "sentences",
@@ -550,14 +631,20 @@ fn batch_item(
         ("ratio", Length::Ratio),
     ] {
         if let Some(value) = request.get(key) {
+            if let Some(other) = length_key.replace(key) {
+                return Err(fail(format!(
+                    "\"{other}\" and \"{key}\" both set a length; give only one"
+                )));
+            }
+            let what = if key == "ratio" {
+                "a number"
+            } else {
+                "a whole number"
+            };
             let n = value
                 .as_f64()
                 .filter(|n| n.is_finite() && n >= &0.0 && (key == "ratio" || n.fract() == 0.0))
-                .ok_or_else(|| {
-                    fail(format!(
-                        "\"{key}\" must be a non-negative number, got {value}"
-                    ))
-                })?;
+                .ok_or_else(|| fail(format!("\"{key}\" must be {what} >= 0, got {value}")))?;
             options = options.length(make(n));
         }
     }

@@ -213,6 +213,16 @@ fn markdown_format_is_bullets() {
 }
 
 #[test]
+fn a_list_item_in_markdown_is_one_bullet() {
+    let list = "The plan has three steps.\n\n- Close the old bridge to lorries from May.\n- Build the new bridge beside it by next spring.\n";
+    let output = run(&["--format", "markdown", "--ratio", "1"], list.as_bytes());
+    assert_exit("markdown of a list", &output, 0);
+    let out = stdout(&output);
+    assert!(out.contains("\n- Close the old bridge"), "{out}");
+    assert!(!out.contains("- - "), "{out}");
+}
+
+#[test]
 fn json_format_parses() {
     let output = run(&["--format", "json", &fixture_path("news-bridge.txt")], b"");
     assert_exit("json", &output, 0);
@@ -481,6 +491,26 @@ fn usage_errors_exit_2_with_one_line() {
         ("redundancy 2", &["--redundancy", "2"], "redundancy"),
         ("format yaml", &["--format", "yaml"], "yaml"),
         ("sample and a file", &["--sample", "a.txt"], "--sample"),
+        (
+            "sentences twice",
+            &["--sentences", "2", "--sentences", "3"],
+            "given twice",
+        ),
+        (
+            "a batch and a format",
+            &["--jsonl", "--format", "json"],
+            "--format",
+        ),
+        (
+            "a batch and explain",
+            &["--jsonl", "--explain"],
+            "--explain",
+        ),
+        (
+            "a batch and the sample",
+            &["--jsonl", "--sample"],
+            "--sample",
+        ),
     ];
     for &(name, args, word) in cases {
         let output = run(args, b"Some text. More text.");
@@ -532,6 +562,107 @@ fn write_error_exits_1() {
         .unwrap();
     assert_exit("stdout on /dev/full", &output, 1);
     assert!(!stderr(&output).is_empty(), "no message for a failed write");
+}
+
+#[test]
+fn help_into_a_full_disk_exits_1() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        return; // not Linux
+    };
+    let output = abridge()
+        .arg("--help")
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_exit("--help on /dev/full", &output, 1);
+    assert!(stderr(&output).contains("abridge: "), "{}", stderr(&output));
+}
+
+#[test]
+fn a_read_error_on_standard_input_names_it() {
+    let directory = std::fs::File::open(fixture_path("")).unwrap();
+    let output = abridge()
+        .stdin(directory)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_exit("a directory as standard input", &output, 1);
+    let err = stderr(&output);
+    assert!(err.contains("cannot read standard input"), "{err:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let directory = std::env::temp_dir().join(format!("abridge-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let path = directory.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&path, BRIDGE).unwrap();
+    let output = abridge().arg(&path).output().unwrap();
+    let other = abridge()
+        .args([
+            std::ffi::OsStr::new("--language"),
+            std::ffi::OsStr::from_bytes(b"\xff"),
+        ])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&directory).unwrap();
+    assert_exit("a Latin-1 file name", &output, 0);
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.lines().all(|line| BRIDGE.contains(line)), "{out}");
+    assert_exit("a language that is not UTF-8", &other, 2);
+    assert!(stderr(&other).contains("--language"), "{}", stderr(&other));
+}
+
+#[test]
+fn jsonl_reads_its_files_and_tells_their_lines_apart() {
+    let directory = std::env::temp_dir().join(format!("abridge-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let first = directory.join("first.jsonl");
+    let second = directory.join("second.jsonl");
+    let request =
+        |id: &str, text: &str| serde_json::json!({ "id": id, "text": text, "sentences": 1 });
+    // The first file opens with a byte order mark, as Windows tools write it.
+    std::fs::write(&first, format!("\u{FEFF}{}\n", request("a", BRIDGE))).unwrap();
+    let lines = [
+        request("b", STORM).to_string(),
+        r#"{"id":"c","text":"One. Two. Three.","sentences":1.5}"#.to_string(),
+        r#"{"id":"d","text":"One. Two. Three.","sentences":1,"words":5}"#.to_string(),
+    ];
+    std::fs::write(&second, lines.join("\n")).unwrap();
+    let output = abridge()
+        .arg("--jsonl")
+        .args([&first, &second])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&directory).unwrap();
+    assert_exit("--jsonl FILE FILE", &output, 0);
+    let answers: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let ids: Vec<&str> = answers.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    assert!(answers[0].get("error").is_none(), "{}", answers[0]);
+    assert!(BRIDGE.contains(answers[0]["summary"].as_str().unwrap()));
+    assert!(STORM.contains(answers[1]["summary"].as_str().unwrap()));
+    let error = answers[2]["error"].as_str().unwrap();
+    assert!(error.contains("second.jsonl line 2"), "{error}");
+    assert!(error.contains("whole number"), "{error}");
+    let error = answers[3]["error"].as_str().unwrap();
+    assert!(error.contains("\"sentences\" and \"words\""), "{error}");
+}
+
+#[test]
+fn weights_given_twice_add_up() {
+    let explain = |args: &[&str]| stdout(&run(&[&["--sample", "--explain"], args].concat(), b""));
+    let both = explain(&["--weights", "position=0", "--weights", "cues=0"]);
+    assert_eq!(both, explain(&["--weights", "position=0,cues=0"]));
+    assert_ne!(both, explain(&["--weights", "cues=0"]));
 }
 
 #[test]

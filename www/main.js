@@ -1305,8 +1305,8 @@ const HTML_HEADING = /^H[1-6]$/;
  * What stands beside a story rather than in it, by the words of an element's class or
  * id (comments, menus, sidebars, related links, sharing buttons, footers, sponsors,
  * pop-ups; unless a word says it may be the story's own, "main-content") or by its
- * role, as Readability drops its "unlikely candidates", and what is hidden; read on
- * the elements a page closes itself. The command line reads the same marks (src/cli/html.rs).
+ * role, as Readability drops its "unlikely candidates"; read on the elements a page
+ * closes itself. The command line reads the same marks (src/cli/html.rs).
  */
 const HTML_INCIDENTAL = /comment|disqus|replies|sidebar|related|footer|menu|breadcrumb|pagination|pager|social|share|sponsor|promo|banner|popup|shoutbox|skyscraper|community|gdpr|-ad-/;
 const HTML_MAYBE_STORY = /article|body|column|content|main/;
@@ -1317,13 +1317,19 @@ const HTML_SHORT_TEXT = 500;
 
 function isIncidental(element) {
   if (!HTML_MARKED.test(element.tagName.toUpperCase())) return false;
-  // What a browser does not show, as Readability leaves it out too.
-  const style = (element.getAttribute("style") ?? "").replace(/[ \t\n\f\r]/g, "").toLowerCase();
-  if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden")?.toLowerCase() === "true") return true;
-  if (style.includes("display:none") || style.includes("visibility:hidden")) return true;
   const marks = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase();
   const role = (element.getAttribute("role") ?? "").trim().toLowerCase();
   return HTML_INCIDENTAL_ROLES.has(role) || (HTML_INCIDENTAL.test(marks) && !HTML_MAYBE_STORY.test(marks));
+}
+
+/**
+ * What a browser does not show, as Readability leaves it out too: on any element, and
+ * also when the page is read again without the marks above.
+ */
+function isHidden(element) {
+  if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden")?.toLowerCase() === "true") return true;
+  const style = (element.getAttribute("style") ?? "").replace(/[ \t\n\f\r]/g, "").toLowerCase();
+  return style.includes("display:none") || style.includes("visibility:hidden");
 }
 
 /**
@@ -1448,21 +1454,21 @@ function htmlToText(html) {
   const text = storyText(doc, true);
   // Little text left: the marks took the story with them (a page that calls its
   // story's box "sidebar-layout"); read again without them, as Readability does, and
-  // keep the longer.
+  // keep the longer. What is hidden stays out.
   if (text.length >= 2 * HTML_SHORT_TEXT || [...text].length >= HTML_SHORT_TEXT) return text;
   const unmarked = storyText(doc, false);
   return [...unmarked].length > [...text].length ? unmarked : text;
 }
 
 /**
- * The text of a parsed page's story (see proseParts), leaving out what `marked` elements
- * stand beside it (isIncidental) when asked.
+ * The text of a parsed page's story (see proseParts), without what is hidden, and
+ * leaving out what `marked` elements stand beside it (isIncidental) when asked.
  */
 function storyText(doc, marked) {
-  const leftOut = (e) => HTML_SKIP.has(e.tagName.toUpperCase()) || (marked && isIncidental(e));
+  const leftOut = (e) => HTML_SKIP.has(e.tagName.toUpperCase()) || isHidden(e) || (marked && isIncidental(e));
   // (Not one in or marked as what stands beside the story: a comment written as an article.)
   const beside = (e) => {
-    for (let at = e; marked && at; at = at.parentElement) if (isIncidental(at)) return true;
+    for (let at = e; at; at = at.parentElement) if (isHidden(at) || (marked && isIncidental(at))) return true;
     return false;
   };
   const first = (tag) => [...doc.getElementsByTagName(tag)].find((e) => !beside(e));

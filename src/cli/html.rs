@@ -115,15 +115,35 @@ use std::ops::Range;
 #[derive(Debug, PartialEq)]
 enum Token<'a> {
     Text(&'a str),
-    /// A start tag's name, and whether its class, id or role marks what
-    /// stands beside a story (see [`INCIDENTAL`]).
-    Start(String, bool),
+    /// A start tag's name, and what its attributes mark it as.
+    Start(String, Mark),
     End(String),
 }
 
-/// Whether a text looks like a web page rather than prose that mentions one.
+/// What a start tag's attributes say of its element's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mark {
+    /// Nothing: it may be the story.
+    None,
+    /// Its class, id or role marks what stands beside a story (see [`INCIDENTAL`]).
+    Beside,
+    /// A browser does not show it.
+    Hidden,
+}
+
+/// Whether a text looks like a web page rather than prose that mentions one:
+/// it opens with a doctype or one of the page's first tags, after any XML
+/// declaration and comments (an XHTML page, a saved page's "saved from" note).
 pub fn looks_like_html(text: &str) -> bool {
-    let start = text.trim_start_matches('\u{FEFF}').trim_start();
+    let mut start = text.trim_start_matches('\u{FEFF}').trim_start();
+    while let Some(after) = start
+        .strip_prefix("<?")
+        .and_then(|s| s.split_once("?>"))
+        .or_else(|| start.strip_prefix("<!--").and_then(|s| s.split_once("-->")))
+        .map(|(_, after)| after.trim_start())
+    {
+        start = after;
+    }
     let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
     ["<!doctype html", "<html", "<head", "<body"]
         .iter()
@@ -136,11 +156,11 @@ pub fn to_text(html: &str) -> String {
     let text = read(&tokens);
     // Little text left: the marks took the story with them (a page that calls
     // its story's box "sidebar-layout"); read again without them, as
-    // Readability does, and keep the longer.
+    // Readability does, and keep the longer. What is hidden stays out.
     if text.chars().nth(SHORT_TEXT).is_none() {
         for token in &mut tokens {
-            if let Token::Start(_, incidental) = token {
-                *incidental = false;
+            if let Token::Start(_, mark @ Mark::Beside) = token {
+                *mark = Mark::None;
             }
         }
         let unmarked = read(&tokens);
@@ -199,7 +219,7 @@ fn write_text(tokens: &[Token<'_>], out: &mut String) {
                 }
             }
             Token::Start(name, _) if name == "head" => in_head = true,
-            Token::Start(name, incidental) if *incidental || SKIP.contains(&name.as_str()) => {
+            Token::Start(name, mark) if *mark != Mark::None || SKIP.contains(&name.as_str()) => {
                 skipping = Some(Passing::new(name))
             }
             Token::Start(name, _) if name == "br" => out.push('\n'),
@@ -256,8 +276,8 @@ fn first_start(tokens: &[Token<'_>], name: &str) -> Option<usize> {
             continue;
         }
         match token {
-            Token::Start(n, true) => marked = Some(Passing::new(n)),
-            Token::Start(n, false) if n == name => return Some(i),
+            Token::Start(n, Mark::None) if n == name => return Some(i),
+            Token::Start(n, Mark::Beside | Mark::Hidden) => marked = Some(Passing::new(n)),
             _ => {}
         }
     }
@@ -434,7 +454,7 @@ fn content(tokens: &[Token<'_>], root: Range<usize>) -> Vec<Range<usize>> {
                 if void {
                     continue;
                 }
-                let skip = *incidental || is_skipped(name);
+                let skip = *incidental != Mark::None || is_skipped(name);
                 skipped += usize::from(skip);
                 links += usize::from(name == "a");
                 nodes.push(Node::new(name, skip, open.last().copied(), i..root.end));
@@ -623,9 +643,12 @@ fn scan(html: &str) -> Vec<Token<'_>> {
                 tokens.push(Token::End(name));
             } else {
                 let raw = RAW.contains(&name.as_str()) && !self_closing;
-                let incidental = MARKED.contains(&name.as_str())
-                    && is_incidental(&html[name_from + name_len..close]);
-                tokens.push(Token::Start(name.clone(), incidental));
+                let mark = if MARKED.contains(&name.as_str()) {
+                    mark(&html[name_from + name_len..close])
+                } else {
+                    Mark::None
+                };
+                tokens.push(Token::Start(name.clone(), mark));
                 if self_closing && !VOID.contains(&name.as_str()) {
                     tokens.push(Token::End(name.clone()));
                 }
@@ -651,18 +674,18 @@ fn scan(html: &str) -> Vec<Token<'_>> {
     tokens
 }
 
-/// Whether a start tag's attributes (from past its name) mark what stands
-/// beside a story: a class or id with a word of [`INCIDENTAL`] and none of
-/// [`MAYBE_STORY`], or a role of [`INCIDENTAL_ROLES`]; or what a browser
+/// What a start tag's attributes (from past its name) mark: what a browser
 /// does not show (`hidden`, `aria-hidden="true"`, an inline `display: none`
-/// or `visibility: hidden`), as Readability leaves it out too.
-fn is_incidental(attributes: &str) -> bool {
+/// or `visibility: hidden`), as Readability leaves it out too; or what stands
+/// beside a story: a class or id with a word of [`INCIDENTAL`] and none of
+/// [`MAYBE_STORY`], or a role of [`INCIDENTAL_ROLES`].
+fn mark(attributes: &str) -> Mark {
     const READ: [&str; 5] = ["class", "id", "role", "style", "aria-hidden"];
     let mut values = [""; 5];
     let mut seen = [false; 5]; // as in a browser, the first of each counts
     for (name, value) in Attributes(attributes.as_bytes(), attributes) {
         if name.eq_ignore_ascii_case("hidden") {
-            return true;
+            return Mark::Hidden;
         }
         let Some(at) = READ
             .iter()
@@ -684,12 +707,17 @@ fn is_incidental(attributes: &str) -> bool {
         || style.contains("display:none")
         || style.contains("visibility:hidden")
     {
-        return true;
+        return Mark::Hidden;
     }
     let marks = format!("{class} {id}").to_ascii_lowercase();
-    INCIDENTAL_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    let beside = INCIDENTAL_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
         || INCIDENTAL.iter().any(|word| marks.contains(word))
-            && !MAYBE_STORY.iter().any(|word| marks.contains(word))
+            && !MAYBE_STORY.iter().any(|word| marks.contains(word));
+    if beside {
+        Mark::Beside
+    } else {
+        Mark::None
+    }
 }
 
 /// A start tag's attributes as (name, value) pairs, from past its name to its
@@ -958,29 +986,41 @@ mod tests {
             "<body><div class=\"with-sidebar\">{story}</div><footer><p>The Herald, 1 Main Street, since 1851.</p></footer></body>"
         );
         assert!(to_text(&boxed).starts_with("Bridge approved\n\nThe council approved"));
+        // Read again without the marks, what is hidden still stays out.
+        let short = "<article><p>The museum reopened on Friday after a two-year renovation.</p>\
+            <div hidden><p>Hidden text.</p></div><div style=\"display:none\">Not shown.</div>\
+            <div class=comments><p>What a waste of money.</p></div></article>";
+        assert_eq!(
+            to_text(short),
+            "The museum reopened on Friday after a two-year renovation.\n\nWhat a waste of money."
+        );
     }
 
     #[test]
     fn marks_are_read_from_attributes_as_a_browser_reads_them() {
-        assert!(is_incidental(" class=\"x Sidebar-left\">"));
-        assert!(is_incidental(" title='a > b' ID=comments data-hidden>"));
-        assert!(is_incidental(" data-x=1 role = navigation />"));
-        assert!(is_incidental("\nclass\n=\nshare-bar>"));
-        assert!(!is_incidental(" class=\"sidebar main-content\">"));
+        assert_eq!(mark(" class=\"x Sidebar-left\">"), Mark::Beside);
+        assert_eq!(
+            mark(" title='a > b' ID=comments data-hidden>"),
+            Mark::Beside
+        );
+        assert_eq!(mark(" data-x=1 role = navigation />"), Mark::Beside);
+        assert_eq!(mark("\nclass\n=\nshare-bar>"), Mark::Beside);
+        assert_eq!(mark(" class=\"sidebar main-content\">"), Mark::None);
         // The first of an attribute counts; a value is not a name.
-        assert!(!is_incidental(" class=story class=sidebar>"));
-        assert!(!is_incidental(" title=\"class=sidebar\" data-comment>"));
-        assert!(!is_incidental(" role=\"main\">"));
-        assert!(!is_incidental(""));
+        assert_eq!(mark(" class=story class=sidebar>"), Mark::None);
+        assert_eq!(mark(" title=\"class=sidebar\" data-comment>"), Mark::None);
+        assert_eq!(mark(" role=\"main\">"), Mark::None);
+        assert_eq!(mark(""), Mark::None);
         // What a browser does not show.
-        assert!(is_incidental(" hidden>"));
-        assert!(is_incidental(" aria-hidden=TRUE>"));
-        assert!(is_incidental(" style=\"color: red; display : none\">"));
-        assert!(is_incidental(" style='Visibility:Hidden'>"));
-        assert!(!is_incidental(
-            " aria-hidden=false style=\"display: block\">"
-        ));
-        assert!(!is_incidental(" style=\"\" style=\"display:none\">"));
+        assert_eq!(mark(" hidden>"), Mark::Hidden);
+        assert_eq!(mark(" aria-hidden=TRUE>"), Mark::Hidden);
+        assert_eq!(mark(" style=\"color: red; display : none\">"), Mark::Hidden);
+        assert_eq!(mark(" style='Visibility:Hidden'>"), Mark::Hidden);
+        assert_eq!(
+            mark(" aria-hidden=false style=\"display: block\">"),
+            Mark::None
+        );
+        assert_eq!(mark(" style=\"\" style=\"display:none\">"), Mark::None);
     }
 
     /// Text that is not in paragraphs (lines broken with `<br>`) is all kept.
@@ -1064,5 +1104,10 @@ mod tests {
         assert!(looks_like_html("<HTML lang=en>"));
         assert!(!looks_like_html("<p> is a paragraph tag."));
         assert!(!looks_like_html("The <html> element is the root."));
+        assert!(looks_like_html(
+            "<?xml version=\"1.0\"?>\n<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html>"
+        ));
+        assert!(!looks_like_html("<?xml version=\"1.0\"?><feed>"));
+        assert!(!looks_like_html("<!-- an unclosed comment <html>"));
     }
 }

@@ -491,6 +491,15 @@ test("a saved web page reads as its story, as the command line reads it", async 
   await chooserT.setFiles({ name: "filing.html", mimeType: "text/html", buffer: Buffer.from(titled) });
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("“filing.html”"));
   assert.equal(await page.inputValue("#input"), "The company sold more pumps this year than in any year before.");
+  // A short story is read again without the marks of what stands beside it, as in the
+  // CLI; what is hidden stays out all the same.
+  const [chooserH] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  const short =
+    "<article><p>The museum reopened on Friday after a two-year renovation.</p><div hidden><p>Hidden text.</p></div>" +
+    '<div style="display:none">Not shown.</div><div class=comments><p>What a waste of money.</p></div></article>';
+  await chooserH.setFiles({ name: "museum.html", mimeType: "text/html", buffer: Buffer.from(short) });
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("“museum.html”"));
+  assert.equal(await page.inputValue("#input"), "The museum reopened on Friday after a two-year renovation.\n\nWhat a waste of money.");
   // A UTF-8 file with one bad byte keeps its letters, and the user is told.
   const before = await summaryId(page);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
