@@ -3,8 +3,10 @@
 //! Candidates are taken best score first (ties: earlier sentence first). A
 //! candidate is skipped when its cosine similarity to an already chosen sentence
 //! exceeds the redundancy threshold, or when it would overflow a word or
-//! character budget; the room left is not filled with scraps.
-//! The result is never empty when the text has a sentence.
+//! character budget (which counts the `gap` that joins two chosen
+//! sentences); the room left is not filled with scraps.
+//! The result is never empty when the text has a sentence: when none fits the
+//! budget, it is the one that overshoots it least.
 
 use crate::options::Length;
 
@@ -27,8 +29,14 @@ pub(crate) struct Candidate<'a> {
     pub eligible: bool,
 }
 
-/// Returns the chosen indices in document order.
-pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) -> Vec<usize> {
+/// Returns the chosen indices in document order. `gap`: the characters that
+/// join two chosen sentences in the summary's text.
+pub(crate) fn select(
+    candidates: &[Candidate],
+    length: Length,
+    redundancy: f64,
+    gap: usize,
+) -> Vec<usize> {
     let n = candidates.len();
     if n == 0 {
         return Vec::new();
@@ -53,7 +61,6 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
 
     let scores = budget_scores(candidates, max_sentences, eligible_count);
     let mut order = BestFirst::new(candidates, &scores);
-    let best = order.peek();
     let mut chosen = Vec::new();
     // The chosen sentences' postings, `(slot, weight, the term's previous
     // posting)`, chained per term from `newest[t]` = (its last posting, its
@@ -80,7 +87,8 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
                 break;
             }
         }
-        if words + candidate.words > max_words || chars + candidate.chars > max_chars {
+        let joined = chars + candidate.chars + if chosen.is_empty() { 0 } else { gap };
+        if words + candidate.words > max_words || joined > max_chars {
             full = true;
             continue;
         }
@@ -114,10 +122,16 @@ pub(crate) fn select(candidates: &[Candidate], length: Length, redundancy: f64) 
         }
         chosen.push(i);
         words += candidate.words;
-        chars += candidate.chars;
+        chars = joined;
     }
     if chosen.is_empty() {
-        chosen.extend(best);
+        // Nothing fits: not the best sentence, which may be many times the
+        // budget, but the one closest to it (ties: the first).
+        chosen.extend((0..n).min_by_key(|&i| {
+            let c = &candidates[i];
+            let over = c.words.saturating_sub(max_words) + c.chars.saturating_sub(max_chars);
+            (!c.eligible, over)
+        }));
     }
     crate::order::sort_by(&mut chosen, &|a, b| a.cmp(&b));
     chosen
@@ -258,10 +272,10 @@ mod tests {
             ("ratio rounds", Length::Ratio(0.5), &[1, 3]),
             ("tiny ratio still gives one", Length::Ratio(0.01), &[1]),
             ("words skip what does not fit", Length::Words(45), &[1, 3]),
-            ("nothing fits: best anyway", Length::Words(5), &[1]),
+            ("nothing fits: the closest", Length::Words(5), &[0]),
         ];
         for (name, length, expected) in cases {
-            assert_eq!(select(&c, length, 0.5), expected, "{name}");
+            assert_eq!(select(&c, length, 0.5, 0), expected, "{name}");
         }
     }
 
@@ -275,19 +289,19 @@ mod tests {
             candidate(0.5, 20, &v[1]),
             candidate(0.05, 1, &v[2]),
         ];
-        assert_eq!(select(&c, Length::Words(45), 0.5), [0]);
-        assert_eq!(select(&c, Length::Chars(225), 0.5), [0]);
+        assert_eq!(select(&c, Length::Words(45), 0.5, 0), [0]);
+        assert_eq!(select(&c, Length::Chars(225), 0.5, 0), [0]);
         // A budget that holds the whole text, or a count of sentences (the
         // reader's number), takes it.
-        assert_eq!(select(&c, Length::Words(61), 0.5), [0, 1, 2]);
-        assert_eq!(select(&c, Length::Sentences(3), 0.5), [0, 1, 2]);
+        assert_eq!(select(&c, Length::Words(61), 0.5, 0), [0, 1, 2]);
+        assert_eq!(select(&c, Length::Sentences(3), 0.5, 0), [0, 1, 2]);
         // At a tenth or more it is a sentence, and fills the room.
         let c = [
             candidate(0.9, 40, &v[0]),
             candidate(0.5, 20, &v[1]),
             candidate(0.1, 1, &v[2]),
         ];
-        assert_eq!(select(&c, Length::Words(45), 0.5), [0, 2]);
+        assert_eq!(select(&c, Length::Words(45), 0.5, 0), [0, 2]);
     }
 
     #[test]
@@ -299,8 +313,8 @@ mod tests {
             candidate(0.8, 5, &same),
             candidate(0.1, 5, &other),
         ];
-        assert_eq!(select(&c, Length::Sentences(2), 0.5), [0, 2]);
-        assert_eq!(select(&c, Length::Sentences(2), 0.0), [0, 1]);
+        assert_eq!(select(&c, Length::Sentences(2), 0.5, 0), [0, 2]);
+        assert_eq!(select(&c, Length::Sentences(2), 0.0, 0), [0, 1]);
     }
 
     #[test]
@@ -311,9 +325,9 @@ mod tests {
         c[0] = candidate(0.9, 40, &v);
         c[1] = candidate(0.5, 10, &v);
         // A small budget (3 of 200) keeps the scorer's order...
-        assert_eq!(select(&c, Length::Sentences(1), 0.0), [0]);
+        assert_eq!(select(&c, Length::Sentences(1), 0.0, 0), [0]);
         // ...a large one (30 of 200) marks the 40-word sentence down by 4^2.5 = 32.
-        assert!(select(&c, Length::Sentences(30), 0.0).contains(&1));
+        assert!(select(&c, Length::Sentences(30), 0.0, 0).contains(&1));
         let scores = budget_scores(&c, 30, 200);
         assert!((scores[0] - 0.9 / 32.0).abs() < 1e-12);
         assert_eq!(scores[1], 0.5);
@@ -361,6 +375,6 @@ mod tests {
     fn ties_go_to_the_earlier_sentence() {
         let v = [[(0, 1.0)], [(1, 1.0)]];
         let c = [candidate(0.5, 5, &v[0]), candidate(0.5, 5, &v[1])];
-        assert_eq!(select(&c, Length::Sentences(1), 0.5), [0]);
+        assert_eq!(select(&c, Length::Sentences(1), 0.5, 0), [0]);
     }
 }
