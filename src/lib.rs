@@ -171,7 +171,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             eligible: spans[i].kind.is_prose(),
         })
         .collect();
-    let chosen = select::select(&candidates, options.length, options.redundancy);
+    let gap = usize::from(language.uses_spaces());
+    let chosen = select::select(&candidates, options.length, options.redundancy, gap);
     // The vectors are the biggest buffer and only selection needs them: freed
     // here, they are not alive while the sentences are built. With the counts
     // becoming the vectors in place, 1 MB of Chinese peaks at 8.1 MB of heap,

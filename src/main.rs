@@ -26,8 +26,8 @@ that cannot be read is reported and the rest are still summarized (exit status 1
 Length (one of; default --sentences 3):
   --sentences N      at most N sentences
   --ratio R          this fraction of the sentences, 0 < R <= 1 (at least one)
-  --words N          at most N words
-  --chars N          at most N characters
+  --words N          at most N words (when no sentence fits, the shortest)
+  --chars N          at most N characters, spaces between sentences included
 
 Options:
   --language CODE    en, de, fr, es, it, pt, nl, ru, zh, ja, ko, und, or auto (default)

@@ -73,6 +73,8 @@ pub(crate) fn select(
     let mut postings: Vec<(u32, f32, u32)> = Vec::new();
     let mut overlap: Vec<f32> = Vec::new();
     let (mut words, mut chars) = (0usize, 0usize);
+    // The candidate that overshot the budget least, and by how much.
+    let mut closest = (usize::MAX, None);
     // A candidate did not fit the word or character budget.
     let mut full = false;
     while let Some(i) = order.pop() {
@@ -87,9 +89,20 @@ pub(crate) fn select(
                 break;
             }
         }
-        let joined = chars + candidate.chars + if chosen.is_empty() { 0 } else { gap };
-        if words + candidate.words > max_words || joined > max_chars {
+        let (with_words, with_chars) = (words + candidate.words, chars + candidate.chars);
+        if with_words > max_words || with_chars > max_chars {
             full = true;
+            // Should nothing fit: not the best sentence, which may be many
+            // times the budget, but the one closest to it.
+            // (One of the two budgets is unbounded.)
+            let size = if max_words < usize::MAX {
+                with_words
+            } else {
+                with_chars
+            };
+            if size < closest.0 {
+                closest = (size, Some(i));
+            }
             continue;
         }
         overlap.iter_mut().for_each(|o| *o = 0.0);
@@ -121,17 +134,12 @@ pub(crate) fn select(
             }
         }
         chosen.push(i);
-        words += candidate.words;
-        chars = joined;
+        words = with_words;
+        // The next sentence is joined to this one.
+        chars = with_chars + gap;
     }
     if chosen.is_empty() {
-        // Nothing fits: not the best sentence, which may be many times the
-        // budget, but the one closest to it (ties: the first).
-        chosen.extend((0..n).min_by_key(|&i| {
-            let c = &candidates[i];
-            let over = c.words.saturating_sub(max_words) + c.chars.saturating_sub(max_chars);
-            (!c.eligible, over)
-        }));
+        chosen.extend(closest.1);
     }
     crate::order::sort_by(&mut chosen, &|a, b| a.cmp(&b));
     chosen
@@ -272,11 +280,45 @@ mod tests {
             ("ratio rounds", Length::Ratio(0.5), &[1, 3]),
             ("tiny ratio still gives one", Length::Ratio(0.01), &[1]),
             ("words skip what does not fit", Length::Words(45), &[1, 3]),
-            ("nothing fits: the closest", Length::Words(5), &[0]),
+            (
+                "nothing fits: the closest, the best of equals",
+                Length::Words(5),
+                &[3],
+            ),
         ];
         for (name, length, expected) in cases {
             assert_eq!(select(&c, length, 0.5, 0), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_character_budget_counts_what_joins_the_sentences() {
+        let v = [[(0, 1.0)], [(1, 1.0)], [(2, 1.0)]];
+        // 50, 25 and 25 characters: 100 hold all three only without the
+        // spaces between them.
+        let c = [
+            candidate(0.9, 10, &v[0]),
+            candidate(0.5, 5, &v[1]),
+            candidate(0.4, 5, &v[2]),
+        ];
+        assert_eq!(select(&c, Length::Chars(100), 0.5, 0), [0, 1, 2]);
+        assert_eq!(select(&c, Length::Chars(100), 0.5, 1), [0, 1]);
+        assert_eq!(select(&c, Length::Chars(102), 0.5, 1), [0, 1, 2]);
+    }
+
+    #[test]
+    fn when_nothing_fits_the_closest_is_taken_not_the_best() {
+        let v = [[(0, 1.0)], [(1, 1.0)], [(2, 1.0)]];
+        let c = [
+            candidate(0.9, 40, &v[0]),
+            candidate(0.2, 12, &v[1]),
+            candidate(0.5, 12, &v[2]),
+        ];
+        // Two overshoot a budget of 10 words by 2: the better of them.
+        assert_eq!(select(&c, Length::Words(10), 0.5, 0), [2]);
+        assert_eq!(select(&c, Length::Chars(59), 0.5, 0), [2]);
+        // A budget one larger does not give a shorter summary than this one.
+        assert_eq!(select(&c, Length::Words(12), 0.5, 0), [2]);
     }
 
     #[test]

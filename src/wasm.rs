@@ -38,23 +38,26 @@ export interface BaseOptions {
    * The language: a code (`"en"`, `"pt-BR"`, `"zh_Hans"`), an English name
    * (`"German"`), or `"auto"` (the default) to detect it.
    */
-  language?: LanguageCode | "auto" | (string & {});
+  language?: LanguageCode | "auto" | (string & {}) | undefined;
   /** How strictly near-duplicate sentences are kept out: 0 (never) to 1. Default 0.5. */
-  redundancy?: number;
+  redundancy?: number | undefined;
   /** How many keywords to return: a whole number ≥ 0. Default 10. */
-  keywords?: number;
+  keywords?: number | undefined;
   /** How many entities to return: a whole number ≥ 0. Default 10. */
-  entities?: number;
+  entities?: number | undefined;
 }
 
 /** At most this many sentences: a whole number ≥ 1 (the default is 3 sentences). */
-export interface SentencesOption { sentences?: number; ratio?: never; words?: never; chars?: never }
+export interface SentencesOption { sentences?: number | undefined; ratio?: undefined; words?: undefined; chars?: undefined }
 /** This fraction of the sentences, in (0, 1], rounded, at least one. */
-export interface RatioOption { ratio: number; sentences?: never; words?: never; chars?: never }
-/** At most this many words: a whole number ≥ 1. */
-export interface WordsOption { words: number; sentences?: never; ratio?: never; chars?: never }
-/** At most this many characters (Unicode scalar values): a whole number ≥ 1. */
-export interface CharsOption { chars: number; sentences?: never; ratio?: never; words?: never }
+export interface RatioOption { ratio: number; sentences?: undefined; words?: undefined; chars?: undefined }
+/** At most this many words: a whole number ≥ 1 (when no sentence fits, the shortest). */
+export interface WordsOption { words: number; sentences?: undefined; ratio?: undefined; chars?: undefined }
+/**
+ * At most this many characters (Unicode scalar values) in `summary`, spaces between
+ * sentences included: a whole number ≥ 1 (when no sentence fits, the shortest).
+ */
+export interface CharsOption { chars: number; sentences?: undefined; ratio?: undefined; words?: undefined }
 
 /**
  * Options of `summarize`: at most one length (`sentences`, `ratio`, `words` or
@@ -66,7 +69,7 @@ export type SummarizeOptions =
 /** Options of `segment`. */
 export interface SegmentOptions {
   /** As in `SummarizeOptions`: a code, a name or `"auto"`. */
-  language?: LanguageCode | "auto" | (string & {});
+  language?: LanguageCode | "auto" | (string & {}) | undefined;
 }
 
 export type UnitKind = "sentence" | "heading" | "listItem" | "code" | "timestamp" | "reference";

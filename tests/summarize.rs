@@ -253,14 +253,14 @@ fn edge_cases() {
         ("words: one sentence fits", three, Length::Words(12), 3, 1),
         ("words: everything fits", three, Length::Words(1000), 3, 3),
         (
-            "words: nothing fits, best anyway",
+            "words: nothing fits, the closest",
             three,
             Length::Words(1),
             3,
             1,
         ),
         (
-            "chars: nothing fits, best anyway",
+            "chars: nothing fits, the closest",
             three,
             Length::Chars(1),
             3,

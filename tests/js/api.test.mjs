@@ -110,6 +110,11 @@ test("each length option and knob", () => {
   assert.equal(out({ sentences: undefined }).sentencesOut, 3);
   assert.ok(out({ words: 40 }).wordsOut <= 40);
   assert.ok(out({ chars: 300 }).charsOut <= 300);
+  // The summary's text, spaces between its sentences too, holds a character budget
+  // (a post of 280); when no sentence fits, it is the closest, not the best.
+  for (const chars of [120, 280, 600]) assert.ok(summarize(NEWS, { chars }).summary.length <= chars, `chars ${chars}`);
+  const shortest = Math.min(...summarize(NEWS).sentences.map((s) => s.text.length));
+  assert.equal(summarize(NEWS, { chars: shortest - 1 }).summary.length, shortest);
   const all = out({ ratio: 1, redundancy: 0 });
   assert.equal(all.sentencesOut, all.sentencesIn - summarize(NEWS).sentences.filter((s) => s.kind === "heading").length);
   assert.deepEqual(out({ sentences: 1e12, redundancy: 0 }), out({ ratio: 1, redundancy: 0 }), "a huge count is everything");
