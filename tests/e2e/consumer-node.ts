@@ -1,6 +1,6 @@
 // Type-checks against the package's .d.ts as a Node program sees them
 // (moduleResolution nodenext: the "node" condition of the exports map).
-import { summarize, segment, version } from "abridge";
+import init, { initSync, summarize, segment, version } from "abridge";
 import type { Summary, SummarizeOptions, Sentence, Segment, LanguageCode, Features } from "abridge";
 
 const options: SummarizeOptions = { ratio: 0.2, language: "de", redundancy: 0.5, keywords: 5, entities: 3 };
@@ -16,6 +16,13 @@ summarize("text");
 summarize("text", null);
 summarize("text", { sentences: 3 });
 summarize("text", { words: 50, language: "pt-BR" });
+// `undefined` counts as absent, also under exactOptionalPropertyTypes.
+declare const maybe: number | undefined;
+summarize("text", { sentences: maybe, language: undefined, redundancy: undefined });
+summarize("text", { words: 5, sentences: undefined });
+// As a page would (it does nothing in Node).
+void init();
+initSync();
 
 // @ts-expect-error: two lengths at once
 summarize("text", { sentences: 2, ratio: 0.5 });
