@@ -112,7 +112,8 @@ const WORD_BYTES: usize = 48;
 /// between two consecutive spans (or before the first, after the last) is white space
 /// (or a byte order mark, which files joined with `cat` carry into the text).
 ///
-/// A blank line (or a form feed, or U+2029) starts a new paragraph. Inside a
+/// A blank line (or U+2029) starts a new paragraph; a form feed (a PDF's page
+/// break) is white space. Inside a
 /// paragraph a line break ends a unit only after a heading-like line, before a list
 /// item, after a colon, between the short unended lines of a list without markers
 /// or where the line is not hard-wrapped. Short lines without terminal punctuation
@@ -411,10 +412,11 @@ impl Segmenter<'_> {
                 }
                 continue;
             }
-            // Line breaks: \n, VT, FF, NEL, LS and PS; FF and PS also end the paragraph.
+            // Line breaks: \n, VT, NEL, LS and PS; PS also ends the paragraph.
+            // (A form feed is a page break, which a sentence runs across in a
+            // PDF's text: white space.)
             let (len, paragraph) = match byte(bytes, i) {
                 b'\n' | 0x0B => (1, false),
-                0x0C => (1, true),
                 0xC2 if bytes.get(i + 1) == Some(&0x85) => (2, false),
                 0xE2 if bytes.get(i + 1) == Some(&0x80)
                     && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
@@ -496,18 +498,20 @@ impl Segmenter<'_> {
         // 8% of a call on German news.
         self.in_references =
             body.len() <= 40 && start * 4 > self.text.len() && is_references_heading(body);
-        let first_word = body
+        // A quoted line is read by its words, its marks kept in the unit.
+        let words = unquoted(body);
+        let first_word = words
             .chars()
             .take(40)
             .take_while(|c| !c.is_whitespace())
             .count();
-        let first = body.chars().next().unwrap_or(' ');
+        let first = words.chars().next().unwrap_or(' ');
         let last = body.chars().next_back().unwrap_or(' ');
         let line = Line {
             start,
             end,
             chars: crate::char_count(body),
-            marker: self.marker_at(start, end, true),
+            marker: self.marker_at(end - words.len(), end, true),
             first_word,
             first_lower: first.is_lowercase(),
             last,
@@ -2595,12 +2599,26 @@ fn lower_into<'b>(word: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     buf.get(..n)
 }
 
+/// `text` without the quotation marks of e-mail and Markdown that open it
+/// ("> ", ">> "): a quotation's lines are read by their words, so that its
+/// sentences run on across its line breaks. (">50%" is text.)
+fn unquoted(text: &str) -> &str {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while b.get(i) == Some(&b'>') && matches!(b.get(i + 1), None | Some(b' ' | b'>')) {
+        i += 1;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    &text[i..]
+}
+
 /// The first bytes of line breaks.
 const LINE_STOP: [bool; 256] = {
     let mut table = [false; 256];
     table[b'\n' as usize] = true;
     table[0x0B] = true;
-    table[0x0C] = true;
     table[0xC2] = true;
     table[0xE2] = true;
     table

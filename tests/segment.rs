@@ -714,6 +714,29 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
 /// Mail and web text: units that no terminator marks.
 const FURNITURE: &[(&str, Language, &str, &[&str])] = &[
     (
+        "a quotation's marks in mail and Markdown open no line or sentence",
+        English,
+        "She wrote:\n\n> The report shows that revenue grew by twelve percent\n> compared with last year.\n> Costs fell. As\n> a share, by half.\n\n> 50 people came. The rest >50.",
+        &[
+            "She wrote:",
+            "> The report shows that revenue grew by twelve percent\n> compared with last year.",
+            "> Costs fell.",
+            "As\n> a share, by half.",
+            "> 50 people came.",
+            "The rest >50.",
+        ],
+    ),
+    ("a quotation's mark alone is text", English, ">\n", &[">"]),
+    (
+        "a sentence runs across a PDF's page break (a form feed)",
+        English,
+        "We measured forty data centres.\nThe results of the\n\u{C}experiment show that cooling costs a third.\n\u{C}",
+        &[
+            "We measured forty data centres.",
+            "The results of the\n\u{C}experiment show that cooling costs a third.",
+        ],
+    ),
+    (
         "a date-and-time stamp after a name is a unit",
         English,
         "Kay Mann 04/26/2001 07:17 AM Will you be there?",

@@ -33,8 +33,12 @@ impl<'t> OneLine<'t> {
     /// ("ener-gy" → "energy") unless the text writes it with its hyphen
     /// elsewhere, its second part does not start in lower case ("Franco-
     /// German", "COVID-19") or its first part already has a hyphen
-    /// ("state-of-the-art"); a soft hyphen at the break always goes.
+    /// ("state-of-the-art"); a soft hyphen at the break always goes, and so
+    /// do the quotation marks of e-mail and Markdown that open a line ("> ").
     pub fn of(&self, sentence: &str) -> String {
+        let sentence = Some(unquoted(sentence))
+            .filter(|words| !words.is_empty())
+            .unwrap_or(sentence);
         if !sentence.contains(['\n', '\r']) {
             return sentence.to_string();
         }
@@ -42,7 +46,7 @@ impl<'t> OneLine<'t> {
         let mut rest = sentence;
         while let Some(at) = rest.find(['\n', '\r']) {
             let line = rest[..at].trim_end();
-            let next = rest[at..].trim_start();
+            let next = unquoted(rest[at..].trim_start());
             rest = next;
             // A soft hyphen only marks where a word may break: it goes.
             if let Some(head) = line.strip_suffix('\u{ad}') {
@@ -103,6 +107,18 @@ fn hyphenated_head(line: &str) -> Option<&str> {
         .then_some(head)
 }
 
+/// `line` without the quotation marks of e-mail and Markdown that open it
+/// ("> ", ">> "), as the library reads them.
+fn unquoted(mut line: &str) -> &str {
+    while let Some(rest) = line
+        .strip_prefix('>')
+        .filter(|rest| rest.is_empty() || rest.starts_with([' ', '>']))
+    {
+        line = rest.trim_start();
+    }
+    line
+}
+
 /// Characters of scripts written without spaces between words (Han, kana)
 /// and their punctuation: a line break between two of them is no space.
 fn unspaced(c: char) -> bool {
@@ -142,6 +158,15 @@ mod tests {
         assert_eq!(one_line(s, s), "The energy use of data centres combines");
         assert_eq!(one_line("Schienen-\nverkehr", ""), "Schienenverkehr");
         assert_eq!(one_line("énor-\nmément", ""), "énormément");
+    }
+
+    #[test]
+    fn quotation_marks_opening_a_line_go() {
+        let s = "> revenue grew by twelve percent\n> compared with\n>> last year, by > 5%";
+        assert_eq!(
+            one_line(s, s),
+            "revenue grew by twelve percent compared with last year, by > 5%"
+        );
     }
 
     #[test]
