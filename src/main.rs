@@ -51,6 +51,8 @@ encoding is read as its web page declares, else as Windows-1252, with a warning.
 A web page (.html, .htm, .xhtml, or standard input that opens with <!doctype html>
 or <html>) is summarized by its prose: its story, without menus, scripts or forms
 (its JSON report includes that prose as \"text\", which the offsets refer to).
+WebVTT captions (.vtt, or standard input that opens with WEBVTT) are read as
+their cues, a voice's name as a speaker's label; .srt loses its cues' markup.
 Exit status: 0 success, 1 input/output error, 2 usage error.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -288,16 +290,17 @@ fn number(flag: &str, value: &str) -> Result<f64, Usage> {
     }
 }
 
-/// A text to summarize, and whether it is a web page's prose (which the
-/// offsets of a JSON report then refer to, so the report includes it).
+/// A text to summarize, and whether it was made from what was read (a web
+/// page's prose, subtitles' cues): the offsets of a JSON report then refer
+/// to it, so the report includes it.
 struct Input {
     text: String,
-    web_page: bool,
+    converted: bool,
 }
 
 /// Reads the whole input as text, as the page reads a file: UTF-8 or UTF-16
 /// with a byte order mark, else a legacy encoding (with a warning); a web
-/// page becomes its prose; binary data is an error.
+/// page becomes its prose and subtitles their cues; binary data is an error.
 /// `html` reads it as a web page whatever it looks like.
 fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
     let file = file.filter(|f| *f != "-");
@@ -338,13 +341,24 @@ fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
             "abridge: warning: {name} is not UTF-8; it was read as {encoding} (if letters look wrong, convert it to UTF-8)"
         ),
     }
+    let text = decoded.text;
+    let converted = if html {
+        cli::html::to_text(&text)
+    } else if name.to_ascii_lowercase().ends_with(".vtt")
+        || file.is_none() && cli::subtitles::is_webvtt(&text)
+    {
+        cli::subtitles::webvtt_to_text(&text)
+    } else if name.to_ascii_lowercase().ends_with(".srt") && text.contains('<') {
+        cli::subtitles::srt_to_text(&text)
+    } else {
+        return Ok(Input {
+            text,
+            converted: false,
+        });
+    };
     Ok(Input {
-        text: if html {
-            cli::html::to_text(&decoded.text)
-        } else {
-            decoded.text
-        },
-        web_page: html,
+        text: converted,
+        converted: true,
     })
 }
 
@@ -360,7 +374,7 @@ fn run_files(args: &Args) -> io::Result<()> {
         let input = if args.sample {
             Input {
                 text: SAMPLE.to_string(),
-                web_page: false,
+                converted: false,
             }
         } else {
             read_input(args.files.first(), args.html)?
@@ -472,7 +486,7 @@ fn write_summary(
         Format::Json => {
             let report = JsonReport {
                 file,
-                text: input.web_page.then_some(text),
+                text: input.converted.then_some(text),
                 report: Report::new(&summary, text),
             };
             serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -658,6 +658,65 @@ fn jsonl_reads_its_files_and_tells_their_lines_apart() {
 }
 
 #[test]
+fn subtitles_are_read_as_their_cues() {
+    // The interview as WebVTT captions, each turn a cue of a named voice: its
+    // summary is the transcript's, each sentence with its speaker's label.
+    let vtt = run(&[&fixture_path("interview-harbour.vtt")], b"");
+    let txt = run(&[&fixture_path("interview-harbour.txt")], b"");
+    assert_exit("a .vtt file", &vtt, 0);
+    let unlabelled = |out: &Output| -> Vec<String> {
+        stdout(out)
+            .lines()
+            .map(|line| {
+                line.split_once(": ")
+                    .map_or(line, |(_, said)| said)
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(unlabelled(&vtt), unlabelled(&txt));
+    // Its JSON report gives the text it read, which the offsets refer to: the
+    // cues and their times, without the header, notes, styles, identifiers or markup.
+    let vtt_text = std::fs::read_to_string(fixture_path("interview-harbour.vtt")).unwrap();
+    for (name, output) in [
+        (
+            "file",
+            run(
+                &["--format", "json", &fixture_path("interview-harbour.vtt")],
+                b"",
+            ),
+        ),
+        (
+            "standard input",
+            run(&["--format", "json"], vtt_text.as_bytes()),
+        ),
+    ] {
+        let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(report["kind"], "conversation", "{name}");
+        let text = report["text"].as_str().unwrap();
+        assert!(
+            text.starts_with("00:00:01.000 --> 00:00:03.000\nInterviewer: Thanks"),
+            "{name}: {text}"
+        );
+        for gone in ["WEBVTT", "NOTE", "STYLE", "intro", "<v", "<i>"] {
+            assert!(!text.contains(gone), "{name}: {gone} in {text}");
+        }
+        assert!(text.contains("at a cost of €31 million."), "{name}");
+    }
+    // An SRT file's markup goes; its layout stays.
+    let srt = "1\n00:00:01,000 --> 00:00:04,000\n<i>The gate closed 41 times last winter.</i>\n\n\
+        2\n00:00:04,500 --> 00:00:08,000\n<font color=\"yellow\">Every closure wears the hinges.</font>\n";
+    let path = std::env::temp_dir().join(format!("abridge-cues-{}.srt", std::process::id()));
+    std::fs::write(&path, srt).unwrap();
+    let output = abridge().arg(&path).output().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(
+        stdout(&output),
+        "The gate closed 41 times last winter.\nEvery closure wears the hinges.\n"
+    );
+}
+
+#[test]
 fn weights_given_twice_add_up() {
     let explain = |args: &[&str]| stdout(&run(&[&["--sample", "--explain"], args].concat(), b""));
     let both = explain(&["--weights", "position=0", "--weights", "cues=0"]);
