@@ -95,6 +95,17 @@ const BIG_TEXT = 1_000_000;
  * novel (about a million) stays in the box.
  */
 const BOX_MAX = 2_000_000;
+/**
+ * The text box and the highlighted view give each paragraph the direction of its first
+ * letter (style.css), but Chromium lays a paragraph out that way in time that grows with
+ * the square of its length: 1.9 million characters without a line break took 10 s per
+ * keystroke in the box (0.2 s without), and each "show more" of the view took longer
+ * (0.8 s at 600,000). A text with a longer paragraph takes one direction for all of it,
+ * its first letter's, which costs nothing; 20,000 characters cost 10 ms. (Set as "ltr"
+ * or "rtl", not "auto": Chromium looks for the first letter again at each part of the
+ * view added, as slow as the paragraphs.)
+ */
+const BIDI_PARAGRAPH_MAX = 20_000;
 /** A job that takes this many times its estimate (and at least HANG_MIN_MS) has hung. */
 const HANG_FACTOR = 10;
 const HANG_MIN_MS = 20_000;
@@ -359,7 +370,7 @@ let crashedJob = null; // the job that was running when the worker last died
  * the next edit instead of crashing in a loop.
  */
 function workerDied(reason) {
-  if (draftTimer || draftJob) saveDraft(true);
+  flushDraft();
   const job = inflight;
   const again = job !== null && job === crashedJob;
   crashedJob = job;
@@ -636,7 +647,7 @@ function render(job, r) {
   }
   updateLengthControls();
   renderSummary(job.text, r);
-  renderStats(r);
+  renderStats(job.text, r);
   renderChips(el.keywords, r.keywords, (k) => [k.text, `×${k.count}`]);
   renderChips(el.entities, r.entities, (e) => [e.text, e.kind]);
   renderView(job.text, r);
@@ -660,23 +671,24 @@ function render(job, r) {
   );
 }
 
-let listedKey = "";
+let listedKey = null; // what the summary shows; null for anything else ("Loading…")
 function renderSummary(text, r) {
   const chosen = [];
   for (let i = 0; i < r.n; i++) if (r.selected[i]) chosen.push(i);
   el.copyText.disabled = el.copyMarkdown.disabled = chosen.length === 0;
+  const empty = chosen.length > 0 ? null : text.trim() === "" ? "Paste or type some text to see its summary." : "No sentences found.";
   // Only touch the live region when the summary itself changed.
-  const key = chosen.length === 0 ? "" : `${chosen.join(",")}\n${r.summary}`;
-  if (key === listedKey && el.summary.firstElementChild) return;
+  const key = empty ?? `${chosen.join(",")}\n${r.summary}`;
+  if (key === listedKey) return;
   listedKey = key;
   // Focus in the old list goes on to the new one's item at the same place.
   const focused = el.summary.contains(document.activeElement)
     ? Math.max(0, [...el.summary.querySelectorAll("li")].indexOf(document.activeElement))
     : -1;
-  if (chosen.length === 0) {
+  if (empty !== null) {
     const p = document.createElement("p");
     p.className = "empty";
-    p.textContent = text.trim() === "" ? "Paste or type some text to see its summary." : "No sentences found.";
+    p.textContent = empty;
     el.summary.replaceChildren(p);
     return;
   }
@@ -728,7 +740,13 @@ const TEXT_KINDS = {
   conversation: ["Dialogue", "an interview, transcript or chat: what is said counts, not when"],
 };
 
-function renderStats(r) {
+function renderStats(text, r) {
+  if (text.trim() === "") {
+    // No text, no numbers: as before the first summary, not "Short, 0 → 0 words".
+    for (const stat of [el.statWords, el.statReduction, el.statLanguage, el.statKind, el.statTime]) stat.textContent = "–";
+    el.statKind.title = "";
+    return;
+  }
   const s = r.stats;
   el.statWords.textContent = `${fmt(s.wordsIn)} → ${fmt(s.wordsOut)}`;
   const reduction = s.wordsIn > 0 ? 100 * (1 - s.wordsOut / s.wordsIn) : null;
@@ -816,6 +834,7 @@ function renderView(text, r) {
   view.nodes = [];
   view.current = 0;
   el.view.replaceChildren();
+  fitDirection(el.view, text);
   renderMore(VIEW_FIRST);
   if (view.shownWhy >= r.n) view.shownWhy = -1;
   if (view.shownWhy >= 0) showWhy(view.shownWhy);
@@ -1188,6 +1207,11 @@ function writeDraftPieces(job, now) {
   setTimeout(() => writeDraftPieces(job, false), 0);
 }
 
+/** Writes a draft that is waiting for a pause, now. */
+function flushDraft() {
+  if (draftTimer || draftJob) saveDraft(true);
+}
+
 function scheduleDraft() {
   clearTimeout(draftTimer);
   draftTimer = setTimeout(saveDraft, clamp(300 + lastLength / 2000, 500, 2000));
@@ -1207,6 +1231,36 @@ function currentText() {
   return held ? held.text : el.input.value;
 }
 
+/** Whether a paragraph of `text` is longer than BIDI_PARAGRAPH_MAX. */
+function hasLongParagraph(text) {
+  if (text.length <= BIDI_PARAGRAPH_MAX) return false;
+  let start = 0;
+  for (let end; (end = text.indexOf("\n", start)) >= 0; start = end + 1) {
+    if (end - start > BIDI_PARAGRAPH_MAX) return true;
+  }
+  return text.length - start > BIDI_PARAGRAPH_MAX;
+}
+
+const LETTER = /\p{L}/u;
+/** Hebrew, Arabic and the other scripts written right to left (Unicode's blocks for them). */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/** The direction of `text`'s first letter, as dir="auto" reads it. */
+function directionOf(text) {
+  return RTL_LETTER.test(LETTER.exec(text)?.[0] ?? "") ? "rtl" : "ltr";
+}
+
+/**
+ * Each paragraph of `element`, which shows `text`, in its own direction while that is
+ * cheap; else all of it in one (see BIDI_PARAGRAPH_MAX).
+ */
+function fitDirection(element, text) {
+  const direction = hasLongParagraph(text) ? directionOf(text) : "";
+  if (element.dir === direction) return; // (a change restyles all of it)
+  if (direction) element.dir = direction;
+  else element.removeAttribute("dir");
+}
+
 /**
  * Shows `text` in the text box, or holds it and shows the panel (`name` says where it
  * came from). The focus, if it was on the text, stays on whichever shows it.
@@ -1219,6 +1273,8 @@ function showText(text, name = null, inBox = text.length < BOX_MAX) {
     const kept = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
     held = { text: kept, name: name ?? "Pasted text", words: null };
   }
+  // (Before the value: the box is laid out once, in the direction that fits.)
+  fitDirection(el.input, inBox ? text : "");
   el.input.value = inBox ? text : "";
   el.input.hidden = !inBox;
   el.held.hidden = inBox;
@@ -1262,20 +1318,25 @@ function setText(text, trigger, name) {
 // setting the textarea's value, which empties the browser's own undo history: the
 // text they replaced is kept here, for the Undo button and Ctrl+Z, until the next edit.
 let replaced = null; // { text, name }
+let undoMessage = null; // the status line's message that offers Undo
 
-/** Replaces the text on purpose; returns the status line's message, with the way back. */
-function replaceText(text, trigger, message, name) {
+/** Replaces the text on purpose, and says so in `message`, with the way back (`undoNote`). */
+function replaceText(text, trigger, message, name, undoNote = "Undo brings back your text.") {
   const old = currentText();
   const oldName = held?.name;
   setText(text, trigger, name);
   replaced = old.trim() !== "" && old !== text ? { text: old, name: oldName } : null;
   el.undo.hidden = replaced === null;
-  say(replaced === null ? message : `${message} Undo brings back your text.`);
+  undoMessage = replaced === null ? null : `${message} ${undoNote}`;
+  say(undoMessage ?? message);
 }
 
 function forgetReplaced() {
   replaced = null;
   el.undo.hidden = true;
+  // The status line offers Undo no longer (quietly: the user is typing).
+  if (undoMessage !== null && el.status.textContent === undoMessage) unsay();
+  undoMessage = null;
 }
 
 function undoReplace() {
@@ -1710,13 +1771,26 @@ async function openFile(file) {
 
 // ---------------------------------------------------------------- copy, status, errors
 
-function markdownOf(text, r) {
+/** The summary's sentences, each on one line, as the page lists them. */
+function summaryLines(text, r) {
   const lines = [];
   for (let i = 0; i < r.n; i++) {
-    if (!r.selected[i]) continue;
-    lines.push(`- ${oneLine(text.slice(r.starts[i], r.ends[i]), text)}`);
+    if (r.selected[i]) lines.push(oneLine(text.slice(r.starts[i], r.ends[i]), text));
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
+}
+
+function markdownOf(text, r) {
+  return summaryLines(text, r)
+    .map((line) => `- ${line}\n`)
+    .join("");
+}
+
+/** The summary as text, a sentence a line (as the command line prints it). */
+function plainOf(text, r) {
+  return summaryLines(text, r)
+    .map((line) => `${line}\n`)
+    .join("");
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -1775,7 +1849,7 @@ function oneLine(sentence, text) {
 
 async function copy(markdown) {
   if (!shownResult || !shown) return;
-  const text = markdown ? markdownOf(shown.text, shownResult) : oneLine(shownResult.summary, shown.text);
+  const text = markdown ? markdownOf(shown.text, shownResult) : plainOf(shown.text, shownResult);
   let ok = false;
   try {
     await navigator.clipboard.writeText(text);
@@ -1804,7 +1878,12 @@ let statusTimer = 0;
 function say(message) {
   clearTimeout(statusTimer);
   el.status.textContent = message;
-  statusTimer = setTimeout(() => (el.status.textContent = ""), 6000);
+  statusTimer = setTimeout(unsay, 6000);
+}
+
+function unsay() {
+  clearTimeout(statusTimer);
+  el.status.textContent = "";
 }
 
 const errors = new Map();
@@ -1831,6 +1910,7 @@ function fail(message) {
     p.className = "empty";
     p.textContent = "No summary: the summarizer is not running.";
     el.summary.replaceChildren(p);
+    listedKey = null;
   }
 }
 
@@ -1847,7 +1927,14 @@ function stepTo(key, i, count) {
 }
 
 function wire() {
+  // A paste or drop with a paragraph too long for each paragraph's own direction: one
+  // direction before the box takes it, or the box is laid out the slow way first.
+  el.input.addEventListener("beforeinput", (event) => {
+    const inserted = event.data ?? event.dataTransfer?.getData("text/plain") ?? "";
+    if (hasLongParagraph(inserted)) fitDirection(el.input, inserted);
+  });
   el.input.addEventListener("input", () => {
+    fitDirection(el.input, el.input.value);
     forgetReplaced();
     scheduleFromTyping();
     scheduleDraft();
@@ -1879,9 +1966,17 @@ function wire() {
     el.file.value = "";
   });
   el.sample.addEventListener("click", () => {
-    replaceText(sampleText(), "sample", "Loaded the sample.");
-    // The sample is what a first visit shows: no draft needed.
-    forgetDraft();
+    // The sample is not saved as the draft until it is changed, as on a first visit:
+    // the user's draft stays saved (its last keystrokes too), and a reload brings it back.
+    flushDraft();
+    const saved = bigDraftText !== null || [KEY_DRAFT, KEY_PARTS, KEY_BIG].some((key) => readStore(key) !== null);
+    replaceText(
+      sampleText(),
+      "sample",
+      "Loaded the sample.",
+      null,
+      saved ? "Your text stays saved until you change the sample: Undo, or a reload, brings it back." : undefined,
+    );
     writeStore(KEY_CLEARED, null);
     focusText();
   });
@@ -2034,11 +2129,8 @@ function wire() {
   });
 
   // Keep the draft when the page goes away mid-pause.
-  const flush = () => {
-    if (draftTimer || draftJob) saveDraft(true);
-  };
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+  window.addEventListener("pagehide", flushDraft);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushDraft());
 }
 
 // ---------------------------------------------------------------- timing
@@ -2069,6 +2161,7 @@ onResult = timed("result", onResult);
 saveDraft = timed("draft", saveDraft);
 writeDraftPieces = timed("draft", writeDraftPieces);
 scheduleFromTyping = timed("input", scheduleFromTyping);
+fitDirection = timed("direction", fitDirection);
 renderMore = timed("renderMore", renderMore);
 renderSummary = timed("renderSummary", renderSummary);
 renderView = timed("renderView", renderView);
@@ -2109,7 +2202,8 @@ function registerServiceWorker() {
       navigator.serviceWorker.addEventListener("controllerchange", () => {
         if (!el.update.hidden && !reloading) {
           reloading = true;
-          saveDraft(true);
+          // (Only what waits: the sample on screen is not the user's draft.)
+          flushDraft();
           location.reload();
         }
       });

@@ -4,7 +4,9 @@
 // version plus a hash of every file) and ASSETS (every file of the site), so each
 // release has its own cache: a new sw.js installs it, waits until the page says to
 // take over (or every old page is closed), and then deletes the old one. Only
-// same-origin GET requests are answered; the page makes no others.
+// same-origin GET requests are answered; the page makes no others. What is not one of
+// the app's files (another page on the same host, a missing path) goes to the network,
+// offline too: the app stands in for no other page.
 const VERSION = "dev";
 const ASSETS = ["./", "index.html", "style.css", "main.js", "worker.js", "pkg/abridge.js", "pkg/abridge_bg.wasm", "manifest.webmanifest", "icon.svg"];
 const CACHE = `abridge-${VERSION}`;
@@ -42,9 +44,8 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const hit =
-        (await cache.match(request, { ignoreSearch: true })) ??
-        (request.mode === "navigate" ? await cache.match("./") : undefined);
+      // (The app's page with a query, "./?from=home", is the app's page.)
+      const hit = await cache.match(request, { ignoreSearch: true });
       return hit ?? fetch(request);
     })(),
   );

@@ -80,6 +80,33 @@ test("after one visit, the page works offline (service worker, versioned cache)"
   await context.close();
 });
 
+test("the service worker stands in for no other page: another page or a missing path on its host comes from the network", async () => {
+  // The site with another page beside it, in the service worker's scope (as is every
+  // page of the host when the site is at its root).
+  const shared = join(hostRoot, "shared");
+  cpSync(siteDir, shared, { recursive: true });
+  writeFileSync(join(shared, "notes.html"), "<!doctype html><title>Notes</title><p>Other notes on the same host.</p>");
+  const { context, page } = await openPage(browser, `${server.url}shared/`);
+  await waitForSummary(page);
+  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await page.goto(`${server.url}shared/notes.html`);
+  assert.equal(await page.title(), "Notes");
+  const missing = await page.goto(`${server.url}shared/no/such/page`);
+  assert.equal(missing.status(), 404);
+  assert.equal(await page.textContent("body"), "not found");
+
+  // Offline, the app's own page still comes from the cache, with a query too...
+  await context.setOffline(true);
+  await page.goto(`${server.url}shared/?from=home`);
+  await waitForSummary(page);
+  assert.equal(await page.inputValue("#input"), sample);
+  // ...and another page is not the app either: the browser says it is offline.
+  await assert.rejects(page.goto(`${server.url}shared/notes.html`), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+  await context.close();
+});
+
 test("a new release waits for the user's go-ahead, then replaces the old cache", async () => {
   // Release A is served, visited and cached; then the host gets release B.
   const releaseA = join(hostRoot, "release-a");

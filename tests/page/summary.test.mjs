@@ -249,7 +249,7 @@ test("the why panel: keyboard focus, arrow keys, hover", async () => {
   await context.close();
 });
 
-test("copy puts the summary on the clipboard as plain text and as Markdown bullets", async () => {
+test("copy puts the summary on the clipboard as plain text and as Markdown bullets, a sentence a line", async () => {
   const { context, page } = await openPage(env.browser, env.url, {
     contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
   });
@@ -258,7 +258,8 @@ test("copy puts the summary on the clipboard as plain text and as Markdown bulle
   const expected = await reference(page, sample, { sentences: 3 });
   await page.click("#copy-text");
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.summary);
+  // Each sentence on a line of its own, as the page lists them (and the CLI prints them).
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), chosen(expected).map((s) => `${s}\n`).join(""));
   await page.click("#copy-md");
   await page.waitForFunction(() => /Markdown/.test(document.getElementById("status").textContent));
   const markdown = chosen(expected).map((s) => `- ${s}`).join("\n") + "\n";
@@ -300,7 +301,7 @@ test("a text copied from a PDF is listed and copied a sentence a line, its hyphe
   }
   await page.click("#copy-text");
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), items.join(" "));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), items.map((s) => `${s}\n`).join(""));
   await page.click("#copy-md");
   await page.waitForFunction(() => /Markdown/.test(document.getElementById("status").textContent));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), items.map((s) => `- ${s}`).join("\n") + "\n");
@@ -593,6 +594,75 @@ test("the draft survives a reload; Clear removes it; Sample brings the sample ba
   await page.click("#load-sample");
   await page.waitForFunction(() => document.querySelectorAll("#summary li").length === 3);
   assert.equal(await page.inputValue("#input"), sample);
+  await context.close();
+});
+
+test("after Clear, a reload shows the empty text's summary, without numbers", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const shown = () =>
+    page.evaluate(() => ({
+      summary: document.getElementById("summary").textContent.trim(),
+      stats: [...document.querySelectorAll("#stats dd")].map((dd) => dd.textContent),
+    }));
+  const empty = { summary: "Paste or type some text to see its summary.", stats: ["–", "–", "–", "–", "–"] };
+  const before = await summaryId(page);
+  await page.click("#clear");
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.deepEqual(await shown(), empty);
+  await page.reload();
+  await waitForSummary(page);
+  await settle(page);
+  // (Not "Loading the summarizer…" until the first keystroke.)
+  assert.deepEqual(await shown(), empty);
+  await context.close();
+});
+
+test("Sample keeps the user's draft: a reload brings it back until the sample is changed", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const draft = "My notes on the tram depot. The depot opens in May. Drivers were hired in March.";
+  await page.fill("#input", draft);
+  // At once, before the draft's pause: its last keystrokes are saved too.
+  await page.click("#load-sample");
+  assert.equal(await page.inputValue("#input"), sample);
+  assert.match(await page.textContent("#status"), /Your text stays saved until you change the sample: Undo, or a reload, brings it back\./);
+  assert.equal(await page.evaluate(() => localStorage.getItem("abridge.draft")), draft);
+  await page.reload();
+  await waitForSummary(page);
+  assert.equal(await page.inputValue("#input"), draft);
+
+  // Once the sample is edited, the edit is the draft.
+  await page.click("#load-sample");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" Edited.");
+  await page.waitForFunction(() => (localStorage.getItem("abridge.draft") ?? "").endsWith(" Edited."));
+  await page.reload();
+  await waitForSummary(page);
+  assert.equal(await page.inputValue("#input"), `${sample} Edited.`);
+  await context.close();
+});
+
+test("once the user types, the status line no longer offers Undo", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  await page.click("#clear");
+  assert.match(await page.textContent("#status"), /Undo brings back your text/);
+  await page.keyboard.type("N");
+  assert.ok(await page.isHidden("#undo"));
+  // Gone with the button, not seconds later.
+  assert.equal(await page.textContent("#status"), "");
+  // Another message stays while the user types.
+  await page.click("#load-sample");
+  await page.click("#copy-text");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
+  await page.focus("#input");
+  await page.keyboard.type("N");
+  assert.match(await page.textContent("#status"), /^Copied/);
   await context.close();
 });
 
