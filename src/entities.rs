@@ -970,15 +970,20 @@ impl<'t> Recognizer<'t> {
         let before = sentence[..offset].chars().next_back();
         let after = sentence[offset + word.len()..].chars().next();
         // A clock time or a date is one date, not several numbers: "10:30",
-        // "10:02:11", "12/03/2024" (words split at the colon and the slash).
-        // A fraction ("1/2") and a ratio ("1:3") stay numbers.
-        // (`after` first: most numbers are followed by neither.)
-        if matches!(after, Some(':' | '/')) {
-            while let Some(&separator @ (b':' | b'/')) = sentence.as_bytes().get(end) {
+        // "10:02:11", "12/03/2024", a year's "2024-03-07" (words split at the
+        // colon, the slash and the hyphen). A fraction ("1/2"), a ratio
+        // ("1:3") and a range ("10-12") stay numbers.
+        // (`after` first: most numbers are followed by none.)
+        if matches!(after, Some(':' | '/' | '-')) {
+            while let Some(&separator @ (b':' | b'/' | b'-')) = sentence.as_bytes().get(end) {
                 let Some(&(at, part)) = words.get(i + used) else {
                     break;
                 };
-                let digits = if separator == b':' { 2..=2 } else { 2..=4 };
+                let digits = match separator {
+                    b'/' => 2..=4,
+                    b'-' if word.len() != 4 => break,
+                    _ => 2..=2,
+                };
                 if at != end + 1
                     || !digits.contains(&part.len())
                     || !shape(i + used).has(Shape::NUMERIC)
@@ -2047,13 +2052,14 @@ mod tests {
             "The raid began at 10:30 p.m. and ended at 11:45. \
              At 10:30 the next day 3 were freed, a ratio of 1:3. \
              On 12/03/2024 at 10:02:11 half (1/2) of them were home by 12/03/2024. \
-             They left at 9:15",
+             They left at 9:15. The log of 2024-03-07 and 2024-03-07 says 10-12 of them.",
         );
         use super::EntityKind::{Date, Number};
         assert_found(
             &found,
             &[
                 ("12/03/2024", Date, 2),
+                ("2024-03-07", Date, 2),
                 ("10:02:11", Date, 1),
                 ("1", Number, 2),
                 ("10:30", Date, 2),
@@ -2061,9 +2067,11 @@ mod tests {
             ],
         );
         assert!(
-            !found
-                .iter()
-                .any(|(t, ..)| t == "30" || t == "45" || t == "1:3"),
+            !found.iter().any(|(t, ..)| t == "30"
+                || t == "45"
+                || t == "1:3"
+                || t == "03"
+                || t == "10-12"),
             "{found:?}"
         );
     }
