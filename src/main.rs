@@ -15,7 +15,7 @@ const SAMPLE: &str = include_str!("../samples/kim-beijing.txt");
 const HELP: &str = "\
 abridge — extractive summaries: the sentences that carry the most, verbatim
 
-Usage: abridge [OPTIONS] [FILE...]
+Usage: abridge [OPTIONS] [--] [FILE...]
        abridge --jsonl [FILE...]
 
 Reads each FILE, or standard input when there is none or FILE is `-`. With
@@ -135,7 +135,13 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Parsed, Usage> 
     };
     let mut length: Option<(&'static str, Length)> = None;
     let mut weights: Option<abridge::Weights> = None;
+    // After `--`, every argument is a file, "-x.txt" too.
+    let mut only_files = false;
     while let Some(arg) = raw.next() {
+        if only_files {
+            args.files.push(arg);
+            continue;
+        }
         // A file's name may be any bytes; an option and its value are text.
         let arg = match arg.into_string() {
             Ok(arg) => arg,
@@ -223,10 +229,14 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Parsed, Usage> 
                     }
                 }
             }
+            "--explain" | "--sample" | "--html" | "--jsonl" | "--batch" if inline.is_some() => {
+                return Err(Usage(format!("{flag} takes no value")))
+            }
             "--explain" => args.explain = true,
             "--sample" => args.sample = true,
             "--html" => args.html = true,
             "--jsonl" | "--batch" => args.jsonl = true,
+            "--" => only_files = true,
             "-" => args.files.push(arg.into()),
             _ if flag.starts_with('-') => return Err(Usage(format!("unknown option {flag}"))),
             _ => args.files.push(arg.into()),
@@ -342,6 +352,11 @@ fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
         ),
     }
     let text = decoded.text;
+    if text.trim().is_empty() {
+        // Nothing to summarize: an empty summary, said so (a script piping an
+        // empty file on still gets exit status 0).
+        say!(io::stderr(), "abridge: warning: {name} holds no text");
+    }
     let converted = if html {
         cli::html::to_text(&text)
     } else if name.to_ascii_lowercase().ends_with(".vtt")

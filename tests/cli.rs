@@ -511,6 +511,11 @@ fn usage_errors_exit_2_with_one_line() {
             &["--jsonl", "--sample"],
             "--sample",
         ),
+        (
+            "a switch given a value",
+            &["--explain=yes"],
+            "--explain takes no value",
+        ),
     ];
     for &(name, args, word) in cases {
         let output = run(args, b"Some text. More text.");
@@ -714,6 +719,39 @@ fn subtitles_are_read_as_their_cues() {
         stdout(&output),
         "The gate closed 41 times last winter.\nEvery closure wears the hinges.\n"
     );
+}
+
+#[test]
+fn after_a_double_dash_every_argument_is_a_file() {
+    let directory = std::env::temp_dir().join(format!("abridge-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    std::fs::write(directory.join("-notes.txt"), BRIDGE).unwrap();
+    let output = abridge()
+        .current_dir(&directory)
+        .args(["--sentences", "1", "--", "-notes.txt"])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&directory).unwrap();
+    assert_exit("-- -notes.txt", &output, 0);
+    assert!(
+        BRIDGE.contains(stdout(&output).trim()),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_empty_input_is_said_to_hold_no_text() {
+    for input in ["", "  \n\n\t "] {
+        let output = run(&[], input.as_bytes());
+        assert_exit("empty input", &output, 0);
+        assert_eq!(stdout(&output), "");
+        assert!(
+            stderr(&output).contains("standard input holds no text"),
+            "{}",
+            stderr(&output)
+        );
+    }
 }
 
 #[test]

@@ -39,12 +39,12 @@ impl<'t> OneLine<'t> {
         let sentence = Some(unquoted(sentence))
             .filter(|words| !words.is_empty())
             .unwrap_or(sentence);
-        if !sentence.contains(['\n', '\r']) {
+        if !sentence.contains(LINE_BREAKS) {
             return sentence.to_string();
         }
         let mut out = String::with_capacity(sentence.len());
         let mut rest = sentence;
-        while let Some(at) = rest.find(['\n', '\r']) {
+        while let Some(at) = rest.find(LINE_BREAKS) {
             let line = rest[..at].trim_end();
             let next = unquoted(rest[at..].trim_start());
             rest = next;
@@ -107,6 +107,12 @@ fn hyphenated_head(line: &str) -> Option<&str> {
         .then_some(head)
 }
 
+/// What breaks a line, also for a terminal: a form feed and Unicode's next
+/// line, line and paragraph separators too.
+const LINE_BREAKS: [char; 7] = [
+    '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
 /// `line` without the quotation marks of e-mail and Markdown that open it
 /// ("> ", ">> "), as the library reads them.
 fn unquoted(mut line: &str) -> &str {
@@ -158,6 +164,12 @@ mod tests {
         assert_eq!(one_line(s, s), "The energy use of data centres combines");
         assert_eq!(one_line("Schienen-\nverkehr", ""), "Schienenverkehr");
         assert_eq!(one_line("énor-\nmément", ""), "énormément");
+    }
+
+    #[test]
+    fn every_kind_of_line_break_becomes_one_space() {
+        let s = "One\u{2028}two\u{85}three\u{b}four\u{c}five\u{2029}six.";
+        assert_eq!(one_line(s, s), "One two three four five six.");
     }
 
     #[test]
