@@ -911,21 +911,46 @@ const PENALTIES = {
   boilerplate: "boilerplate",
 };
 
+/**
+ * The units that are no sentences and never part of a summary, by kind, and what they
+ * are. They are not numbered or ranked among the sentences: a subtitle's timing lines
+ * made its third sentence "Sentence 6 of 8", and tied with the sentences in rank.
+ */
+const NOT_SENTENCES = new Map([
+  [KINDS.code, "Code, front matter or a table row: never part of a summary."],
+  [KINDS.timestamp, "A timestamp (subtitles, transcripts, a chat's header): never part of a summary."],
+  [KINDS.reference, "A source in a copied list of references: never part of a summary."],
+]);
+
 function showWhy(i) {
   const r = view.result;
   if (!r || i < 0 || i >= r.n) return;
   view.shownWhy = i;
-  let rank = 1;
-  for (let k = 0; k < r.n; k++) if (r.scores[k] > r.scores[i]) rank += 1;
   const head = document.createElement("p");
   head.className = "why-head";
   const chosen = r.selected[i] === 1;
   const badge = document.createElement("strong");
   badge.className = chosen ? "badge in" : "badge out";
   badge.textContent = chosen ? "In the summary" : "Not chosen";
+  const notSentence = NOT_SENTENCES.get(r.kinds[i]);
+  if (notSentence) {
+    // What it is says all: its scores rank nothing.
+    head.append(badge, ` ${notSentence}`);
+    el.whyBody.replaceChildren(head);
+    return;
+  }
+  let number = 0;
+  let sentences = 0;
+  let rank = 1;
+  for (let k = 0; k < r.n; k++) {
+    if (NOT_SENTENCES.has(r.kinds[k])) continue;
+    sentences += 1;
+    if (k <= i) number += 1;
+    if (r.scores[k] > r.scores[i]) rank += 1;
+  }
   head.append(
     badge,
-    ` Sentence ${fmt(i + 1)} of ${fmt(r.n)}, ` +
+    ` Sentence ${fmt(number)} of ${fmt(sentences)}, ` +
       `score ${r.scores[i].toFixed(2)}, ranked ${fmt(rank)}.`,
   );
   const list = document.createElement("dl");
@@ -954,16 +979,7 @@ function showWhy(i) {
   const penalties = document.createElement("p");
   penalties.className = "penalties";
   const names = r.penalties[i] ?? [];
-  penalties.textContent =
-    r.kinds[i] === KINDS.code
-      ? "Code, front matter or a table row: never part of a summary."
-      : r.kinds[i] === KINDS.timestamp
-        ? "A timestamp (subtitles, transcripts, a chat's header): never part of a summary."
-        : r.kinds[i] === KINDS.reference
-        ? "A source in a copied list of references: never part of a summary."
-        : names.length === 0
-        ? "Penalties: none."
-        : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;
+  penalties.textContent = names.length === 0 ? "Penalties: none." : `Penalties: ${names.map((p) => PENALTIES[p] ?? p).join("; ")}.`;
   el.whyBody.replaceChildren(head, list, penalties);
 }
 
@@ -1500,6 +1516,53 @@ function flatHtmlText(html) {
     .trim();
 }
 
+/** Where markup may start: a tag (its name), a comment, or a doctype and the like. */
+const HTML_TAG_OPEN = /<(\/?)([A-Za-z][^\t\n\f\r \/>]*)|<!-{2}|<[!?\/]/g;
+/**
+ * One attribute of a tag, as the browser's tokenizer reads it: separators, a name, and a
+ * value quoted (which may hold ">") or not. No match at the tag's ">" or the end.
+ */
+const HTML_ATTRIBUTE = /[\t\n\f\r \/]*([^\t\n\f\r \/>][^\t\n\f\r \/>=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?/y;
+
+/**
+ * `html` without its event handler attributes (`onload`, `onerror`…). Chromium checks
+ * each against this page's Content-Security-Policy as its parser reads it, even into
+ * DOMParser's inert document, and logs an error for each ("Executing inline event
+ * handler violates…"), though nothing runs. They hold no text, so they go before the
+ * page is parsed. Tags are read as the tokenizer reads them; comments and raw text
+ * (a script's) hold none. Linear.
+ */
+function withoutEventHandlers(html) {
+  if (!/[\t\n\f\r \/"']on/i.test(html)) return html;
+  const kept = [];
+  let from = 0; // html[from..] is not in `kept` yet
+  const open = HTML_TAG_OPEN;
+  open.lastIndex = 0;
+  for (let match; (match = open.exec(html)); ) {
+    const start = match.index;
+    if (match[2] === undefined) {
+      // A comment (its "-->" may overlap its opening: an empty one), or a doctype and the like.
+      const comment = match[0].length === 4;
+      const close = comment ? html.indexOf("-->", start + 2) : html.indexOf(">", start);
+      if (close < 0) break; // the rest is a comment
+      open.lastIndex = Math.max(close + (comment ? 3 : 1), open.lastIndex);
+      continue;
+    }
+    let at = open.lastIndex;
+    HTML_ATTRIBUTE.lastIndex = at;
+    for (let attribute; (attribute = HTML_ATTRIBUTE.exec(html)); at = HTML_ATTRIBUTE.lastIndex) {
+      if (/^on/i.test(attribute[1])) {
+        kept.push(html.slice(from, at));
+        from = HTML_ATTRIBUTE.lastIndex;
+      }
+    }
+    const name = match[2].toLowerCase();
+    open.lastIndex = match[1] === "" && HTML_RAW.test(name) ? endOfRawText(html, name, at) : at;
+  }
+  kept.push(html.slice(from));
+  return kept.join("");
+}
+
 /**
  * The text of a saved web page: parsed into an inert document (DOMParser runs no
  * script and loads nothing), never into this page; within the article or main element
@@ -1509,7 +1572,7 @@ function flatHtmlText(html) {
  * cannot overflow the stack.
  */
 function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  const doc = new DOMParser().parseFromString(withoutEventHandlers(html), "text/html");
   if (!doc.body) return "";
   paragraphsOfLineBreaks(doc.body);
   const text = storyText(doc, true);
@@ -1717,6 +1780,111 @@ function decodeFile(bytes, html) {
   return { text: decoder.decode(bytes), encoding: decoder.encoding };
 }
 
+// Subtitles as a reader sees them, as the command line reads them (src/cli/subtitles.rs):
+// a WebVTT file becomes its cues, a voice's name (`<v Anna>`) a speaker's label ("Anna: ")
+// so that the talk reads as a dialogue; an SRT file keeps its layout. The timing lines stay:
+// the summarizer knows them and never chooses them. Plain string work: nothing is parsed
+// as HTML.
+
+/** Whether `text` is a WebVTT file by its first line. */
+function isWebVtt(text) {
+  return /^\uFEFF?WEBVTT(?:$|[ \t\n\r])/.test(text);
+}
+
+/** The lines of `text` as Rust's `str::lines` gives them: no "\r" before a "\n", no empty last line. */
+function linesOf(text) {
+  const lines = text.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  if (text.endsWith("\n")) lines.pop();
+  return lines;
+}
+
+/**
+ * The cues of a WebVTT file, each its timing line and its text, one blank line between
+ * them: without the header, notes, style sheets, regions and cue identifiers.
+ */
+function webVttToText(vtt) {
+  const lines = linesOf(vtt);
+  const isTiming = (line) => line.includes("-->");
+  const isBlank = (line) => line.trim() === "";
+  let out = "";
+  let i = 0;
+  // The header: "WEBVTT" and what follows it up to the first blank line.
+  while (i < lines.length && !isBlank(lines[i])) i++;
+  while (i < lines.length) {
+    const line = lines[i];
+    const blockStart = i === 0 || isBlank(lines[i - 1]);
+    const word = line.split(/[ \t]/)[0];
+    if (blockStart && (word === "NOTE" || word === "STYLE" || word === "REGION")) {
+      // A note, a style sheet or a region: up to the next blank line.
+      while (i < lines.length && !isBlank(lines[i])) i++;
+      continue;
+    }
+    if (blockStart && !isTiming(line) && i + 1 < lines.length && isTiming(lines[i + 1])) {
+      i++; // the cue's identifier
+      continue;
+    }
+    if (isBlank(line)) {
+      // One blank line between cues, none before the first.
+      if (out !== "" && !out.endsWith("\n\n")) out += "\n";
+    } else {
+      out += `${isTiming(line) ? line.trim() : cueText(line)}\n`;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** An SRT file without the markup in its cues (`<i>`, `<font color=...>`), line by line. */
+function srtToText(srt) {
+  return linesOf(srt)
+    .map((line) => `${cueText(line)}\n`)
+    .join("");
+}
+
+/** The character references WebVTT allows, in the order they are read ("&amp;" last). */
+const CUE_REFERENCES = [
+  ["&lt;", "<"],
+  ["&gt;", ">"],
+  ["&nbsp;", "\u00a0"],
+  ["&lrm;", "\u200e"],
+  ["&rlm;", "\u200f"],
+  ["&amp;", "&"],
+];
+
+/**
+ * A cue's line without its markup: a voice's name becomes a speaker's label, other tags
+ * go (`<i>`, `<c.loud>`, `<00:00:02.000>`), and its character references are read.
+ */
+function cueText(line) {
+  let out = "";
+  let rest = line;
+  for (let open; (open = rest.indexOf("<")) >= 0; ) {
+    out += rest.slice(0, open);
+    const close = rest.indexOf(">", open);
+    if (close < 0) {
+      out += rest.slice(open);
+      rest = "";
+      break;
+    }
+    // "<v Anna>", "<v.loud Anna Smith>": the name is what follows the tag's name.
+    const voice = /^v(?:[ \t]|\.[^ \t]*[ \t])(.*)$/s.exec(rest.slice(open + 1, close));
+    const name = voice?.[1].trim() ?? "";
+    if (name !== "") out += `${name}: `;
+    rest = rest.slice(close + 1);
+  }
+  out += rest;
+  for (const [reference, character] of CUE_REFERENCES) out = out.replaceAll(reference, character);
+  return out;
+}
+
+/** What a file's text reads as: a web page as its story, subtitles as their cues. */
+function readableText(name, text, html, flat) {
+  if (html) return flat ? flatHtmlText(text) : htmlToText(text);
+  if (/\.vtt$/i.test(name) || isWebVtt(text)) return webVttToText(text);
+  if (/\.srt$/i.test(name) && text.includes("<")) return srtToText(text);
+  return text;
+}
+
 async function openFile(file) {
   if (!file) return;
   if (!/\.(txt|text|md|markdown|srt|vtt|x?html?)$/i.test(file.name) && !/^text\//.test(file.type)) {
@@ -1742,7 +1910,7 @@ async function openFile(file) {
     }
     // (A page nested too deeply for the parser to read in good time is read flat.)
     const flat = html && nestingCost(decoded.text, NESTING_LIMIT) > NESTING_LIMIT;
-    const text = !html ? decoded.text : flat ? flatHtmlText(decoded.text) : htmlToText(decoded.text);
+    const text = readableText(file.name, decoded.text, html, flat);
     if (text.trim() === "") {
       say(`“${file.name}” has no text in it, so it was not opened.`);
       return;
@@ -1800,6 +1968,8 @@ const LOWER_CASE = /\p{Ll}/u;
 const UNSPACED = "\\u3000-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u{20000}-\\u{3ffff}";
 const UNSPACED_LAST = new RegExp(`[${UNSPACED}]$`, "u");
 const UNSPACED_FIRST = new RegExp(`^[${UNSPACED}]`, "u");
+/** The quotation marks of e-mail and Markdown that open a sentence: a ">" before a space, another ">" or nothing. */
+const LEADING_QUOTE_MARKS = /^(?:>(?=[ >]|$)\s*)+/;
 let compoundsOf = { text: null, words: null };
 
 /** The text's hyphenated words, lower-cased ("self-supervised"); made once per text. */
@@ -1821,12 +1991,16 @@ function compounds(text) {
  * ("energy") unless the text writes it with its hyphen elsewhere, its second
  * part does not start in lower case ("Franco-German", "COVID-19") or its first
  * part has a hyphen already ("state-of-the-art"); a soft hyphen at the break
- * always goes. The sentence's offsets still point at the text as it is. The
- * command line does the same (src/cli/lines.rs).
+ * always goes, and so do the quotation marks of e-mail and Markdown ("> ", ">> ")
+ * that open a line or the sentence (not "a > b", nor ">50%"). The sentence's
+ * offsets still point at the text as it is. The command line does the same
+ * (src/cli/lines.rs).
  */
 function oneLine(sentence, text) {
+  // (Unless the marks are all there is: then the sentence is a line of them.)
+  sentence = sentence.replace(LEADING_QUOTE_MARKS, "") || sentence;
   if (!/[\n\r]/.test(sentence)) return sentence;
-  return sentence.replace(/(-|\u00ad)?[^\S\n\r]*[\n\r]\s*/g, (gap, hyphen = "", at) => {
+  return sentence.replace(/(-|\u00ad)?[^\S\n\r]*[\n\r]\s*(?:>(?=[ >]|$)\s*)*/g, (gap, hyphen = "", at) => {
     // A soft hyphen only marks where a word may break: it goes.
     if (hyphen === "\u00ad") return "";
     const after = at + gap.length;

@@ -314,6 +314,30 @@ test("a text copied from a PDF is listed and copied a sentence a line, its hyphe
   await context.close();
 });
 
+test("a quoted reply is listed without its quotation marks, a sentence a line; \">50%\" and \"a > b\" stay", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  await page.click('label[for="unit-percent"]');
+  await page.fill("#amount-number", "100");
+  await settle(page);
+  const text =
+    "Anna wrote:\n\n> The report shows revenue grew\n> compared with last year.\n" +
+    "> Costs fell by a tenth, and >50% of the\n> stores, where a > b, stayed open.\n\nThanks for the note.";
+  const before = await setInput(page, text);
+  await waitForSummary(page, before);
+  await settle(page);
+  const sentences = chosen(await reference(page, text, { ratio: 1 }));
+  assert.ok(sentences.includes("> The report shows revenue grew\n> compared with last year."), "the quoted lines are one sentence");
+  assert.deepEqual(await summaryItems(page), [
+    "Anna wrote:",
+    "The report shows revenue grew compared with last year.",
+    "Costs fell by a tenth, and >50% of the stores, where a > b, stayed open.",
+    "Thanks for the note.",
+  ]);
+  await context.close();
+});
+
 test("an interview reads as a dialogue: its answers summarized, the stats say so", async () => {
   const { context, page } = await openPage(env.browser, env.url);
   await waitForSummary(page);
@@ -456,6 +480,82 @@ test("a dropped .md file and opened .txt and .srt files are summarized, without 
   // The text a file replaced comes back with Undo.
   await page.click("#undo");
   assert.equal(await page.inputValue("#input"), french);
+  await context.close();
+});
+
+test("a WebVTT file reads as its cues, its voices as speakers' labels; an SRT file loses its markup", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const open = async (file) => {
+    const before = await summaryId(page);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+    await chooser.setFiles(file);
+    await waitForSummary(page, before);
+    await settle(page);
+    return page.inputValue("#input");
+  };
+  const cues = await open(join(root, "tests", "fixtures", "interview-harbour.vtt"));
+  assert.ok(cues.startsWith("00:00:01.000 --> 00:00:03.000\nInterviewer: Thanks for joining us.\n\n00:00:04.000"), cues.slice(0, 120));
+  for (const left of ["WEBVTT", "NOTE", "STYLE", "::cue", "intro", "<v", "</v>", "<i>", "\n\n\n"]) {
+    assert.ok(!cues.includes(left), `${JSON.stringify(left)} is in the text`);
+  }
+  assert.match(cues, /\nHanna Voss: The big change is the new tidal gate\./);
+  assert.match(cues, /at a cost of €31 million\. The old gate\n/);
+  assert.equal(await page.textContent("#stat-kind"), "Dialogue");
+  assert.deepEqual(await summaryItems(page), chosen(await reference(page, cues, { sentences: 3 })).map((s) => s.replaceAll("\n", " ")));
+  assert.ok((await summaryItems(page)).every((s) => !/-->/.test(s)), "a timing line was summarized");
+
+  // A file that opens with "WEBVTT" is one, whatever its name; its character
+  // references are read, and nothing in it is markup.
+  const notes = "WEBVTT\n\n1\n00:01.000 --> 00:04.000\n<v.loud Anna Smith>Rates &lt;4% &amp; <b>rising</b>: <img src=x onerror=alert(1)>we act now.</v>\n";
+  assert.equal(
+    await open({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(notes) }),
+    "00:01.000 --> 00:04.000\nAnna Smith: Rates <4% & rising: we act now.\n",
+  );
+  const srt = '1\r\n00:00:01,000 --> 00:00:04,000\r\n<i>Welcome back</i> to <font color="#ffffff">the show.</font>\r\n\r\n2\r\n00:00:05,000 --> 00:00:07,000\r\nThe bridge opens on Monday.\r\n';
+  assert.equal(
+    await open({ name: "show.srt", mimeType: "application/x-subrip", buffer: Buffer.from(srt) }),
+    "1\n00:00:01,000 --> 00:00:04,000\nWelcome back to the show.\n\n2\n00:00:05,000 --> 00:00:07,000\nThe bridge opens on Monday.\n",
+  );
+  assert.equal(await page.$$eval("#view img, #view b, #view i, #view font", (n) => n.length), 0);
+  await context.close();
+});
+
+test("the why panel numbers and ranks a subtitle's sentences among themselves; a timing line says what it is", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const subtitles = [
+    "The council approved the budget on Monday.",
+    "Parks get more money this year.",
+    "The mayor thanked the volunteers who cleaned the river.",
+    "The river will be tested again in the spring.",
+  ]
+    .map((cue, i) => `${i + 1}\n00:00:0${2 * i},000 --> 00:00:0${2 * i + 1},500\n${cue}\n`)
+    .join("\n");
+  const before = await setInput(page, subtitles);
+  await waitForSummary(page, before);
+  await settle(page);
+  const units = (await reference(page, subtitles, { sentences: 3 })).sentences;
+  const sentences = units.filter((s) => s.kind !== "timestamp");
+  assert.equal(units[0].kind, "timestamp");
+  assert.ok(sentences.length > 0 && sentences.length < units.length);
+
+  await page.hover(`#view [data-i="0"]`);
+  const timing = await page.innerText("#why-body");
+  assert.match(timing, /A timestamp \(subtitles, transcripts, a chat's header\): never part of a summary\./);
+  assert.doesNotMatch(timing, /Sentence|score|ranked|Salience/);
+
+  // The best sentence is ranked 1 and the first is "Sentence 1", counted without the timing lines.
+  const best = units.indexOf(sentences.reduce((a, b) => (b.score > a.score ? b : a)));
+  await page.hover(`#view [data-i="${best}"]`);
+  const why = await page.innerText("#why-body");
+  assert.match(why, new RegExp(`Sentence ${sentences.indexOf(units[best]) + 1} of ${sentences.length}, score [0-9.]+, ranked 1\\.`));
+  await page.hover(`#view [data-i="1"]`);
+  const first = await page.innerText("#why-body");
+  const rank = 1 + sentences.filter((s) => s.score > units[1].score).length;
+  assert.match(first, new RegExp(`Sentence 1 of ${sentences.length}, score [0-9.]+, ranked ${rank}\\.`));
   await context.close();
 });
 
