@@ -110,10 +110,11 @@ const WORD_BYTES: usize = 48;
 
 /// Splits `text` into sentences, in order. Spans never overlap, and what lies
 /// between two consecutive spans (or before the first, after the last) is white space
-/// (or a byte order mark, which files joined with `cat` carry into the text).
+/// (or a byte order mark, which files joined with `cat` carry into the text, or the
+/// quotation marks of mail and Markdown, "> ", that open a line or a unit).
 ///
-/// A blank line (or U+2029) starts a new paragraph; a form feed (a PDF's page
-/// break) is white space. Inside a
+/// A blank line (or U+2029, or a quoted blank line, ">") starts a new paragraph; a
+/// form feed (a PDF's page break) is white space. Inside a
 /// paragraph a line break ends a unit only after a heading-like line, before a list
 /// item, after a colon, between the short unended lines of a list without markers
 /// or where the line is not hard-wrapped. Short lines without terminal punctuation
@@ -367,7 +368,7 @@ impl Segmenter<'_> {
 
     fn emit(&mut self, start: usize, end: usize, kind: UnitKind) {
         let piece = slice(self.text, start, end);
-        let body = trim_start_by(piece, is_blank);
+        let body = unquoted(trim_start_by(piece, is_blank));
         let start = end - body.len();
         let body = trim_end_by(body, is_blank);
         if !body.is_empty() {
@@ -445,7 +446,7 @@ impl Segmenter<'_> {
 
     fn line(&mut self, start: usize, end: usize) {
         let raw = slice(self.text, start, end);
-        let body = trim_start_by(raw, is_blank);
+        let body = unquoted(trim_start_by(raw, is_blank));
         let lead = raw.len() - body.len();
         let body = trim_end_by(body, is_blank);
         if body.is_empty() {
@@ -498,20 +499,18 @@ impl Segmenter<'_> {
         // 8% of a call on German news.
         self.in_references =
             body.len() <= 40 && start * 4 > self.text.len() && is_references_heading(body);
-        // A quoted line is read by its words, its marks kept in the unit.
-        let words = unquoted(body);
-        let first_word = words
+        let first_word = body
             .chars()
             .take(40)
             .take_while(|c| !c.is_whitespace())
             .count();
-        let first = words.chars().next().unwrap_or(' ');
+        let first = body.chars().next().unwrap_or(' ');
         let last = body.chars().next_back().unwrap_or(' ');
         let line = Line {
             start,
             end,
             chars: crate::char_count(body),
-            marker: self.marker_at(end - words.len(), end, true),
+            marker: self.marker_at(start, end, true),
             first_word,
             first_lower: first.is_lowercase(),
             last,
@@ -2600,8 +2599,9 @@ fn lower_into<'b>(word: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
 }
 
 /// `text` without the quotation marks of e-mail and Markdown that open it
-/// ("> ", ">> "): a quotation's lines are read by their words, so that its
-/// sentences run on across its line breaks. (">50%" is text.)
+/// ("> ", ">> "), which open no line and no unit: a quotation's sentences run
+/// on across its line breaks, and a quoted blank line is a blank line.
+/// (">50%" is text.)
 fn unquoted(text: &str) -> &str {
     let b = text.as_bytes();
     let mut i = 0;

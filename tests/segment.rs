@@ -716,17 +716,19 @@ const FURNITURE: &[(&str, Language, &str, &[&str])] = &[
     (
         "a quotation's marks in mail and Markdown open no line or sentence",
         English,
-        "She wrote:\n\n> The report shows that revenue grew by twelve percent\n> compared with last year.\n> Costs fell. As\n> a share, by half.\n\n> 50 people came. The rest >50.",
+        "She wrote:\n\n> The report shows that revenue grew by twelve percent\n> compared with last year.\n> Costs fell. As\n> a share, by half.\n>\n>> Quoted twice, and\n>> still prose. Yes.\n\n> 50 people came. The rest >50.",
         &[
             "She wrote:",
-            "> The report shows that revenue grew by twelve percent\n> compared with last year.",
-            "> Costs fell.",
+            "The report shows that revenue grew by twelve percent\n> compared with last year.",
+            "Costs fell.",
             "As\n> a share, by half.",
-            "> 50 people came.",
+            "Quoted twice, and\n>> still prose.",
+            "Yes.",
+            "50 people came.",
             "The rest >50.",
         ],
     ),
-    ("a quotation's mark alone is text", English, ">\n", &[">"]),
+    ("a quotation's marks alone are no unit", English, ">\n> >\n", &[]),
     (
         "a sentence runs across a PDF's page break (a form feed)",
         English,
@@ -1443,10 +1445,11 @@ fn huge_mixed_input_keeps_the_invariants() {
 }
 
 /// The documented invariants; returns what is wrong.
-/// White space, or a byte order mark (files joined with `cat` carry theirs
-/// into the text): all that may lie outside the units.
+/// White space, a byte order mark (files joined with `cat` carry theirs
+/// into the text), or a quotation's mark in mail and Markdown ("> "): all that
+/// may lie outside the units.
 fn blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    c.is_whitespace() || c == '\u{feff}' || c == '>'
 }
 
 fn check_invariants(text: &str, spans: &[SentenceSpan]) -> Result<(), String> {

@@ -1188,8 +1188,9 @@ fn a_link_scheme_is_no_keyword() {
     }
 }
 
-/// White space, or a byte order mark (files joined with `cat` carry theirs
-/// into the text): all that may lie outside the units.
+/// White space, a byte order mark (files joined with `cat` carry theirs
+/// into the text), or a quotation's mark in mail and Markdown ("> "): all that
+/// may lie outside the units.
 fn blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    c.is_whitespace() || c == '\u{feff}' || c == '>'
 }

@@ -137,9 +137,9 @@ test("offsets are UTF-16: text.slice(start, end) === sentence.text", () => {
         assert.equal(Buffer.byteLength(text.slice(0, s.start).toWellFormed()), s.byteStart, name);
         previous = s.end;
       }
-      // Only white space between sentences.
+      // Only white space between sentences (and the "> " of a quoted reply).
       const rest = sentences.reduceRight((t, s) => t.slice(0, s.start) + t.slice(s.end), text);
-      assert.match(rest, /^[\s\u200B\u202C]*$/u, name);
+      assert.match(rest, /^[\s\u200B\u202C>]*$/u, name);
     }
   }
   const r = summarize(trickyTexts.loneSurrogates, { ratio: 1, redundancy: 0 });
