@@ -317,8 +317,10 @@ fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
     let name = file.map_or("standard input".into(), |f| f.to_string_lossy());
     let mut bytes = Vec::new();
     match file {
-        None => io::stdin().lock().read_to_end(&mut bytes).map(drop),
-        Some(path) => std::fs::read(path).map(|read| bytes = read),
+        None => read_unless_binary(&mut io::stdin().lock(), &mut bytes),
+        Some(path) => {
+            std::fs::File::open(path).and_then(|mut f| read_unless_binary(&mut f, &mut bytes))
+        }
     }
     .map_err(|e| io::Error::new(e.kind(), format!("cannot read {name}: {e}")))?;
     let named_html = file.is_some() && {
@@ -375,6 +377,16 @@ fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
         text: converted,
         converted: true,
     })
+}
+
+/// Reads `input` to its end into `bytes`, unless its first bytes are binary
+/// data, which is refused without reading on: `abridge < /dev/zero` ends.
+fn read_unless_binary(input: &mut impl Read, bytes: &mut Vec<u8>) -> io::Result<()> {
+    input.take(cli::decode::SNIFF as u64).read_to_end(bytes)?;
+    if !cli::decode::is_binary(bytes) {
+        input.read_to_end(bytes)?;
+    }
+    Ok(())
 }
 
 fn run_files(args: &Args) -> io::Result<()> {

@@ -585,6 +585,24 @@ fn help_into_a_full_disk_exits_1() {
 }
 
 #[test]
+fn an_endless_binary_input_is_refused_without_reading_it_all() {
+    let Ok(zeros) = std::fs::File::open("/dev/zero") else {
+        return; // not Unix
+    };
+    for output in [
+        abridge().stdin(zeros).output().unwrap(),
+        abridge().arg("/dev/zero").output().unwrap(),
+    ] {
+        assert_exit("/dev/zero", &output, 1);
+        assert!(
+            stderr(&output).contains("binary data"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
 fn a_read_error_on_standard_input_names_it() {
     let directory = std::fs::File::open(fixture_path("")).unwrap();
     let output = abridge()

@@ -23,7 +23,13 @@ pub enum Reading {
 }
 
 /// NUL bytes in the first 8 KiB mark a binary file, as the page has it.
-const SNIFF: usize = 8192;
+pub const SNIFF: usize = 8192;
+
+/// Whether a file that opens with `head` (its first [`SNIFF`] bytes, or all
+/// of it) is binary data: NUL bytes, and no byte order mark of UTF-16.
+pub fn is_binary(head: &[u8]) -> bool {
+    Encoding::for_bom(head).is_none() && head[..head.len().min(SNIFF)].contains(&0)
+}
 
 /// Reads `bytes` as text; `None` for binary data. `html` lets a web page's
 /// `<meta charset>` name a legacy encoding.
@@ -35,7 +41,7 @@ pub fn decode(bytes: Vec<u8>, html: bool) -> Option<Decoded> {
             reading: Reading::Unicode,
         });
     }
-    if bytes[..bytes.len().min(SNIFF)].contains(&0) {
+    if is_binary(&bytes) {
         return None;
     }
     let bytes = match String::from_utf8(bytes) {
