@@ -49,6 +49,7 @@ const findElements = () => ({
   rangeLabel: $("amount-range-label"),
   numberLabel: $("amount-number-label"),
   unitText: $("amount-unit"),
+  amountError: $("amount-error"),
   language: $("language"),
   summary: $("summary"),
   busy: $("busy"),
@@ -1020,7 +1021,8 @@ function updateLengthControls() {
   if (unit.numberMax) el.number.max = String(unit.numberMax);
   else el.number.removeAttribute("max");
   if (document.activeElement !== el.number) el.number.value = String(value);
-  el.number.removeAttribute("aria-invalid");
+  // (A bad number still being typed stays marked when a summary comes in.)
+  showAmountValidity();
   el.rangeLabel.textContent = `${unit.name} (slider)`;
   el.numberLabel.textContent = unit.name;
   el.unitText.textContent = unit.short;
@@ -1039,6 +1041,27 @@ function parseAmount(raw) {
   const v = Number(raw);
   if (raw.trim() === "" || !Number.isInteger(v) || v < unit.min || (unit.numberMax && v > unit.numberMax)) return null;
   return v;
+}
+
+/**
+ * Marks a number box that holds no valid length and says what it takes: a red outline
+ * alone left the summary unchanged without a word why.
+ */
+function showAmountValidity() {
+  const invalid = parseAmount(el.number.value) === null;
+  if (invalid) {
+    const unit = UNITS[settings.unit];
+    const allowed = unit.numberMax ? `from ${unit.min} to ${unit.numberMax}` : `of ${unit.min} or more`;
+    const value = settings.values[settings.unit];
+    const kept = unit.short === "%" ? `${value} %` : plural(value, unit.short.replace(/s$/, ""));
+    el.amountError.textContent = `Enter a whole number ${allowed}. The summary stays at ${kept}.`;
+    el.number.setAttribute("aria-invalid", "true");
+    el.number.setAttribute("aria-describedby", el.amountError.id);
+  } else {
+    el.number.removeAttribute("aria-invalid");
+    el.number.removeAttribute("aria-describedby");
+  }
+  el.amountError.hidden = !invalid;
 }
 
 // ---------------------------------------------------------------- text, drafts, files
@@ -1747,12 +1770,12 @@ function proseParts(root, leftOut) {
  * A file's text: UTF-8 (`repaired` counts bad bytes replaced when there are a few), or
  * UTF-16 with a byte order mark. Anything else is a legacy
  * encoding: the one a web page declares, else Windows-1252 (Latin-1), named in
- * `encoding` so that the user is told. Null for binary data (NUL bytes).
+ * `encoding` so that the user is told. Null for binary data (see isBinary).
  */
 function decodeFile(bytes, html) {
   const bom = (bytes[0] << 8) | bytes[1];
   if (bom === 0xfffe || bom === 0xfeff) return { text: new TextDecoder(bom === 0xfffe ? "utf-16le" : "utf-16be").decode(bytes) };
-  if (bytes.subarray(0, 8192).includes(0)) return null;
+  if (isBinary(bytes.subarray(0, 8192))) return null;
   try {
     // (Streaming: a file cut off inside its last character is still UTF-8.)
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true }) };
@@ -1778,6 +1801,23 @@ function decodeFile(bytes, html) {
     decoder = new TextDecoder("windows-1252");
   }
   return { text: decoder.decode(bytes), encoding: decoder.encoding };
+}
+
+/** The control bytes that text holds: backspace (overstrike), tab, line breaks, form feed, DOS's end of file, escape (colours). */
+const TEXT_CONTROLS = new Set([0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b]);
+
+/**
+ * Whether the start of a file is binary data: a NUL byte, or other control bytes more
+ * than text ever holds (random bytes have one in eleven). Files of any name are opened,
+ * so this alone keeps pictures, archives and programs out.
+ */
+function isBinary(head) {
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) controls++;
+  }
+  return controls * 32 > head.length;
 }
 
 // Subtitles as a reader sees them, as the command line reads them (src/cli/subtitles.rs):
@@ -1885,12 +1925,9 @@ function readableText(name, text, html, flat) {
   return text;
 }
 
+/** Opens a file of any name (README, LICENSE): its bytes, not its name, tell text from binary data. */
 async function openFile(file) {
   if (!file) return;
-  if (!/\.(txt|text|md|markdown|srt|vtt|x?html?)$/i.test(file.name) && !/^text\//.test(file.type)) {
-    say(`“${file.name}” is not a text, Markdown, subtitle or web page file, so it was not opened.`);
-    return;
-  }
   if (file.size > FILE_MAX) {
     say(`“${file.name}” is larger than 20 MB, so it was not opened.`);
     return;
@@ -2222,11 +2259,8 @@ function wire() {
   el.range.addEventListener("input", () => setValue(Number(el.range.value)));
   el.number.addEventListener("input", () => {
     const v = parseAmount(el.number.value);
-    if (v === null) {
-      el.number.setAttribute("aria-invalid", "true");
-      return;
-    }
-    el.number.removeAttribute("aria-invalid");
+    showAmountValidity();
+    if (v === null) return;
     settings.values[settings.unit] = v;
     saveSettings();
     const unit = UNITS[settings.unit];
@@ -2236,7 +2270,7 @@ function wire() {
   });
   el.number.addEventListener("change", () => {
     if (parseAmount(el.number.value) === null) el.number.value = String(settings.values[settings.unit]);
-    el.number.removeAttribute("aria-invalid");
+    showAmountValidity();
   });
   el.language.addEventListener("change", () => {
     settings.language = el.language.value;

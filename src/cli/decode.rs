@@ -22,13 +22,29 @@ pub enum Reading {
     Legacy(&'static str),
 }
 
-/// NUL bytes in the first 8 KiB mark a binary file, as the page has it.
+/// The first 8 KiB tell a binary file, as the page has it.
 pub const SNIFF: usize = 8192;
 
 /// Whether a file that opens with `head` (its first [`SNIFF`] bytes, or all
-/// of it) is binary data: NUL bytes, and no byte order mark of UTF-16.
+/// of it) is binary data, as the page tells it: without a byte order mark
+/// (UTF-16 holds NULs), a NUL byte, or more control bytes than text ever
+/// holds (random bytes have one in eleven). Backspace, tab, line breaks,
+/// form feed, DOS's end of file and escape (colours) are text's own.
 pub fn is_binary(head: &[u8]) -> bool {
-    Encoding::for_bom(head).is_none() && head[..head.len().min(SNIFF)].contains(&0)
+    if Encoding::for_bom(head).is_some() {
+        return false;
+    }
+    let head = &head[..head.len().min(SNIFF)];
+    let mut controls = 0;
+    for &byte in head {
+        if byte == 0 {
+            return true;
+        }
+        if byte < 0x20 && !matches!(byte, 0x08..=0x0d | 0x1a | 0x1b) {
+            controls += 1;
+        }
+    }
+    controls * 32 > head.len()
 }
 
 /// Reads `bytes` as text; `None` for binary data. `html` lets a web page's
@@ -201,5 +217,12 @@ mod tests {
         let mut late = vec![b'a'; SNIFF];
         late.push(0);
         assert!(decode(late, false).is_some());
+        // Bytes of every value but NUL: control bytes no text holds.
+        let every: Vec<u8> = (1..=255).cycle().take(2550).collect();
+        assert_eq!(decode(every, false), None);
+        // A terminal's log, with its colours and a bell, is text.
+        let mut log = b"\x1b[32mok\x1b[0m build passed\r\n".repeat(40);
+        log.push(0x07);
+        assert!(decode(log, false).is_some());
     }
 }

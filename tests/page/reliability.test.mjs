@@ -114,7 +114,7 @@ test("a whole session: nothing leaves the origin, the CSP holds, XSS payloads st
       `Schools in the valley will reopen on Monday.\n\nRoads: open\n\nRail: ${PAYLOADS[0]}`,
   );
 
-  // ...and in a file opened with the picker, and one refused for its type.
+  // ...and in a file opened with the picker, and one refused as binary data.
   before = await summaryId(page);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
   const opened = `Opened ${PAYLOADS[0]} here. A second sentence is plain.`;
@@ -123,11 +123,11 @@ test("a whole session: nothing leaves the origin, the CSP holds, XSS payloads st
   await settle(page);
   const refused = await page.evaluateHandle((n) => {
     const dt = new DataTransfer();
-    dt.items.add(new File(["x"], n, { type: "image/svg+xml" }));
+    dt.items.add(new File([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13])], n, { type: "image/png" }));
     return dt;
-  }, `${PAYLOADS[2]}.svg`);
+  }, `${PAYLOADS[2]}.png`);
   await page.dispatchEvent("#input", "drop", { dataTransfer: refused });
-  await page.waitForFunction(() => /not a text, Markdown, subtitle or web page file/.test(document.getElementById("status").textContent));
+  await page.waitForFunction(() => /holds binary data, not text, so it was not opened/.test(document.getElementById("status").textContent));
 
   // Copy, the why panel, show more, reload, clear, the sample.
   await page.click("#copy-text");

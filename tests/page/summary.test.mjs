@@ -45,6 +45,9 @@ function reference(page, text, options) {
   );
 }
 
+/** A PNG's signature and the start of its header chunk, as a picture's file begins. */
+const PNG_START = [137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 2, 128, 0, 0, 1, 224, 8, 6, 0, 0, 0];
+
 const chosen = (result) => result.sentences.filter((s) => s.selected).map((s) => s.text);
 
 /** Every request must go to the page's own origin (data: and blob: never leave the page). */
@@ -198,6 +201,64 @@ test("the length control: slider, number field, percent and words", async () => 
   await waitForSummary(page);
   assert.ok(await page.isChecked("#unit-words"));
   assert.equal(await page.inputValue("#amount-number"), "100");
+  await context.close();
+});
+
+test("a length out of range says what the box takes, next to it; the summary keeps its length until the number is good", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  const threeSentences = await summaryItems(page);
+  assert.equal(threeSentences.length, 3);
+  assert.ok(await page.isHidden("#amount-error"));
+
+  const expectRefused = async (value, message) => {
+    await page.fill("#amount-number", value);
+    assert.ok(await page.isVisible("#amount-error"), `${value}: a message`);
+    assert.equal(await page.textContent("#amount-error"), message);
+    assert.equal(await page.getAttribute("#amount-number", "aria-invalid"), "true");
+    assert.equal(await page.getAttribute("#amount-number", "aria-describedby"), "amount-error");
+    assert.equal(await page.getAttribute("#amount-error", "role"), "alert", "a screen reader hears it as it appears");
+  };
+  const idle = await summaryId(page);
+  for (const value of ["0", "-3", "2.5"]) await expectRefused(value, "Enter a whole number of 1 or more. The summary stays at 3 sentences.");
+  // A summary that comes in meanwhile (the text changed) leaves the message be.
+  const text = `${sample}\n\nThe talks ended on Wednesday.`;
+  const before = await setInput(page, text);
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#amount-number"), "2.5");
+  assert.ok(await page.isVisible("#amount-error"), "the message outlives a new summary");
+  assert.equal(await page.getAttribute("#amount-number", "aria-invalid"), "true");
+  assert.deepEqual(await summaryItems(page), chosen(await reference(page, text, { sentences: 3 })), "still 3 sentences");
+  assert.ok((await summaryId(page)) > idle);
+
+  // A good number: the message goes, the summary follows.
+  let previous = await summaryId(page);
+  await page.fill("#amount-number", "2");
+  await waitForSummary(page, previous);
+  await settle(page);
+  assert.ok(await page.isHidden("#amount-error"));
+  assert.equal(await page.getAttribute("#amount-number", "aria-invalid"), null);
+  assert.equal(await page.getAttribute("#amount-number", "aria-describedby"), null);
+  assert.equal((await summaryItems(page)).length, 2);
+
+  // Percent and words have ranges of their own.
+  previous = await summaryId(page);
+  await page.click('label[for="unit-percent"]');
+  await waitForSummary(page, previous);
+  await settle(page);
+  await expectRefused("150", "Enter a whole number from 1 to 100. The summary stays at 20 %.");
+  // Leaving the box puts the last good number back, and the message goes with the bad one.
+  await page.focus("#language");
+  assert.equal(await page.inputValue("#amount-number"), "20");
+  assert.ok(await page.isHidden("#amount-error"));
+  assert.equal(await page.getAttribute("#amount-number", "aria-invalid"), null);
+  previous = await summaryId(page);
+  await page.click('label[for="unit-words"]');
+  await waitForSummary(page, previous);
+  await settle(page);
+  await expectRefused("5", "Enter a whole number of 10 or more. The summary stays at 100 words.");
   await context.close();
 });
 
@@ -388,14 +449,14 @@ test("a dropped .md file and opened .txt and .srt files are summarized, without 
   assert.match(await page.innerText("#why-body"), /Code, front matter or a table row: never part of a summary\./);
 
   // A picture is refused, and the text stays.
-  const png = await page.evaluateHandle(() => {
+  const png = await page.evaluateHandle((bytes) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], "photo.png", { type: "image/png" }));
+    dt.items.add(new File([new Uint8Array(bytes)], "photo.png", { type: "image/png" }));
     return dt;
-  });
+  }, PNG_START);
   await page.dispatchEvent("#input", "drop", { dataTransfer: png });
   await page.waitForFunction(() => /photo\.png/.test(document.getElementById("status").textContent));
-  assert.match(await page.textContent("#status"), /not a text, Markdown, subtitle or web page file/);
+  assert.match(await page.textContent("#status"), /holds binary data, not text, so it was not opened/);
   assert.equal(await page.inputValue("#input"), text);
 
   // "Open file…" opens the file picker; the file's text replaces the input.
@@ -481,6 +542,50 @@ test("a dropped .md file and opened .txt and .srt files are summarized, without 
   // The text a file replaced comes back with Undo.
   await page.click("#undo");
   assert.equal(await page.inputValue("#input"), french);
+  await context.close();
+});
+
+test("a text file of any name opens (README, LICENSE); binary data of any name is refused and the text kept", async () => {
+  const { context, page } = await openPage(env.browser, env.url);
+  await waitForSummary(page);
+  await settle(page);
+  assert.equal(await page.getAttribute("#file", "accept"), null, "the file picker hides no file for its name");
+
+  // Opened with the picker: the browser knows no type for a name without an extension.
+  const readme = "The council approved the budget on Monday. Parks get more money. The mayor thanked the volunteers.";
+  let before = await summaryId(page);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#open-file")]);
+  await chooser.setFiles({ name: "README", mimeType: "", buffer: Buffer.from(readme) });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), readme);
+  assert.match(await page.textContent("#status"), /Opened “README”\./);
+
+  // Dropped.
+  const license = "Permission is granted to anyone to use this software. The software is provided as is. No warranty is given.";
+  const drop = (name, content) =>
+    page.evaluateHandle(
+      ([n, c]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([typeof c === "string" ? c : new Uint8Array(c)], n));
+        return dt;
+      },
+      [name, content],
+    );
+  before = await summaryId(page);
+  await page.dispatchEvent("#input", "drop", { dataTransfer: await drop("LICENSE", license) });
+  await waitForSummary(page, before);
+  await settle(page);
+  assert.equal(await page.inputValue("#input"), license);
+
+  // A picture, and bytes without a NUL that are no text either, named like text: refused.
+  const noNul = Array.from({ length: 4096 }, (_, i) => 1 + ((i * 7919) % 255));
+  for (const [name, bytes] of [["NOTES", PNG_START], ["CHANGES", noNul]]) {
+    await page.dispatchEvent("#input", "drop", { dataTransfer: await drop(name, bytes) });
+    await page.waitForFunction((n) => document.getElementById("status").textContent.includes(`“${n}”`), name);
+    assert.match(await page.textContent("#status"), new RegExp(`“${name}” holds binary data, not text, so it was not opened`));
+    assert.equal(await page.inputValue("#input"), license, `${name} left the text alone`);
+  }
   await context.close();
 });
 
