@@ -323,12 +323,11 @@ fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
         }
     }
     .map_err(|e| io::Error::new(e.kind(), format!("cannot read {name}: {e}")))?;
-    let named_html = file.is_some() && {
-        let lower = name.to_ascii_lowercase();
-        [".html", ".htm", ".xhtml"]
+    let lower_name = name.to_ascii_lowercase();
+    let named_html = file.is_some()
+        && [".html", ".htm", ".xhtml"]
             .iter()
-            .any(|ext| lower.ends_with(ext))
-    };
+            .any(|ext| lower_name.ends_with(ext));
     // A file is told by its name, as the page tells it; a pipe by how it opens.
     let sniffed_html = || {
         file.is_none()
@@ -360,22 +359,17 @@ fn read_input(file: Option<&OsString>, html: bool) -> io::Result<Input> {
         say!(io::stderr(), "abridge: warning: {name} holds no text");
     }
     let converted = if html {
-        cli::html::to_text(&text)
-    } else if name.to_ascii_lowercase().ends_with(".vtt")
-        || file.is_none() && cli::subtitles::is_webvtt(&text)
-    {
-        cli::subtitles::webvtt_to_text(&text)
-    } else if name.to_ascii_lowercase().ends_with(".srt") && text.contains('<') {
-        cli::subtitles::srt_to_text(&text)
+        Some(cli::html::to_text(&text))
+    } else if lower_name.ends_with(".vtt") || file.is_none() && cli::subtitles::is_webvtt(&text) {
+        Some(cli::subtitles::webvtt_to_text(&text))
+    } else if lower_name.ends_with(".srt") && text.contains('<') {
+        Some(cli::subtitles::srt_to_text(&text))
     } else {
-        return Ok(Input {
-            text,
-            converted: false,
-        });
+        None
     };
     Ok(Input {
-        text: converted,
-        converted: true,
+        converted: converted.is_some(),
+        text: converted.unwrap_or(text),
     })
 }
 

@@ -2601,8 +2601,15 @@ fn lower_into<'b>(word: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
 /// `text` without the quotation marks of e-mail and Markdown that open it
 /// ("> ", ">> "), which open no line and no unit: a quotation's sentences run
 /// on across its line breaks, and a quoted blank line is a blank line.
-/// (">50%" is text.)
-fn unquoted(text: &str) -> &str {
+/// (">50%" is text.) The command line writes a sentence's inner lines
+/// without them by the same rule.
+///
+/// ```
+/// use abridge::segment::unquoted;
+/// assert_eq!(unquoted("> >> Costs fell."), "Costs fell.");
+/// assert_eq!(unquoted(">50% said so"), ">50% said so");
+/// ```
+pub fn unquoted(text: &str) -> &str {
     let b = text.as_bytes();
     let mut i = 0;
     while b.get(i) == Some(&b'>') && matches!(b.get(i + 1), None | Some(b' ' | b'>')) {

@@ -10,6 +10,8 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use abridge::segment::unquoted;
+
 /// Writes the sentences of one text on one line each.
 pub struct OneLine<'t> {
     text: &'t str,
@@ -112,18 +114,6 @@ fn hyphenated_head(line: &str) -> Option<&str> {
 const LINE_BREAKS: [char; 7] = [
     '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
 ];
-
-/// `line` without the quotation marks of e-mail and Markdown that open it
-/// ("> ", ">> "), as the library reads them.
-fn unquoted(mut line: &str) -> &str {
-    while let Some(rest) = line
-        .strip_prefix('>')
-        .filter(|rest| rest.is_empty() || rest.starts_with([' ', '>']))
-    {
-        line = rest.trim_start();
-    }
-    line
-}
 
 /// Characters of scripts written without spaces between words (Han, kana)
 /// and their punctuation: a line break between two of them is no space.
